@@ -1,0 +1,45 @@
+/** One line of the `check --jsonl` stream: a request in, a result or an error object out. */
+import { z } from "zod";
+import { check, SUPPORTED_CODES } from "../check.js";
+import { isBlank } from "../input.js";
+import type { CheckResult } from "../schema.js";
+
+const RequestSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string(),
+  code: z.string().optional(),
+});
+
+export interface JsonlError {
+  id: string | null;
+  error: { code: string; message: string; line: number };
+}
+
+export function checkJsonlLine(line: string, lineNo: number, defaultCode?: string): CheckResult | JsonlError {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (err) {
+    return { id: null, error: { code: "invalid_json", message: `line ${lineNo}: not valid JSON (${(err as Error).message})`, line: lineNo } };
+  }
+  const idOf = (v: unknown): string | null => {
+    const id = v && typeof v === "object" ? (v as { id?: unknown }).id : undefined;
+    return typeof id === "string" || typeof id === "number" ? String(id) : null;
+  };
+  const parsed = RequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `field "${issue.path.join(".")}"` : "request";
+    return { id: idOf(raw), error: { code: "invalid_request", message: `line ${lineNo}: ${where}: ${issue.message}`, line: lineNo } };
+  }
+  const req = parsed.data;
+  const id = req.id === undefined ? undefined : String(req.id);
+  const code = req.code ?? defaultCode ?? "M43.21";
+  if (!(SUPPORTED_CODES as readonly string[]).includes(code)) {
+    return { id: id ?? null, error: { code: "unsupported_code", message: `line ${lineNo}: unsupported code "${code}"; supported: ${SUPPORTED_CODES.join(", ")}`, line: lineNo } };
+  }
+  if (isBlank(req.text)) {
+    return { id: id ?? null, error: { code: "empty_note", message: `line ${lineNo}: empty note (no text to check)`, line: lineNo } };
+  }
+  return check(req.text, { code, ...(id !== undefined ? { id } : {}) });
+}

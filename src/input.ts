@@ -1,0 +1,81 @@
+/**
+ * Turning bytes into note text, with errors that name the problem and where. Shared by `check`,
+ * `scan` and the server so a bad note reads the same everywhere.
+ */
+
+export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+
+export class InputError extends Error {
+  constructor(
+    message: string,
+    /** Byte offset of the problem in the input, when there is one. */
+    readonly byteOffset?: number,
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1 when the buffer is valid UTF-8. */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Offset of the first NUL byte (the mark of a binary file), or -1. */
+export function firstNul(buf: Uint8Array): number {
+  return buf.indexOf(0);
+}
+
+/**
+ * Decodes one note's bytes. Throws InputError for binary data or invalid UTF-8, naming the byte offset.
+ * A UTF-8 byte-order mark is dropped (it is not part of the note).
+ */
+export function decodeNote(buf: Uint8Array, source = "input"): string {
+  if (buf.length > MAX_NOTE_BYTES) {
+    throw new InputError(`${source}: note is ${buf.length} bytes, over the ${MAX_NOTE_BYTES}-byte limit`);
+  }
+  const nul = firstNul(buf);
+  if (nul >= 0) throw new InputError(`${source}: binary data (NUL byte at byte offset ${nul}), not a text note`, nul);
+  const bad = firstInvalidUtf8(buf);
+  if (bad >= 0) {
+    const byte = buf[bad]!.toString(16).padStart(2, "0");
+    throw new InputError(`${source}: invalid UTF-8 at byte offset ${bad} (byte 0x${byte})`, bad);
+  }
+  const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  return Buffer.from(buf.buffer, buf.byteOffset + start, buf.length - start).toString("utf8");
+}
+
+/** True when the note has nothing to check (empty or only white space). */
+export function isBlank(text: string): boolean {
+  return !/\S/u.test(text);
+}

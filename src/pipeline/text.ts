@@ -1,0 +1,53 @@
+/**
+ * Stage 1: the note as received. The string is never changed; stages that need a normalised view
+ * use `fold`, which keeps every index in place so offsets found in the folded copy slice the original.
+ */
+
+const FOLD_MAP: Record<string, string> = {
+  "\u0130": "i", // İ lowercases to two units in V8
+  "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+  "\r": "\n",
+};
+const FOLD_RE = /[\u0130\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u2018\u2019\u201b\u201c\u201d\u2032\t\v\f\r\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
+
+function foldChar(ch: string): string {
+  const mapped = FOLD_MAP[ch];
+  if (mapped !== undefined) return mapped;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d ? "-" : " ";
+}
+
+/**
+ * Length-preserving case and punctuation fold, one UTF-16 unit in, one out: lowercase, Unicode dashes
+ * to "-", curly quotes to straight, tabs and odd spaces to " ", CR to "\n". Offsets found in the folded
+ * copy therefore slice the original note.
+ */
+export function fold(text: string): string {
+  const out = text.replace(FOLD_RE, foldChar).toLowerCase();
+  if (out.length === text.length) return out;
+  // Defensive: should a future Unicode version add another expanding lowercase, fold unit by unit.
+  let safe = "";
+  for (let i = 0; i < text.length; i++) {
+    const low = text[i]!.replace(FOLD_RE, foldChar).toLowerCase();
+    safe += low.length === 1 ? low : text[i]!;
+  }
+  return safe;
+}
+
+/** Line starts, for turning an offset into line:column in messages. */
+export function lineIndex(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+export function lineColumn(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}

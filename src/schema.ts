@@ -1,0 +1,94 @@
+/**
+ * The result contract (SPEC section 2) as a zod schema. `cdicheck schema` prints its JSON Schema and
+ * every result the library builds is checked against it in tests.
+ */
+import { z } from "zod";
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const ELEMENT_IDS = [
+  "segments",
+  "etiology",
+  "imaging",
+  "underlying_condition",
+  "functional_limitations",
+] as const;
+export type ElementId = (typeof ELEMENT_IDS)[number];
+
+export const VERDICTS = ["supported", "incomplete", "redirect", "not_documented"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const EvidenceSchema = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    text: z.string(),
+  })
+  .describe("A span of the note: text === note.slice(start, end), UTF-16 indexes.");
+
+export const AssertionSchema = z.object({
+  negated: z.boolean(),
+  uncertain: z.boolean(),
+  hypothetical: z.boolean(),
+  historical: z.boolean(),
+  experiencer: z.enum(["patient", "other"]),
+});
+
+export const CueSchema = EvidenceSchema.extend({
+  category: z.enum(["negated", "uncertain", "hypothetical", "historical", "experiencer"]),
+  rule: z.string(),
+});
+
+export const ElementSchema = z.object({
+  id: z.enum(ELEMENT_IDS),
+  status: z.enum(["present", "partial", "missing"]),
+  required: z.boolean(),
+  evidence: z.array(EvidenceSchema),
+  message: z.string(),
+});
+
+export const SuggestionSchema = z.object({
+  code: z.string(),
+  relation: z.enum(["instead", "additional", "consider"]),
+  reason: z.string(),
+  evidence: z.array(EvidenceSchema),
+  rule: z.string().describe("Id of the routing rule that made the suggestion."),
+  title: z.string().describe("Official ICD-10-CM title of the suggested code."),
+});
+
+export const MentionSchema = z.object({
+  type: z.string(),
+  label: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  section: z.string().nullable(),
+  assertion: AssertionSchema,
+  cues: z.array(CueSchema).describe("The triggers or section defaults that decided the assertion."),
+  segments: z.array(z.string()).optional().describe("Spine segments a segment mention covers (C0 = occiput)."),
+});
+
+export const ResultSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: z.string().optional(),
+  code: z.string(),
+  verdict: z.enum(VERDICTS),
+  score: z.number().int().min(0).max(100),
+  summary: z.string().describe("One sentence explaining the verdict."),
+  elements: z.array(ElementSchema).length(5),
+  missing: z.array(z.enum(ELEMENT_IDS)),
+  suggestions: z.array(SuggestionSchema),
+  queries: z.array(z.string()),
+  mentions: z.array(MentionSchema),
+  empty: z.boolean().optional().describe("True when the note held no text to check."),
+});
+
+export type EvidenceJson = z.infer<typeof EvidenceSchema>;
+export type ElementResult = z.infer<typeof ElementSchema>;
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+export type MentionJson = z.infer<typeof MentionSchema>;
+export type CheckResult = z.infer<typeof ResultSchema>;
+
+export function resultJsonSchema(): unknown {
+  return z.toJSONSchema(ResultSchema, { target: "draft-2020-12" });
+}

@@ -1,0 +1,70 @@
+/**
+ * Plain data passed between pipeline stages. Every offset is a UTF-16 index into the
+ * note exactly as received: [start, end), so `text.slice(start, end)` shows the words.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Evidence extends Span {
+  text: string;
+}
+
+/** Section kinds the section stage recognises (lexicons/sections.json maps headers to these). */
+export const SECTION_KINDS = [
+  "chief_complaint",
+  "hpi",
+  "pmh",
+  "psh",
+  "family_history",
+  "social_history",
+  "medications",
+  "allergies",
+  "ros",
+  "exam",
+  "imaging",
+  "impression",
+  "assessment",
+  "plan",
+  "procedure",
+  "indication",
+  "other",
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+export interface Section extends Span {
+  kind: SectionKind;
+  /** The header as written (e.g. "IMPRESSION:"), or null for the text before the first header. */
+  header: Evidence | null;
+}
+
+export interface Sentence extends Span {
+  /** Index of the section the sentence starts in. */
+  section: number;
+}
+
+export const CONTEXT_CATEGORIES = ["negated", "uncertain", "hypothetical", "historical", "experiencer"] as const;
+export type ContextCategory = (typeof CONTEXT_CATEGORIES)[number];
+
+export type Experiencer = "patient" | "other";
+
+export interface Assertion {
+  negated: boolean;
+  uncertain: boolean;
+  hypothetical: boolean;
+  historical: boolean;
+  experiencer: Experiencer;
+}
+
+/** The trigger (or section default) that set one assertion attribute. */
+export interface Cue extends Evidence {
+  category: ContextCategory;
+  /** Id of the lexicon rule that fired, or "section:<kind>" for a section default. */
+  rule: string;
+}
+
+export interface AssertedSpan extends Assertion {
+  cues: Cue[];
+}
