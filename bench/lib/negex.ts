@@ -51,20 +51,23 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Where the condition sits in the sentence: case-insensitive, any run of whitespace matching any
- * other. Prefers the occurrence written in upper case (the annotators' mark) when there are several.
+ * other. When it occurs several times in a sentence that is not all capitals, the annotators' mark
+ * (the target in upper case) decides; of several upper-case occurrences ("ALLERGIES: ... no known
+ * ALLERGIES") the last, since a header comes first.
  */
 export function locateTarget(sentence: string, condition: string): Span | null {
   const words = condition.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
   const re = new RegExp(words.map(escape).join("\\s+"), "gi");
-  let first: Span | null = null;
+  const hits: { span: Span; upper: boolean }[] = [];
   for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    first ??= span;
-    if (/[a-z]/.test(m[0]) === false && /[A-Z]/.test(m[0])) return span;
-    if (m[0].length === 0) re.lastIndex++;
+    hits.push({ span: { start: m.index, end: m.index + m[0].length }, upper: !/[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) });
   }
-  return first;
+  if (hits.length === 0) return null;
+  const allCaps = !/[a-z]/.test(sentence);
+  const upper = hits.filter((h) => h.upper);
+  if (allCaps || upper.length === 0) return hits[0]!.span;
+  return upper[upper.length - 1]!.span;
 }
 
 export interface Prediction {

@@ -130,6 +130,11 @@ interface Match {
   last: number;
   start: number;
   end: number;
+  /**
+   * Pseudo-triggers that cover this match. It stays silent unless the target itself lies inside one
+   * of them ("no change in vision" with the target "change in vision" is still a negation).
+   */
+  coveredBy?: Match[];
 }
 
 const CLAUSE_END = new Set([",", ";", ".", ":", "!", "?"]);
@@ -153,10 +158,15 @@ function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
     for (const edge of node.regexEdges) if (edge.re.test(tok)) walk(edge.node, first, j + 1);
   };
   for (let i = 0; i < tokens.length; i++) walk(root, i, i);
-  // A match inside a strictly longer one is not a trigger of its own ("no" in "no change in").
-  return found.filter(
-    (m) => !found.some((o) => o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first),
-  );
+  // A match inside a strictly longer one is not a trigger of its own ("no" in "cannot be excluded");
+  // inside a pseudo-trigger ("no" in "no change in") it is kept, silenced, for targets outside it.
+  const kept: Match[] = [];
+  for (const m of found) {
+    const covers = found.filter((o) => o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first);
+    if (covers.length === 0) kept.push(m);
+    else if (covers.every((o) => o.rule.direction === "pseudo")) kept.push({ ...m, coveredBy: covers });
+  }
+  return kept;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,8 +198,12 @@ function terminatesAt(barriers: Barriers, k: number, category: ContextCategory):
 function forwardScope(tokens: readonly Token[], m: Match, category: ContextCategory, maxWords: number, b: Barriers): Span | null {
   let words = 0;
   let end = -1;
+  let depth = 0;
   for (let k = m.last + 1; k < tokens.length; k++) {
     if (b.hardBreak[k]) break;
+    // A trigger inside parentheses reaches no further than the closing one.
+    if (tokens[k]!.text === "(") depth++;
+    if (tokens[k]!.text === ")" && depth-- === 0) break;
     // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field.
     if (b.colon[k] && words > 0) break;
     const term = terminatesAt(b, k, category);
@@ -246,11 +260,11 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
       const list = barriers.terminators.get(m.first) ?? [];
       list.push({ first: m.first, last: m.last, category: m.rule.category });
       barriers.terminators.set(m.first, list);
-    } else if (m.rule.direction !== "pseudo") {
+    } else if (!m.coveredBy) {
       for (let k = m.first; k <= m.last; k++) inTrigger[k] = true;
     }
   }
-  // Punctuation inside a trigger (": none", "s/p") is the trigger's own, not a break.
+  // Punctuation inside a trigger or pseudo-trigger (": none", "s/p", "the following:") is its own, not a break.
   for (let k = 0; k < tokens.length; k++) {
     if (inTrigger[k]) {
       barriers.hardBreak[k] = false;
@@ -278,6 +292,7 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 /** Distance in characters from a trigger to a target it reaches, or null when out of scope. */
 function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   const m = t.match;
+  if (m.coveredBy && !m.coveredBy.some((p) => overlaps(p, target))) return null;
   if (t.match.rule.targetTypes && (target.type === undefined || !t.match.rule.targetTypes.includes(target.type))) return null;
   if (overlaps(m, target)) {
     // A forward trigger that opens the target ("status post CABG", "No lymphadenopathy") still applies.
