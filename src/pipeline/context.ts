@@ -158,11 +158,20 @@ function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
     for (const edge of node.regexEdges) if (edge.re.test(tok)) walk(edge.node, first, j + 1);
   };
   for (let i = 0; i < tokens.length; i++) walk(root, i, i);
-  // A match inside a strictly longer one is not a trigger of its own ("no" in "cannot be excluded");
-  // inside a pseudo-trigger ("no" in "no change in") it is kept, silenced, for targets outside it.
+  // A match inside a strictly longer trigger is not a trigger of its own ("not" in "cannot be excluded").
+  // A match that shares a word with a pseudo-trigger ("no" in "no change in", "scheduled for" in "as
+  // scheduled for") is kept, silenced, for targets outside the pseudo-trigger.
   const kept: Match[] = [];
   for (const m of found) {
-    const covers = found.filter((o) => o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first);
+    if (m.rule.direction === "pseudo") {
+      kept.push(m);
+      continue;
+    }
+    const covers = found.filter((o) =>
+      o.rule.direction === "pseudo"
+        ? o.first <= m.last && m.first <= o.last
+        : o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first,
+    );
     if (covers.length === 0) kept.push(m);
     else if (covers.every((o) => o.rule.direction === "pseudo")) kept.push({ ...m, coveredBy: covers });
   }
