@@ -161,17 +161,32 @@ function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
   // A match inside a strictly longer trigger is not a trigger of its own ("not" in "cannot be excluded").
   // A match that shares a word with a pseudo-trigger ("no" in "no change in", "scheduled for" in "as
   // scheduled for") is kept, silenced, for targets outside the pseudo-trigger.
+  // Matches are found in order of their first token; only those starting within one pattern length
+  // of `m` can overlap it, so each check looks at a bounded neighbourhood, not the whole sentence.
+  const byFirst = new Map<number, Match[]>();
+  let longest = 0;
+  for (const m of found) {
+    const list = byFirst.get(m.first);
+    if (list) list.push(m);
+    else byFirst.set(m.first, [m]);
+    longest = Math.max(longest, m.last - m.first + 1);
+  }
   const kept: Match[] = [];
   for (const m of found) {
     if (m.rule.direction === "pseudo") {
       kept.push(m);
       continue;
     }
-    const covers = found.filter((o) =>
-      o.rule.direction === "pseudo"
-        ? o.first <= m.last && m.first <= o.last
-        : o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first,
-    );
+    const covers: Match[] = [];
+    for (let i = m.first - longest + 1; i <= m.last; i++) {
+      for (const o of byFirst.get(i) ?? []) {
+        const isCover =
+          o.rule.direction === "pseudo"
+            ? o.first <= m.last && m.first <= o.last
+            : o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
+        if (isCover) covers.push(o);
+      }
+    }
     if (covers.length === 0) kept.push(m);
     else if (covers.every((o) => o.rule.direction === "pseudo")) kept.push({ ...m, coveredBy: covers });
   }
@@ -194,13 +209,14 @@ interface Barriers {
   /** For each token index: does a sentence or clause break sit here? */
   hardBreak: boolean[];
   colon: boolean[];
-  /** Terminator matches, by token index of their first token: the categories they stop. */
-  terminators: Map<number, { first: number; last: number; category: ContextCategory | "any" }[]>;
+  /** Terminators by the index of their first token (forward scopes stop there) and of their last (backward). */
+  termStarts: Map<number, (ContextCategory | "any")[]>;
+  termEnds: Map<number, (ContextCategory | "any")[]>;
 }
 
-function terminatesAt(barriers: Barriers, k: number, category: ContextCategory): { first: number; last: number } | undefined {
-  for (const t of barriers.terminators.get(k) ?? []) if (t.category === "any" || t.category === category) return t;
-  return undefined;
+function stops(at: Map<number, (ContextCategory | "any")[]>, k: number, category: ContextCategory): boolean {
+  const list = at.get(k);
+  return list !== undefined && list.some((c) => c === "any" || c === category);
 }
 
 /** [from, to) in characters: the tokens a trigger reaches forward, up to `maxWords` words. */
@@ -215,8 +231,7 @@ function forwardScope(tokens: readonly Token[], m: Match, category: ContextCateg
     if (tokens[k]!.text === ")" && depth-- === 0) break;
     // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field.
     if (b.colon[k] && words > 0) break;
-    const term = terminatesAt(b, k, category);
-    if (term) break;
+    if (stops(b.termStarts, k, category)) break;
     if (tokens[k]!.word && ++words > maxWords) break;
     end = k;
   }
@@ -228,13 +243,8 @@ function backwardScope(tokens: readonly Token[], m: Match, category: ContextCate
   let start = -1;
   for (let k = m.first - 1; k >= 0; k--) {
     if (b.hardBreak[k] || b.colon[k]) break;
-    let stopped = false;
     // A terminator ending at k (it may span several tokens) closes the backward scope.
-    for (const [first, list] of b.terminators) {
-      if (first > k) continue;
-      if (list.some((t) => t.last === k && (t.category === "any" || t.category === category))) stopped = true;
-    }
-    if (stopped) break;
+    if (stops(b.termEnds, k, category)) break;
     if (tokens[k]!.word && ++words > maxWords) break;
     start = k;
   }
@@ -261,14 +271,19 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
   const barriers: Barriers = {
     hardBreak: tokens.map((_, k) => isSentenceBreak(tokens, k, folded, base) || tokens[k]!.text === ";"),
     colon: tokens.map((t) => t.text === ":"),
-    terminators: new Map(),
+    termStarts: new Map(),
+    termEnds: new Map(),
+  };
+  const push = (at: Map<number, (ContextCategory | "any")[]>, k: number, c: ContextCategory | "any") => {
+    const list = at.get(k);
+    if (list) list.push(c);
+    else at.set(k, [c]);
   };
   const inTrigger = new Array<boolean>(tokens.length).fill(false);
   for (const m of matches) {
     if (m.rule.direction === "terminate") {
-      const list = barriers.terminators.get(m.first) ?? [];
-      list.push({ first: m.first, last: m.last, category: m.rule.category });
-      barriers.terminators.set(m.first, list);
+      push(barriers.termStarts, m.first, m.rule.category);
+      push(barriers.termEnds, m.last, m.rule.category);
     } else if (!m.coveredBy) {
       for (let k = m.first; k <= m.last; k++) inTrigger[k] = true;
     }
