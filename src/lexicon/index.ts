@@ -34,6 +34,8 @@ export interface CompiledVocabulary {
   trie: TrieNode;
   /** Case-sensitive abbreviations by their exact spelling (single tokens). */
   exact: Map<string, EntryRef[]>;
+  /** Abbreviations in `exact` that are ordinary words in ALL-CAPS text, skipped there. */
+  capsAmbiguous: Set<string>;
   /** Long single-token terms for the misspelling pass, by first letter. */
   longWords: Map<string, { word: string; ref: EntryRef }[]>;
   /** Every token that appears in any term: never treated as a misspelling. */
@@ -68,6 +70,7 @@ export function vocabulary(): CompiledVocabulary {
   const lexicons = new Map<string, TermLexicon>();
   const trie = newNode();
   const exact = new Map<string, EntryRef[]>();
+  const capsAmbiguous = new Set<string>();
   const longWords = new Map<string, { word: string; ref: EntryRef }[]>();
   const knownTokens = new Set<string>();
   const ids = new Map<string, string>();
@@ -96,6 +99,7 @@ export function vocabulary(): CompiledVocabulary {
           }
         }
       }
+      for (const abbr of entry.capsAmbiguous ?? []) capsAmbiguous.add(abbr);
       for (const abbr of entry.caseSensitive ?? []) {
         const list = exact.get(abbr) ?? [];
         list.push(ref);
@@ -112,7 +116,7 @@ export function vocabulary(): CompiledVocabulary {
       }
     }
   }
-  compiled = { lexicons, trie, exact, longWords, knownTokens, occiputAliases };
+  compiled = { lexicons, trie, exact, capsAmbiguous, longWords, knownTokens, occiputAliases };
   return compiled;
 }
 

@@ -30,6 +30,8 @@ export interface CauseLink {
   tied: boolean;
   /** The cause or its tie is hedged ("likely related to", "possible RA"). */
   hedged: boolean;
+  /** Tied only as the indication of a procedure ("fusion for RA instability"): a tie for surgical fusions only. */
+  indicationOnly: boolean;
 }
 
 export interface Finding {
@@ -193,12 +195,13 @@ const GAP_WORDS = /^[\s\-,()/]*(?:[a-z'-]+[\s\-,()/]+){0,3}$/i;
 function linkCause(text: string, finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): CauseLink {
   const gap = between(finding, cause);
   const links = clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap));
+  const indications = clauseMentions.filter((x) => x.type === "link" && x.kind === "indication" && inSpan(x, gap) && finding.end <= cause.start);
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
   const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && gapText.length <= 40;
-  const tied = links.length > 0 || modifier;
+  const tied = links.length > 0 || modifier || indications.length > 0;
   const hedged = hedges.length > 0 || cause.assertion.uncertain;
-  return { mention: cause, cause: cause.cause!, tied, hedged };
+  return { mention: cause, cause: cause.cause!, tied, hedged, indicationOnly: tied && !links.length && !modifier };
 }
 
 export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {
@@ -262,6 +265,10 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
 
   inferSites(findings);
   inferOrigins(findings);
+  // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
+  for (const f of findings) {
+    if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
+  }
   return { text, mentions, sentences, sections, findings, setAside };
 }
 

@@ -117,7 +117,7 @@ export function scanNote(text: string, folded: string): Hit[] {
     if (len <= 6 && vocab.exact.size) {
       const original = text.slice(toks.starts[i]!, toks.ends[i]!);
       const refs = vocab.exact.get(original);
-      if (refs && !inCapsText(text, toks.starts[i]!, toks.ends[i]!)) {
+      if (refs && !(vocab.capsAmbiguous.has(original) && inCapsText(text, toks.starts[i]!, toks.ends[i]!))) {
         for (const ref of refs) raw.push(hitFromRef(ref, toks.starts[i]!, toks.ends[i]!));
         covered[i] = 1;
       }

@@ -35,6 +35,8 @@ const LIST_START = /^[ \t]*(?:[-*•]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+/i;
 export function splitSentences(text: string, sections: readonly Section[]): Sentence[] {
   const out: Sentence[] = [];
   sections.forEach((section, index) => {
+    // The header is a sentence of its own ("CT CERVICAL SPINE:"), so a study named there is a mention.
+    if (section.header) pushTrimmed(text, section.start, Math.min(section.bodyStart, section.end), index, out);
     splitRange(text, section.bodyStart, section.end, index, out);
   });
   return out;
