@@ -101,7 +101,6 @@ export function regionsOfLevels(levels: readonly number[]): Region[] {
 
 const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
   vague: "vague",
-  cervical: "vague",
   spine: "spine",
   cervicothoracic: "cervicothoracic",
   thoracic: "thoracic",
@@ -112,6 +111,8 @@ const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
 };
 
 const FINDING_TYPES = new Set(["fusion", "pseudarthrosis"]);
+/** Site words too general to compete with levels for a fusion ("C-spine", "spine"). */
+const UNSPECIFIC_KINDS = new Set(["cervical", "spine"]);
 const SITE_TYPES = new Set(["segment", "region", "body_site"]);
 
 function inSpan(m: Span, s: Span): boolean {
@@ -126,7 +127,7 @@ function between(a: Span, b: Span): Span {
 function clauseOf(text: string, sentence: Sentence, sentMentions: readonly Mention[], m: Mention): Span {
   const siteGroups = new Set(
     sentMentions
-      .filter((x) => SITE_TYPES.has(x.type) && isPatientFact(x))
+      .filter((x) => SITE_TYPES.has(x.type) && isPatientFact(x) && !UNSPECIFIC_KINDS.has(x.kind))
       .map((x) => (x.levels ? regionsOfLevels(x.levels).join("+") : x.kind)),
   );
   if (siteGroups.size < 2) return sentence;
@@ -152,6 +153,8 @@ function siteOf(sites: readonly Mention[]): { site: Site; levels: number[]; regi
     }
   }
   const list = [...regions];
+  // "cervical" with no levels is vague; with levels ("cervical fusion C5-C6") the levels say where.
+  vague ||= sites.some((s) => s.type === "region" && s.kind === "cervical") && levels.length === 0;
   const site: Site = regions.has("occipito_atlanto_axial")
     ? "region"
     : vague
@@ -181,6 +184,8 @@ function attachSites(clause: Span, sentMentions: readonly Mention[], prevSentenc
   const usable = (x: Mention) => SITE_TYPES.has(x.type) && !x.assertion.negated && x.assertion.experiencer === "patient";
   const own = sentMentions.filter((x) => usable(x) && inSpan(x, clause));
   if (own.length) return own;
+  const sentenceWide = sentMentions.filter(usable);
+  if (sentenceWide.length) return sentenceWide;
   // "C1-C2:" on its own line, or "Cervical spine: Fused." -- a short previous sentence names the site.
   if (prevSentenceMentions && sentence.end - sentence.start < 120) {
     const prev = prevSentenceMentions.filter(usable);
@@ -199,6 +204,9 @@ function linkCause(text: string, finding: Mention, cause: Mention, clauseMention
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
   const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && gapText.length <= 40;
+  // "due to RA, ...", "sequelae of ankylosing spondylitis: ankylosis ..." -- a link right before the cause.
+  const leading = clauseMentions.some((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && /^[\s(]*(?:the |his |her |their |known |underlying )*$/i.test(text.slice(x.end, cause.start)));
+  links.push(...(leading && !links.length ? clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && cause.start - x.end < 30) : []));
   const tied = links.length > 0 || modifier || indications.length > 0;
   const hedged = hedges.length > 0 || cause.assertion.uncertain;
   return { mention: cause, cause: cause.cause!, tied, hedged, indicationOnly: tied && !links.length && !modifier };
@@ -226,8 +234,10 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
 
     // Origin: surgery, congenital, Klippel-Feil, or explicit acquired wording, in the clause.
     const patientCue = (x: Mention) => !x.assertion.negated && x.assertion.experiencer === "patient";
+    const contrasts = clauseMentions.filter((x) => x.type === "link" && x.kind === "contrast");
+    const setApart = (x: Mention) => contrasts.some((c) => c.end <= x.start && x.start - c.end < 40);
     const surgical = clauseMentions.filter(
-      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start),
+      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start) && !setApart(x),
     );
     if (m.type === "fusion" && m.kind === "surgical_fusion") surgical.unshift(m);
     const kfs = clauseMentions.filter((x) => x.type === "congenital" && x.kind === "klippel_feil" && patientCue(x));
