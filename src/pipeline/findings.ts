@@ -251,9 +251,10 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     else if (acquired.length && !(m.kind === "surgical_fusion")) [origin, originMentions] = ["acquired", acquired];
     else if (surgical.length || inSurgicalSection || m.type === "pseudarthrosis") [origin, originMentions] = ["surgical", surgical];
 
-    const causes = clauseMentions
+    // Causes are looked for in the whole sentence: a tie needs a link word or a modifier position anyway.
+    const causes = sentMentions
       .filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && patientCue(x) && !x.assertion.hypothetical)
-      .map((c) => linkCause(text, m, c, clauseMentions));
+      .map((c) => linkCause(text, m, c, sentMentions));
     const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge");
 
     findings.push({
@@ -273,6 +274,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     });
   }
 
+  attachFollowingSentences(text, sentences, bySentence, findings);
   inferSites(findings);
   inferOrigins(findings);
   // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
@@ -318,6 +320,44 @@ function inferOrigins(findings: Finding[]): void {
         if (f.causes.some((c) => c.tied && !c.hedged)) continue;
         f.origin = origin;
         f.originMentions = source.originMentions;
+      }
+    }
+  }
+}
+
+/**
+ * "C1-C2 ankylosis on CT. It is due to her RA." / "Acquired (degenerative), no surgery." A sentence with no
+ * fusion word of its own that opens by referring back (lexicons/links.json, kind anaphora) and states a
+ * cause or acquired wording speaks about the finding(s) of the sentence just before it, in the same section.
+ */
+function attachFollowingSentences(text: string, sentences: readonly Sentence[], bySentence: Map<number, Mention[]>, findings: Finding[]): void {
+  const bySent = new Map<number, Finding[]>();
+  for (const f of findings) bySent.set(f.mention.sentence, [...(bySent.get(f.mention.sentence) ?? []), f]);
+  for (const [si, list] of bySentence) {
+    if (bySent.has(si)) continue;
+    const sentence = sentences[si]!;
+    const opener = list.find((x) => x.type === "link" && x.kind === "anaphora" && /^[\s\-*•\d.)(]*$/.test(text.slice(sentence.start, x.start)));
+    if (!opener) continue;
+    let target: Finding[] | undefined;
+    for (let back = 1; back <= 2 && !target; back++) {
+      const prev = si - back;
+      if (prev < 0 || sentences[prev]!.section !== sentence.section) break;
+      target = bySent.get(prev);
+    }
+    if (!target) continue;
+    const acquired = list.filter((x) => x.type === "etiology" && x.kind === "acquired" && !x.assertion.negated && x.assertion.experiencer === "patient");
+    const causes = list.filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && !x.assertion.negated && !x.assertion.hypothetical && x.assertion.experiencer === "patient");
+    for (const f of target) {
+      if (acquired.length && f.origin === "unknown") {
+        f.origin = "acquired";
+        f.originMentions = acquired;
+        f.acquired.push(...acquired);
+      }
+      for (const c of causes) {
+        if (f.causes.some((k) => k.mention === c)) continue;
+        const hedged = c.assertion.uncertain || list.some((x) => x.type === "link" && x.kind === "hedge" && x.end <= c.start);
+        const linked = list.some((x) => x.type === "link" && x.kind === "causal" && x.end <= c.start) || acquired.some((a) => a.end <= c.start);
+        f.causes.push({ mention: c, cause: c.cause!, tied: linked, hedged, indicationOnly: false });
       }
     }
   }
