@@ -7,7 +7,8 @@ import { buildFacts } from "../src/pipeline/findings.js";
 import { judgeElements } from "../src/pipeline/elements.js";
 import { buildMentions } from "../src/pipeline/mentions.js";
 import { route } from "../src/pipeline/routing.js";
-import { scanNote } from "../src/pipeline/scan.js";
+import { focus, keepInFocus } from "../src/pipeline/focus.js";
+import { scanCues, scanNote } from "../src/pipeline/scan.js";
 import { findSections } from "../src/pipeline/sections.js";
 import { splitSentences } from "../src/pipeline/sentences.js";
 import { fold } from "../src/pipeline/text.js";
@@ -16,7 +17,10 @@ for (const file of process.argv.slice(2)) {
   const text = readFileSync(file, "utf8");
   const sections = findSections(text);
   const sentences = splitSentences(text, sections);
-  const mentions = buildMentions(text, sections, sentences, scanNote(text, fold(text)));
+  const folded = fold(text);
+  const hits = scanNote(text, folded);
+  const near = focus(sentences, hits);
+  const mentions = buildMentions(text, sections, sentences, [...keepInFocus(hits, sentences, near), ...scanCues(folded, near.spans)]);
   const facts = buildFacts(text, sections, sentences, mentions);
   console.log(`### ${file}`);
   sentences.forEach((s, i) => {

@@ -141,3 +141,5 @@ export type CodesLexicon = z.infer<typeof CodesLexiconSchema>;
 
 /** The term lexicons the scanner compiles, in load order. */
 export const TERM_LEXICON_FILES = ["segments.json", "fusion.json", "etiology.json", "imaging.json", "limitations.json", "links.json"] as const;
+/** Lexicons of cue words (ties, hedges) scanned only in the sentences around a fusion finding. */
+export const CUE_LEXICON_FILES: readonly string[] = ["links.json"];

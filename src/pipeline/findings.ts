@@ -5,7 +5,7 @@
  */
 import type { Cause } from "../lexicon/schema.js";
 import type { Section, Sentence, Span } from "../types.js";
-import { clauseSpans } from "./clauses.js";
+import { clauseSpans, quickClauses } from "./clauses.js";
 import { isPatientFact, type Mention } from "./mentions.js";
 
 export type Region =
@@ -131,6 +131,10 @@ function clauseOf(text: string, sentence: Sentence, sentMentions: readonly Menti
       .map((x) => (x.levels ? regionsOfLevels(x.levels).join("+") : x.kind)),
   );
   if (siteGroups.size < 2) return sentence;
+  // Punctuation and conjunctions settle most sentences; the parser is asked only when they leave the
+  // finding's clause with no site of its own.
+  const quick = quickClauses(text, sentence).find((c) => m.start >= c.start && m.start < c.end);
+  if (quick && sentMentions.some((x) => SITE_TYPES.has(x.type) && !UNSPECIFIC_KINDS.has(x.kind) && inSpan(x, quick))) return quick;
   return clauseSpans(text, sentence).find((c) => m.start >= c.start && m.start < c.end) ?? sentence;
 }
 

@@ -65,6 +65,14 @@ export function findSections(text: string): Section[] {
   const map = kinds();
   const hits: HeaderHit[] = [];
   const consider = (pos: number, atLineStart: boolean) => {
+    // Cheap filter: a mid-line header is in capitals, so its first two letters are capitals.
+    if (!atLineStart) {
+      let p = pos;
+      while (text.charCodeAt(p) === 32) p++;
+      const a = text.charCodeAt(p);
+      const b = text.charCodeAt(p + 1);
+      if (!(a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || b === 47 || b === 38))) return;
+    }
     const hit = headerAt(text, pos, atLineStart, map);
     if (hit && (hits.length === 0 || hit.start >= hits[hits.length - 1]!.bodyStart)) hits.push(hit);
   };
