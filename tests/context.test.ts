@@ -177,6 +177,10 @@ describe("terminators", () => {
   it("the sentence end stops a scope inside a multi-sentence span", () => {
     expectOnly(run("No fever. Fusion at C1-C2.", "Fusion").result, {});
   });
+  it("a new clause with its own subject ends a scope", () => {
+    expectOnly(run("Due to no evidence of bleeding, the patient remained hemodynamically stable.", "hemodynamically stable").result, {});
+    expectOnly(run("He is not cooperative and he is difficult to examine.", "difficult to examine").result, {});
+  });
   it("a closing parenthesis ends a trigger opened inside it", () => {
     expectOnly(run("Report (slides not submitted) indicates fusion.", "fusion").result, {});
   });
@@ -292,6 +296,14 @@ describe("experiencer", () => {
     const r = run("Ankylosing spondylitis in his father.", "Ankylosing spondylitis");
     expectOnly(r.result, { other: true });
     expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "father", start: r.at("father") });
+  });
+  it("'mother-in-law' is a relative too", () => {
+    expectOnly(run("Mother-in-law with rheumatoid arthritis.", "rheumatoid arthritis").result, { other: true });
+  });
+  it("a relative in the patient's company or speaking for the patient is not the experiencer", () => {
+    expectOnly(run("Lives with her husband, has neck stiffness.", "neck stiffness").result, {});
+    expectOnly(run("Discussed with his mother the neck stiffness.", "neck stiffness").result, {});
+    expectOnly(run("Wife reports he has neck stiffness.", "neck stiffness").result, {});
   });
   it("'family history of' makes the relative the experiencer (and the mention history)", () => {
     const r = run("Family history of rheumatoid arthritis.", "rheumatoid arthritis");
