@@ -181,6 +181,10 @@ describe("terminators", () => {
     expectOnly(run("Due to no evidence of bleeding, the patient remained hemodynamically stable.", "hemodynamically stable").result, {});
     expectOnly(run("He is not cooperative and he is difficult to examine.", "difficult to examine").result, {});
   });
+  it("a comma then a cause ends a list: 'C1 fused to C2 without instability, from erosive rheumatoid arthritis'", () => {
+    expectOnly(run("C1 fused to C2 without instability, from erosive rheumatoid arthritis.", "rheumatoid arthritis").result, {});
+    expectOnly(run("C1 fused to C2 without instability, from erosive rheumatoid arthritis.", "instability").result, { negated: true });
+  });
   it("a closing parenthesis ends a trigger opened inside it", () => {
     expectOnly(run("Report (slides not submitted) indicates fusion.", "fusion").result, {});
   });
@@ -213,6 +217,20 @@ describe("uncertain", () => {
     const r = run("Ankylosis likely related to rheumatoid arthritis.", "rheumatoid arthritis");
     expectOnly(r.result, { uncertain: true });
     expect(cueOf(r.result, "uncertain").text).toBe("likely");
+  });
+  it("'there is possible early bony bridging' (inside 'is possible', read both ways)", () => {
+    const r = run("On the left there is possible early bony bridging.", "bony bridging");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "is possible", start: r.at("is possible") });
+    expectOnly(run("Early fusion is possible.", "fusion").result, { uncertain: true });
+  });
+  it("a question asserts nothing: 'Question: is the upper neck fused or unstable?'", () => {
+    const r = run("Question: is the upper neck fused or unstable?", "fused");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "?", rule: "unc.post.question-mark" });
+  });
+  it("'I cannot call it a completed fusion'", () => {
+    expectOnly(run("At present I cannot call it a completed fusion.", "fusion").result, { uncertain: true });
   });
   it("'questionable', 'probable'", () => {
     expectOnly(run("Questionable ankylosis at C1-C2.", "ankylosis").result, { uncertain: true });
@@ -248,6 +266,18 @@ describe("hypothetical", () => {
   it("return precautions: 'Return if fever or chills develop.'", () => {
     expectOnly(run("Return to the ED if fever or chills develop.", "chills").result, { hypothetical: true });
   });
+  it("backward: 'posterior C1-C2 fusion (Harms) scheduled for 12/9'", () => {
+    const r = run("Plan: posterior C1-C2 fusion (Harms) scheduled for 12/9.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "scheduled for", start: r.at("scheduled") });
+  });
+  it("generic statements and consent talk: 'RA can affect the upper neck, sometimes causing fusion', 'risks including pseudarthrosis'", () => {
+    expectOnly(run("Discussed that rheumatoid arthritis can affect the upper neck, sometimes causing spontaneous fusion of C1-C2.", "spontaneous fusion").result, { hypothetical: true });
+    expectOnly(run("Consent obtained; risks including pseudarthrosis discussed.", "pseudarthrosis").result, { hypothetical: true });
+  });
+  it("a reason for referral is not a plan: 'Referred for neck stiffness.'", () => {
+    expectOnly(run("Referred for dysphagia and neck stiffness.", "neck stiffness").result, {});
+  });
   it("backward: 'Occipitocervical fusion is planned.'", () => {
     const r = run("Occipitocervical fusion is planned.", "Occipitocervical fusion");
     expectOnly(r.result, { hypothetical: true });
@@ -275,8 +305,9 @@ describe("historical", () => {
     expectOnly(run("Prior C1-C2 arthrodesis.", "C1-C2 arthrodesis").result, { historical: true });
     expectOnly(run("Status post occipitocervical fusion.", "occipitocervical fusion").result, { historical: true });
   });
-  it("a trigger opening the target itself still applies ('status post CABG' as one mention)", () => {
-    expectOnly(run("Status post CABG.", "Status post CABG").result, { historical: true });
+  it("the target's own words are not its cues ('no joint space' as one finding mention)", () => {
+    expectOnly(run("Atlanto-axial joints fused, no joint space seen.", "no joint space").result, {});
+    expectOnly(run("Status post CABG.", "Status post CABG").result, {});
   });
   it("'a one-day history of' is a recent complaint", () => {
     expectOnly(run("Presents with a one-day history of neck pain.", "neck pain").result, {});

@@ -318,10 +318,8 @@ function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   const m = t.match;
   if (m.coveredBy && !m.coveredBy.some((p) => overlaps(p, target))) return null;
   if (t.match.rule.targetTypes && (target.type === undefined || !t.match.rule.targetTypes.includes(target.type))) return null;
-  if (overlaps(m, target)) {
-    // A forward trigger that opens the target ("status post CABG", "No lymphadenopathy") still applies.
-    return t.forward && m.start === target.start && m.end < target.end ? 0 : null;
-  }
+  // The target's own words are not its cues: a finding mention "no joint space" is not negated by its "no".
+  if (overlaps(m, target)) return null;
   let best: number | null = null;
   if (t.forward && m.end <= target.start && overlaps(t.forward, target)) best = target.start - m.end;
   if (t.backward && target.end <= m.start && overlaps(t.backward, target)) {
