@@ -185,6 +185,10 @@ describe("terminators", () => {
     expectOnly(run("C1 fused to C2 without instability, from erosive rheumatoid arthritis.", "rheumatoid arthritis").result, {});
     expectOnly(run("C1 fused to C2 without instability, from erosive rheumatoid arthritis.", "instability").result, { negated: true });
   });
+  it("an opening parenthesis ends a backward trigger inside it: 'Seronegative rheumatoid arthritis (RF negative)'", () => {
+    expectOnly(run("Seronegative rheumatoid arthritis, diagnosed 2010 (RF negative, CCP negative).", "rheumatoid arthritis").result, {});
+    expectOnly(run("Seronegative rheumatoid arthritis, diagnosed 2010 (RF negative, CCP negative).", "RF").result, { negated: true });
+  });
   it("a closing parenthesis ends a trigger opened inside it", () => {
     expectOnly(run("Report (slides not submitted) indicates fusion.", "fusion").result, {});
   });
@@ -308,6 +312,9 @@ describe("historical", () => {
   it("the target's own words are not its cues ('no joint space' as one finding mention)", () => {
     expectOnly(run("Atlanto-axial joints fused, no joint space seen.", "no joint space").result, {});
     expectOnly(run("Status post CABG.", "Status post CABG").result, {});
+  });
+  it("'her previous rheumatologist' dates the clinician, not the fusion", () => {
+    expectOnly(run("Her previous rheumatologist attributed the C1-C2 fusion to RA.", "C1-C2 fusion").result, {});
   });
   it("'a one-day history of' is a recent complaint", () => {
     expectOnly(run("Presents with a one-day history of neck pain.", "neck pain").result, {});

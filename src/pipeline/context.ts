@@ -241,8 +241,12 @@ function forwardScope(tokens: readonly Token[], m: Match, category: ContextCateg
 function backwardScope(tokens: readonly Token[], m: Match, category: ContextCategory, maxWords: number, b: Barriers): Span | null {
   let words = 0;
   let start = -1;
+  let depth = 0;
   for (let k = m.first - 1; k >= 0; k--) {
     if (b.hardBreak[k] || b.colon[k]) break;
+    // A trigger inside parentheses reaches back no further than the opening one ("RA (RF negative)").
+    if (tokens[k]!.text === ")") depth++;
+    if (tokens[k]!.text === "(" && depth-- === 0) break;
     // A terminator ending at k (it may span several tokens) closes the backward scope.
     if (stops(b.termEnds, k, category)) break;
     if (tokens[k]!.word && ++words > maxWords) break;
