@@ -266,7 +266,10 @@ interface ScopedTrigger {
 }
 
 interface Analysed {
+  /** Triggers in order of their start offset. */
   triggers: ScopedTrigger[];
+  /** The farthest any trigger reaches from its own start, in characters: bounds the search per target. */
+  maxReach: number;
 }
 
 function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
@@ -312,7 +315,13 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
       backward: direction === "backward" || direction === "bidirectional" ? backwardScope(tokens, m, category, max, barriers) : null,
     });
   }
-  return { triggers };
+  triggers.sort((a, b) => a.match.start - b.match.start);
+  let maxReach = 0;
+  for (const t of triggers) {
+    if (t.forward) maxReach = Math.max(maxReach, t.forward.end - t.match.start);
+    if (t.backward) maxReach = Math.max(maxReach, t.match.end - t.backward.start);
+  }
+  return { triggers, maxReach };
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -335,7 +344,18 @@ function reach(t: ScopedTrigger, target: ContextTarget): number | null {
 
 function assertOne(text: string, sentence: Span, target: ContextTarget, analysed: Analysed, section: SectionKind | null, ctx: CompiledContext): AssertedSpan {
   const decided = new Map<ContextCategory, { trigger: ScopedTrigger; distance: number }>();
-  for (const t of analysed.triggers) {
+  // Only triggers starting within the widest reach of the target can cover it (binary search for the first).
+  const { triggers, maxReach } = analysed;
+  let lo = 0;
+  let hi = triggers.length;
+  const from = target.start - maxReach;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (triggers[mid]!.match.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < triggers.length && triggers[i]!.match.start <= target.end + maxReach; i++) {
+    const t = triggers[i]!;
     const d = reach(t, target);
     if (d === null) continue;
     const prev = decided.get(t.category);
