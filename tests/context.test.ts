@@ -189,6 +189,26 @@ describe("terminators", () => {
     expectOnly(run("Seronegative rheumatoid arthritis, diagnosed 2010 (RF negative, CCP negative).", "rheumatoid arthritis").result, {});
     expectOnly(run("Seronegative rheumatoid arthritis, diagnosed 2010 (RF negative, CCP negative).", "RF").result, { negated: true });
   });
+  it("a negated list goes on past a comma only while its items are short", () => {
+    const s = "CT: no bridging bone across the graft, lucency around the wires (pseudarthrosis).";
+    expectOnly(run(s, "bridging bone").result, { negated: true });
+    expectOnly(run(s, "pseudarthrosis").result, {});
+    expectOnly(run("There were no stress induced chest pain, ischemic EKG changes or wall motion abnormalities.", "wall motion abnormalities").result, { negated: true });
+  });
+  it("a spaced dash separates items, but not two levels ('C1 - C2')", () => {
+    expectOnly(run("A/P: - R/O atlantoaxial ankylosis - CT C-spine ordered", "CT C-spine").result, {});
+    expectOnly(run("No fusion at C1 - C2.", "C2").result, { negated: true });
+  });
+  it("the study that shows an absence is not absent: 'no instability on dynamic films'", () => {
+    expectOnly(run("Stable, no instability on dynamic films.", "dynamic films").result, {});
+    expectOnly(run("Stable, no instability on the CT.", "CT").result, {});
+  });
+  it("'MRI not diagnostic for the fusion' leaves the fusion uncertain, not negated", () => {
+    const r = run("MRI not diagnostic for the fusion.", "fusion");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "not diagnostic for", rule: "unc.not-diagnostic-for" });
+    expectOnly(run("The MRI does not confirm the fusion.", "fusion").result, { uncertain: true });
+  });
   it("a closing parenthesis ends a trigger opened inside it", () => {
     expectOnly(run("Report (slides not submitted) indicates fusion.", "fusion").result, {});
   });

@@ -205,6 +205,24 @@ function isSentenceBreak(tokens: readonly Token[], k: number, folded: string, ba
   return Number.isNaN(after) || after === 32 || after === 10;
 }
 
+const LEVEL_RE = /^[a-z]?\d+$/;
+
+/**
+ * A dash with space on both sides separates items ("- R/O ankylosis - CT ordered", "to C2 — CT
+ * showed"), except between two levels or numbers ("C1 - C2", "5 - 10").
+ */
+function isSpacedDash(tokens: readonly Token[], k: number, folded: string, base: number): boolean {
+  const t = tokens[k]!;
+  if (t.text !== "-") return false;
+  const before = folded.charCodeAt(t.start - base - 1);
+  const after = folded.charCodeAt(t.end - base);
+  const spaced = (c: number) => c === 32 || c === 10;
+  if (!spaced(before) || !spaced(after)) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return !(prev && next && LEVEL_RE.test(prev.text) && LEVEL_RE.test(next.text));
+}
+
 interface Barriers {
   /** For each token index: does a sentence or clause break sit here? */
   hardBreak: boolean[];
@@ -220,19 +238,36 @@ function stops(at: Map<number, (ContextCategory | "any")[]>, k: number, category
 }
 
 /** [from, to) in characters: the tokens a trigger reaches forward, up to `maxWords` words. */
-function forwardScope(tokens: readonly Token[], m: Match, category: ContextCategory, maxWords: number, b: Barriers): Span | null {
+function forwardScope(
+  tokens: readonly Token[],
+  m: Match,
+  category: ContextCategory,
+  maxWords: number,
+  b: Barriers,
+  listItemMaxWords: number | undefined,
+): Span | null {
   let words = 0;
+  let itemWords = 0;
   let end = -1;
   let depth = 0;
   for (let k = m.last + 1; k < tokens.length; k++) {
     if (b.hardBreak[k]) break;
+    // A list goes on past a comma only while its items are short ("no fever, chills or sweats"); a long
+    // stretch before the comma was a clause ("no bridging bone across the graft, lucency around the wires").
+    if (tokens[k]!.text === ",") {
+      if (listItemMaxWords !== undefined && itemWords > listItemMaxWords) break;
+      itemWords = 0;
+    }
     // A trigger inside parentheses reaches no further than the closing one.
     if (tokens[k]!.text === "(") depth++;
     if (tokens[k]!.text === ")" && depth-- === 0) break;
     // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field.
     if (b.colon[k] && words > 0) break;
     if (stops(b.termStarts, k, category)) break;
-    if (tokens[k]!.word && ++words > maxWords) break;
+    if (tokens[k]!.word) {
+      if (++words > maxWords) break;
+      itemWords++;
+    }
     end = k;
   }
   return end < 0 ? null : { start: tokens[m.last + 1]!.start, end: tokens[end]!.end };
@@ -276,7 +311,7 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
   const tokens = tokenize(folded, base);
   const matches = findMatches(tokens, ctx.root);
   const barriers: Barriers = {
-    hardBreak: tokens.map((_, k) => isSentenceBreak(tokens, k, folded, base) || tokens[k]!.text === ";"),
+    hardBreak: tokens.map((_, k) => isSentenceBreak(tokens, k, folded, base) || tokens[k]!.text === ";" || isSpacedDash(tokens, k, folded, base)),
     colon: tokens.map((t) => t.text === ":"),
     termStarts: new Map(),
     termEnds: new Map(),
@@ -311,7 +346,10 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
     triggers.push({
       match: m,
       category,
-      forward: direction === "forward" || direction === "bidirectional" ? forwardScope(tokens, m, category, max, barriers) : null,
+      forward:
+        direction === "forward" || direction === "bidirectional"
+          ? forwardScope(tokens, m, category, max, barriers, ctx.lexicon.listItemMaxWords?.[category])
+          : null,
       backward: direction === "backward" || direction === "bidirectional" ? backwardScope(tokens, m, category, max, barriers) : null,
     });
   }
