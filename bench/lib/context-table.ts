@@ -30,7 +30,13 @@ function row(r: ContextRule, defaultScope: number | undefined): string {
 
 export function renderTriggerTable(lex: ContextLexicon): string {
   const out: string[] = [TABLE_BEGIN, ""];
-  out.push(`${lex.rules.length} rules. Scope is counted in words; "default" is the category's \`defaultMaxScope\`.`, "");
+  const scopes = Object.entries(lex.defaultMaxScope).map(([c, n]) => `${c} ${n}`).join(", ");
+  const items = Object.entries(lex.listItemMaxWords ?? {}).map(([c, n]) => `${c} ${n}`).join(", ") || "none";
+  out.push(
+    `${lex.rules.length} rules. Scope is counted in words; "default" is the category's \`defaultMaxScope\` (${scopes}).`,
+    `List items that let a forward scope cross a comma, at most (\`listItemMaxWords\`): ${items}.`,
+    "",
+  );
   for (const category of CATEGORY_ORDER) {
     const rules = lex.rules.filter((r) => r.category === category);
     if (rules.length === 0) continue;
