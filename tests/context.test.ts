@@ -253,6 +253,16 @@ describe("uncertain", () => {
     expectOnly(r.result, { uncertain: true });
     expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "?", rule: "unc.post.question-mark" });
   });
+  it("a question mark written onto a word questions what follows, not what precedes", () => {
+    const r = run("?C1/C2 fusion on plain film - questionable, CT to follow.", "C1/C2 fusion");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "?", start: r.at("?"), end: r.at("?") + 1, rule: "unc.question-prefix" });
+    expectOnly(run("Clinical: ankylosed atlanto-occipital joints, ?inflammatory vs degenerative.", "ankylosed").result, {});
+  });
+  it("'unclear whether' is a doubt, not a condition", () => {
+    expectOnly(run("It is unclear whether the fusion is surgical.", "fusion").result, { uncertain: true });
+    expectOnly(run("It is not clear if the fusion is complete.", "fusion").result, { uncertain: true });
+  });
   it("'I cannot call it a completed fusion'", () => {
     expectOnly(run("At present I cannot call it a completed fusion.", "fusion").result, { uncertain: true });
   });
@@ -298,6 +308,11 @@ describe("hypothetical", () => {
   it("generic statements and consent talk: 'RA can affect the upper neck, sometimes causing fusion', 'risks including pseudarthrosis'", () => {
     expectOnly(run("Discussed that rheumatoid arthritis can affect the upper neck, sometimes causing spontaneous fusion of C1-C2.", "spontaneous fusion").result, { hypothetical: true });
     expectOnly(run("Consent obtained; risks including pseudarthrosis discussed.", "pseudarthrosis").result, { hypothetical: true });
+  });
+  it("work-up: 'CT to determine whether C1-C2 fusion is present'", () => {
+    const r = run("CT to determine whether C1-C2 fusion is present.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical").rule).toBe("hyp.determine-whether");
   });
   it("a reason for referral is not a plan: 'Referred for neck stiffness.'", () => {
     expectOnly(run("Referred for dysphagia and neck stiffness.", "neck stiffness").result, {});

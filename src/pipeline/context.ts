@@ -42,10 +42,17 @@ function tokenize(folded: string, base: number): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) {
-    tokens.push({ text: m[0], start: base + m.index, end: base + m.index + m[0].length, word: WORD_RE.test(m[0]) });
+    const end = m.index + m[0].length;
+    // A question mark written onto the next word ("?C1/C2 fusion", "?inflammatory") opens a question
+    // about what follows; it gets its own token text, "¿", so rules can tell it from a closing "?".
+    const text = m[0] === "?" && end < folded.length && WORD_RE.test(folded[end]!) ? PREFIX_QUESTION : m[0];
+    tokens.push({ text, start: base + m.index, end: base + end, word: WORD_RE.test(m[0]) });
   }
   return tokens;
 }
+
+/** Token text of a question mark attached to the following word (see tokenize). */
+export const PREFIX_QUESTION = "\u00bf";
 
 // ---------------------------------------------------------------------------------------------
 // The compiled trigger trie
