@@ -89,6 +89,11 @@ describe("negated", () => {
     expectOnly(r.result, { negated: true });
     expect(cueOf(r.result, "negated")).toMatchObject({ text: "has resolved", start: r.at("has resolved"), rule: "neg.post.has-resolved" });
   });
+  it("backward: 'Surgery is not indicated at this time.'", () => {
+    const r = run("Surgery is not indicated at this time.", "Surgery");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "not indicated", rule: "neg.post.not-indicated" });
+  });
   it("backward: 'Fracture was ruled out.'", () => {
     const r = run("Fracture was ruled out.", "Fracture");
     expectOnly(r.result, { negated: true });
@@ -265,6 +270,12 @@ describe("uncertain", () => {
   });
   it("'I cannot call it a completed fusion'", () => {
     expectOnly(run("At present I cannot call it a completed fusion.", "fusion").result, { uncertain: true });
+  });
+  it("a cause does not end a doubt: 'Ankylosis of C1-C2, likely secondary to RA.'", () => {
+    const r = run("Ankylosis of C1-C2, likely secondary to RA.", "RA");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "likely", start: r.at("likely") });
+    expectOnly(run("Ankylosis of C1-C2, likely secondary to RA.", "Ankylosis").result, {});
   });
   it("'questionable', 'probable'", () => {
     expectOnly(run("Questionable ankylosis at C1-C2.", "ankylosis").result, { uncertain: true });

@@ -187,10 +187,11 @@ function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
     const covers: Match[] = [];
     for (let i = m.first - longest + 1; i <= m.last; i++) {
       for (const o of byFirst.get(i) ?? []) {
+        // A terminator only bounds scopes; it silences no trigger (", likely" ends a list and "likely" still counts).
         const isCover =
           o.rule.direction === "pseudo"
             ? o.first <= m.last && m.first <= o.last
-            : o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
+            : o.rule.direction !== "terminate" && o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
         if (isCover) covers.push(o);
       }
     }
