@@ -128,15 +128,31 @@ export const ExpectedSchema = z
     if (e.verdict === "incomplete" && required.every((id) => e.elements[id] === "present") && !e.tags.includes("uncertain")) {
       ctx.addIssue({ code: "custom", path: ["verdict"], message: "an incomplete note lacks a required element or has an uncertain fusion (tag it)" });
     }
-    const instead = e.suggestions.filter((s) => s.relation === "instead");
-    if (e.verdict === "redirect" && instead.length !== 1) {
+    const insteads = e.suggestions.filter((s) => s.relation === "instead");
+    if (e.verdict === "redirect" && insteads.length !== 1) {
       ctx.addIssue({ code: "custom", path: ["suggestions"], message: "a redirect has exactly one 'instead' suggestion" });
     }
-    if (e.verdict !== "redirect" && instead.length > 0) {
+    if (e.verdict !== "redirect" && insteads.length > 0) {
       ctx.addIssue({ code: "custom", path: ["suggestions"], message: "only a redirect has an 'instead' suggestion" });
     }
     if (e.verdict === "not_documented" && e.suggestions.length > 0) {
       ctx.addIssue({ code: "custom", path: ["suggestions"], message: "a not_documented note has no suggestions" });
+    }
+    // Guideline invariants (GUIDELINES.md): they catch annotation slips, not checker behaviour.
+    const instead = (code: string) => e.suggestions.some((s) => s.code === code && s.relation === "instead");
+    const targetless = e.verdict === "not_documented" || instead("M43.22") || instead("M43.23");
+    const first4: ElementId[] = ["segments", "etiology", "imaging", "underlying_condition"];
+    if (targetless && first4.some((id) => e.elements[id] !== "missing")) {
+      ctx.addIssue({ code: "custom", path: ["elements"], message: "with no target fusion (not_documented, cervical-only redirect) segments..underlying_condition are missing" });
+    }
+    if (["Z98.1", "Q76.1", "Q76.49"].some(instead) && e.elements.etiology !== "missing") {
+      ctx.addIssue({ code: "custom", path: ["elements", "etiology"], message: "a surgical or congenital redirect has etiology missing" });
+    }
+    if (e.elements.segments === "partial" && e.verdict !== "incomplete") {
+      ctx.addIssue({ code: "custom", path: ["verdict"], message: "a vague-region fusion (segments partial) is incomplete" });
+    }
+    if (e.verdict === "incomplete" && e.elements.segments === "missing" && e.suggestions.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["suggestions"], message: "a fusion of the spine with no site carries no suggestion" });
     }
     const keys = e.suggestions.map((s) => `${s.code}/${s.relation}`);
     if (new Set(keys).size !== keys.length) {

@@ -10,7 +10,24 @@ interface ClauseJson {
   offset: { start: number; length: number };
 }
 
-/** Clause spans (offsets into the note) of the sentence `span`; one span when there is nothing to split. */
+const CLAUSE_BREAK = /;|,\s*(?:and|but|while|whereas|which|with|without)\b|\b(?:whereas|while|however|although)\b/gi;
+
+/** Clause spans found by punctuation and conjunctions alone (cheap; tried before the parser). */
+export function quickClauses(text: string, span: Span): Span[] {
+  const sentence = text.slice(span.start, span.end);
+  const out: Span[] = [];
+  let prev = span.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m !== null; m = CLAUSE_BREAK.exec(sentence)) {
+    const cut = span.start + m.index;
+    if (cut > prev) out.push({ start: prev, end: cut });
+    prev = cut;
+  }
+  out.push({ start: prev, end: span.end });
+  return out;
+}
+
+/** Clause spans (offsets into the note) of the sentence `span` from compromise; one span when there is nothing to split. */
 export function clauseSpans(text: string, span: Span): Span[] {
   const sentence = text.slice(span.start, span.end);
   if (!/[,;]|\b(?:and|but|while|whereas|which|however)\b/i.test(sentence)) return [span];

@@ -5,7 +5,7 @@
  */
 import type { Cause } from "../lexicon/schema.js";
 import type { Section, Sentence, Span } from "../types.js";
-import { clauseSpans } from "./clauses.js";
+import { clauseSpans, quickClauses } from "./clauses.js";
 import { isPatientFact, type Mention } from "./mentions.js";
 
 export type Region =
@@ -30,6 +30,8 @@ export interface CauseLink {
   tied: boolean;
   /** The cause or its tie is hedged ("likely related to", "possible RA"). */
   hedged: boolean;
+  /** Tied only as the indication of a procedure ("fusion for RA instability"): a tie for surgical fusions only. */
+  indicationOnly: boolean;
 }
 
 export interface Finding {
@@ -99,7 +101,6 @@ export function regionsOfLevels(levels: readonly number[]): Region[] {
 
 const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
   vague: "vague",
-  cervical: "vague",
   spine: "spine",
   cervicothoracic: "cervicothoracic",
   thoracic: "thoracic",
@@ -110,6 +111,8 @@ const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
 };
 
 const FINDING_TYPES = new Set(["fusion", "pseudarthrosis"]);
+/** Site words too general to compete with levels for a fusion ("C-spine", "spine"). */
+const UNSPECIFIC_KINDS = new Set(["cervical", "spine"]);
 const SITE_TYPES = new Set(["segment", "region", "body_site"]);
 
 function inSpan(m: Span, s: Span): boolean {
@@ -124,10 +127,14 @@ function between(a: Span, b: Span): Span {
 function clauseOf(text: string, sentence: Sentence, sentMentions: readonly Mention[], m: Mention): Span {
   const siteGroups = new Set(
     sentMentions
-      .filter((x) => SITE_TYPES.has(x.type) && isPatientFact(x))
+      .filter((x) => SITE_TYPES.has(x.type) && isPatientFact(x) && !UNSPECIFIC_KINDS.has(x.kind))
       .map((x) => (x.levels ? regionsOfLevels(x.levels).join("+") : x.kind)),
   );
   if (siteGroups.size < 2) return sentence;
+  // Punctuation and conjunctions settle most sentences; the parser is asked only when they leave the
+  // finding's clause with no site of its own.
+  const quick = quickClauses(text, sentence).find((c) => m.start >= c.start && m.start < c.end);
+  if (quick && sentMentions.some((x) => SITE_TYPES.has(x.type) && !UNSPECIFIC_KINDS.has(x.kind) && inSpan(x, quick))) return quick;
   return clauseSpans(text, sentence).find((c) => m.start >= c.start && m.start < c.end) ?? sentence;
 }
 
@@ -150,6 +157,8 @@ function siteOf(sites: readonly Mention[]): { site: Site; levels: number[]; regi
     }
   }
   const list = [...regions];
+  // "cervical" with no levels is vague; with levels ("cervical fusion C5-C6") the levels say where.
+  vague ||= sites.some((s) => s.type === "region" && s.kind === "cervical") && levels.length === 0;
   const site: Site = regions.has("occipito_atlanto_axial")
     ? "region"
     : vague
@@ -179,6 +188,8 @@ function attachSites(clause: Span, sentMentions: readonly Mention[], prevSentenc
   const usable = (x: Mention) => SITE_TYPES.has(x.type) && !x.assertion.negated && x.assertion.experiencer === "patient";
   const own = sentMentions.filter((x) => usable(x) && inSpan(x, clause));
   if (own.length) return own;
+  const sentenceWide = sentMentions.filter(usable);
+  if (sentenceWide.length) return sentenceWide;
   // "C1-C2:" on its own line, or "Cervical spine: Fused." -- a short previous sentence names the site.
   if (prevSentenceMentions && sentence.end - sentence.start < 120) {
     const prev = prevSentenceMentions.filter(usable);
@@ -193,12 +204,16 @@ const GAP_WORDS = /^[\s\-,()/]*(?:[a-z'-]+[\s\-,()/]+){0,3}$/i;
 function linkCause(text: string, finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): CauseLink {
   const gap = between(finding, cause);
   const links = clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap));
+  const indications = clauseMentions.filter((x) => x.type === "link" && x.kind === "indication" && inSpan(x, gap) && finding.end <= cause.start);
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
   const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && gapText.length <= 40;
-  const tied = links.length > 0 || modifier;
+  // "due to RA, ...", "sequelae of ankylosing spondylitis: ankylosis ..." -- a link right before the cause.
+  const leading = clauseMentions.some((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && /^[\s(]*(?:the |his |her |their |known |underlying )*$/i.test(text.slice(x.end, cause.start)));
+  links.push(...(leading && !links.length ? clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && cause.start - x.end < 30) : []));
+  const tied = links.length > 0 || modifier || indications.length > 0;
   const hedged = hedges.length > 0 || cause.assertion.uncertain;
-  return { mention: cause, cause: cause.cause!, tied, hedged };
+  return { mention: cause, cause: cause.cause!, tied, hedged, indicationOnly: tied && !links.length && !modifier };
 }
 
 export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {
@@ -223,8 +238,10 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
 
     // Origin: surgery, congenital, Klippel-Feil, or explicit acquired wording, in the clause.
     const patientCue = (x: Mention) => !x.assertion.negated && x.assertion.experiencer === "patient";
+    const contrasts = clauseMentions.filter((x) => x.type === "link" && x.kind === "contrast");
+    const setApart = (x: Mention) => contrasts.some((c) => c.end <= x.start && x.start - c.end < 40);
     const surgical = clauseMentions.filter(
-      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start),
+      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start) && !setApart(x),
     );
     if (m.type === "fusion" && m.kind === "surgical_fusion") surgical.unshift(m);
     const kfs = clauseMentions.filter((x) => x.type === "congenital" && x.kind === "klippel_feil" && patientCue(x));
@@ -238,9 +255,10 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     else if (acquired.length && !(m.kind === "surgical_fusion")) [origin, originMentions] = ["acquired", acquired];
     else if (surgical.length || inSurgicalSection || m.type === "pseudarthrosis") [origin, originMentions] = ["surgical", surgical];
 
-    const causes = clauseMentions
+    // Causes are looked for in the whole sentence: a tie needs a link word or a modifier position anyway.
+    const causes = sentMentions
       .filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && patientCue(x) && !x.assertion.hypothetical)
-      .map((c) => linkCause(text, m, c, clauseMentions));
+      .map((c) => linkCause(text, m, c, sentMentions));
     const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge");
 
     findings.push({
@@ -260,8 +278,13 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     });
   }
 
+  attachFollowingSentences(text, sentences, bySentence, findings);
   inferSites(findings);
   inferOrigins(findings);
+  // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
+  for (const f of findings) {
+    if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
+  }
   return { text, mentions, sentences, sections, findings, setAside };
 }
 
@@ -301,6 +324,44 @@ function inferOrigins(findings: Finding[]): void {
         if (f.causes.some((c) => c.tied && !c.hedged)) continue;
         f.origin = origin;
         f.originMentions = source.originMentions;
+      }
+    }
+  }
+}
+
+/**
+ * "C1-C2 ankylosis on CT. It is due to her RA." / "Acquired (degenerative), no surgery." A sentence with no
+ * fusion word of its own that opens by referring back (lexicons/links.json, kind anaphora) and states a
+ * cause or acquired wording speaks about the finding(s) of the sentence just before it, in the same section.
+ */
+function attachFollowingSentences(text: string, sentences: readonly Sentence[], bySentence: Map<number, Mention[]>, findings: Finding[]): void {
+  const bySent = new Map<number, Finding[]>();
+  for (const f of findings) bySent.set(f.mention.sentence, [...(bySent.get(f.mention.sentence) ?? []), f]);
+  for (const [si, list] of bySentence) {
+    if (bySent.has(si)) continue;
+    const sentence = sentences[si]!;
+    const opener = list.find((x) => x.type === "link" && x.kind === "anaphora" && /^[\s\-*•\d.)(]*$/.test(text.slice(sentence.start, x.start)));
+    if (!opener) continue;
+    let target: Finding[] | undefined;
+    for (let back = 1; back <= 2 && !target; back++) {
+      const prev = si - back;
+      if (prev < 0 || sentences[prev]!.section !== sentence.section) break;
+      target = bySent.get(prev);
+    }
+    if (!target) continue;
+    const acquired = list.filter((x) => x.type === "etiology" && x.kind === "acquired" && !x.assertion.negated && x.assertion.experiencer === "patient");
+    const causes = list.filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && !x.assertion.negated && !x.assertion.hypothetical && x.assertion.experiencer === "patient");
+    for (const f of target) {
+      if (acquired.length && f.origin === "unknown") {
+        f.origin = "acquired";
+        f.originMentions = acquired;
+        f.acquired.push(...acquired);
+      }
+      for (const c of causes) {
+        if (f.causes.some((k) => k.mention === c)) continue;
+        const hedged = c.assertion.uncertain || list.some((x) => x.type === "link" && x.kind === "hedge" && x.end <= c.start);
+        const linked = list.some((x) => x.type === "link" && x.kind === "causal" && x.end <= c.start) || acquired.some((a) => a.end <= c.start);
+        f.causes.push({ mention: c, cause: c.cause!, tied: linked, hedged, indicationOnly: false });
       }
     }
   }
