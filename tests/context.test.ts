@@ -328,6 +328,14 @@ describe("hypothetical", () => {
   it("a reason for referral is not a plan: 'Referred for neck stiffness.'", () => {
     expectOnly(run("Referred for dysphagia and neck stiffness.", "neck stiffness").result, {});
   });
+  it("a future date or plan after the mention: 'posterior C1-C2 fusion next month', '... will be performed'", () => {
+    const r = run("Plan: posterior C1-C2 fusion next month.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "next month", rule: "hyp.post.next-period" });
+    expectOnly(run("C1-C2 arthrodesis in 6 weeks.", "C1-C2 arthrodesis").result, { hypothetical: true });
+    expectOnly(run("Occipitocervical fusion will be performed by Dr. A.", "Occipitocervical fusion").result, { hypothetical: true });
+    expectOnly(run("She will undergo C1-C2 fusion.", "C1-C2 fusion").result, { hypothetical: true });
+  });
   it("backward: 'Occipitocervical fusion is planned.'", () => {
     const r = run("Occipitocervical fusion is planned.", "Occipitocervical fusion");
     expectOnly(r.result, { hypothetical: true });
