@@ -150,21 +150,26 @@ function clauseEndsAt(tokens: readonly Token[], j: number): boolean {
   return j >= tokens.length || CLAUSE_END.has(tokens[j]!.text);
 }
 
+/** Depth-first walk of the trie from token `first`; `j` is the next token to read. */
+function walk(tokens: readonly Token[], node: TrieNode, first: number, j: number, found: Match[]): void {
+  if (j > first) {
+    const start = tokens[first]!.start;
+    const end = tokens[j - 1]!.end;
+    for (const rule of node.rules) found.push({ rule, first, last: j - 1, start, end });
+    if (node.clauseEndRules.length && clauseEndsAt(tokens, j)) {
+      for (const rule of node.clauseEndRules) found.push({ rule, first, last: j - 1, start, end });
+    }
+  }
+  if (j >= tokens.length) return;
+  const tok = tokens[j]!.text;
+  const child = node.next.get(tok);
+  if (child) walk(tokens, child, first, j + 1, found);
+  for (const edge of node.regexEdges) if (edge.re.test(tok)) walk(tokens, edge.node, first, j + 1, found);
+}
+
 function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
   const found: Match[] = [];
-  const walk = (node: TrieNode, first: number, j: number): void => {
-    if (j > first) {
-      const emit = (rule: CompiledRule) => found.push({ rule, first, last: j - 1, start: tokens[first]!.start, end: tokens[j - 1]!.end });
-      node.rules.forEach(emit);
-      if (node.clauseEndRules.length && clauseEndsAt(tokens, j)) node.clauseEndRules.forEach(emit);
-    }
-    if (j >= tokens.length) return;
-    const tok = tokens[j]!.text;
-    const child = node.next.get(tok);
-    if (child) walk(child, first, j + 1);
-    for (const edge of node.regexEdges) if (edge.re.test(tok)) walk(edge.node, first, j + 1);
-  };
-  for (let i = 0; i < tokens.length; i++) walk(root, i, i);
+  for (let i = 0; i < tokens.length; i++) walk(tokens, root, i, i, found);
   // A match inside a strictly longer trigger is not a trigger of its own ("not" in "cannot be excluded").
   // A match that shares a word with a pseudo-trigger ("no" in "no change in", "scheduled for" in "as
   // scheduled for") is kept, silenced, for targets outside the pseudo-trigger.
