@@ -3,14 +3,14 @@
  * is negated, uncertain, hypothetical, historical, and whose it is, and name the cue that decided
  * each attribute.
  *
- * How it works, in one pass over the sentence:
+ * How it works, in one pass over the sentence (docs/context.md has the long version):
  * 1. Tokenize the folded sentence (words and single punctuation marks, offsets into the note).
  * 2. Walk the trigger trie (compiled once from lexicons/context.json) from every token; collect
- *    every match. A match covered by a longer one is dropped, so pseudo-triggers ("no change in",
- *    "gram negative") and longer triggers ("cannot be excluded") silence the short triggers inside them.
- * 3. Each remaining trigger gets a scope: forward, backward or both, ending at the sentence's end,
- *    a clause break (". " ";" or a later ":"), a terminator for its category ("but", "however",
- *    "which"...), or its maximum window in words.
+ *    every match. A trigger inside a longer trigger is dropped ("not" in "is not excluded"); one that
+ *    shares a word with a pseudo-trigger ("no" in "no change in") is silenced for targets outside it.
+ * 3. Each trigger gets a scope: forward, backward or both, ending at the sentence's end, a clause
+ *    break (". ", ";", a spaced dash, a later field's ":", the enclosing parenthesis), a terminator for
+ *    its category ("but", "however", "which"...), a long list item before a comma, or its window.
  * 4. A target inside a trigger's scope takes the trigger's category; the nearest trigger is the cue.
  *    A section default (family history => experiencer other) fills an attribute no trigger set.
  */
@@ -57,10 +57,7 @@ export const PREFIX_QUESTION = "\u00bf";
 // ---------------------------------------------------------------------------------------------
 // The compiled trigger trie
 
-interface CompiledRule extends ContextRule {
-  /** Index in the lexicon, for stable ordering. */
-  order: number;
-}
+type CompiledRule = ContextRule;
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -87,8 +84,7 @@ export interface CompiledContext {
 export function compileContext(lexicon: ContextLexicon): CompiledContext {
   const root = newNode();
   const byId = new Map<string, CompiledRule>();
-  lexicon.rules.forEach((r, order) => {
-    const rule: CompiledRule = { ...r, order };
+  for (const rule of lexicon.rules) {
     byId.set(rule.id, rule);
     const pattern = patternOf(rule);
     let nodes = [root];
@@ -116,7 +112,7 @@ export function compileContext(lexicon: ContextLexicon): CompiledContext {
       nodes = nextNodes;
     }
     for (const node of nodes) (clauseEnd ? node.clauseEndRules : node.rules).push(rule);
-  });
+  }
   return { lexicon, root, byId };
 }
 
@@ -393,8 +389,9 @@ function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   return best;
 }
 
-function assertOne(text: string, sentence: Span, target: ContextTarget, analysed: Analysed, section: SectionKind | null, ctx: CompiledContext): AssertedSpan {
-  const decided = new Map<ContextCategory, { trigger: ScopedTrigger; distance: number }>();
+/** The nearest trigger of each category that reaches the target. */
+function nearestTriggers(target: ContextTarget, analysed: Analysed): Map<ContextCategory, Match> {
+  const best = new Map<ContextCategory, { match: Match; distance: number }>();
   // Only triggers starting within the widest reach of the target can cover it (binary search for the first).
   const { triggers, maxReach } = analysed;
   let lo = 0;
@@ -407,30 +404,34 @@ function assertOne(text: string, sentence: Span, target: ContextTarget, analysed
   }
   for (let i = lo; i < triggers.length && triggers[i]!.match.start <= target.end + maxReach; i++) {
     const t = triggers[i]!;
-    const d = reach(t, target);
-    if (d === null) continue;
-    const prev = decided.get(t.category);
-    if (!prev || d < prev.distance) decided.set(t.category, { trigger: t, distance: d });
+    const distance = reach(t, target);
+    if (distance === null) continue;
+    const prev = best.get(t.category);
+    if (!prev || distance < prev.distance) best.set(t.category, { match: t.match, distance });
   }
+  return new Map([...best].map(([category, { match }]) => [category, match]));
+}
+
+function assertOne(text: string, sentence: Span, target: ContextTarget, analysed: Analysed, section: SectionKind | null, ctx: CompiledContext): AssertedSpan {
   const cues: Cue[] = [];
-  for (const [category, { trigger }] of decided) {
-    const m = trigger.match;
+  for (const [category, m] of nearestTriggers(target, analysed)) {
     cues.push({ category, text: text.slice(m.start, m.end), start: m.start, end: m.end, rule: m.rule.id });
   }
+  // A section default has no words of its own: its cue is the empty span at the sentence start.
   if (section !== null) {
     for (const def of ctx.lexicon.sectionDefaults) {
-      if (def.section !== section || decided.has(def.category)) continue;
-      decided.set(def.category, { trigger: undefined as never, distance: Infinity });
+      if (def.section !== section || cues.some((c) => c.category === def.category)) continue;
       cues.push({ category: def.category, text: "", start: sentence.start, end: sentence.start, rule: `section:${section}` });
     }
   }
   cues.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+  const set = (category: ContextCategory) => cues.some((c) => c.category === category);
   return {
-    negated: decided.has("negated"),
-    uncertain: decided.has("uncertain"),
-    hypothetical: decided.has("hypothetical"),
-    historical: decided.has("historical"),
-    experiencer: decided.has("experiencer") ? "other" : "patient",
+    negated: set("negated"),
+    uncertain: set("uncertain"),
+    hypothetical: set("hypothetical"),
+    historical: set("historical"),
+    experiencer: set("experiencer") ? "other" : "patient",
     cues,
   };
 }
