@@ -7,7 +7,7 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { contextRules } from "../src/pipeline/context.js";
-import { NEGEX_DEV, negexDataPresent, readNegex, runNegex, scoreNegex, type Prf } from "./lib/negex.js";
+import { NEGEX_DEV, negexDataPresent, readNegex, runNegex, scoreNegex, subsampleSpread, type Prf } from "./lib/negex.js";
 
 const args = process.argv.slice(2);
 const dataArg = args.find((a) => a.startsWith("--data="))?.slice(7);
@@ -53,6 +53,11 @@ out.push(line("historical", s.historical));
 out.push(line("hypothetical (conditional, planned)", s.hypotheticalTemporal));
 out.push(line("hypothetical (all cues, incl. work-up)", s.hypothetical));
 out.push(line("experiencer other", s.experiencerOther));
+const spread = subsampleSpread(preds, 757, 200, ctx);
+const sp = (x: { p5: number; p50: number; p95: number }) => `${f(x.p5)} / ${f(x.p50)} / ${f(x.p95)}`;
+out.push("");
+out.push("spread on held-out-sized sets (200 random 757-instance subsets by sentence; F1 p5 / p50 / p95; sampling noise only):");
+out.push(`  negated ${sp(spread.negatedF1)}; historical ${sp(spread.historicalF1)}; hypothetical (conditional, planned) ${sp(spread.hypotheticalF1)}`);
 out.push("");
 out.push(
   `timing: ${s.rows} sentences (locate target + assert) in one process: first pass ${runMs.toFixed(1)} ms wall ` +
