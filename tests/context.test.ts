@@ -89,6 +89,9 @@ describe("negated", () => {
     expectOnly(r.result, { negated: true });
     expect(cueOf(r.result, "negated")).toMatchObject({ text: "has resolved", start: r.at("has resolved"), rule: "neg.post.has-resolved" });
   });
+  it("forward: 'lack of bony bridging'", () => {
+    expectOnly(run("CT shows lack of bony bridging at C1-C2.", "bony bridging").result, { negated: true });
+  });
   it("backward: 'Surgery is not indicated at this time.'", () => {
     const r = run("Surgery is not indicated at this time.", "Surgery");
     expectOnly(r.result, { negated: true });
@@ -388,6 +391,9 @@ describe("experiencer", () => {
     const r = run("Ankylosing spondylitis in his father.", "Ankylosing spondylitis");
     expectOnly(r.result, { other: true });
     expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "father", start: r.at("father") });
+  });
+  it("'maternal' and 'paternal' relatives", () => {
+    expectOnly(run("Maternal aunt with ankylosing spondylitis.", "ankylosing spondylitis").result, { other: true });
   });
   it("'mother-in-law' is a relative too", () => {
     expectOnly(run("Mother-in-law with rheumatoid arthritis.", "rheumatoid arthritis").result, { other: true });
