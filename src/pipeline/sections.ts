@@ -4,6 +4,7 @@
  * header (lexicons/sections.json) followed by ":" or " - ", or alone on its line in capitals or Title Case;
  * mid-line it must be in capitals. Unknown ALL-CAPS headers with a colon still end the previous section.
  */
+import Fuse from "fuse.js";
 import { sectionsLexicon } from "../lexicon/index.js";
 import type { Section, SectionKind } from "../types.js";
 
@@ -18,14 +19,28 @@ function kinds(): Map<string, SectionKind> {
   return headerKinds;
 }
 
-/** Kind of a line-start "Words:" header the lexicon does not list: imaging when it names a study, else other. */
+let fuzzyHeaders: Fuse<{ header: string; kind: SectionKind }> | undefined;
+
+/**
+ * Kind of a line-start "Words:" header the lexicon does not list: a misspelled known header
+ * ("HISTROY OF PRESENT ILLNESS", read with fuse.js), imaging when it names a study, else other.
+ */
 function unknownHeaderKind(words: string): SectionKind {
-  const toks = words.toLowerCase().split(/[^a-z0-9-]+/);
+  const key = words.toLowerCase().replace(/\s+/g, " ");
+  if (key.length >= 6) {
+    fuzzyHeaders ??= new Fuse(
+      [...kinds()].map(([header, kind]) => ({ header, kind })),
+      { keys: ["header"], threshold: 0.2, ignoreLocation: true, includeScore: true },
+    );
+    const best = fuzzyHeaders.search(key, { limit: 1 })[0];
+    if (best && best.item.header.length >= 6 && Math.abs(best.item.header.length - key.length) <= 2) return best.item.kind;
+  }
+  const toks = key.split(/[^a-z0-9-]+/);
   return toks.some((t) => imagingWords!.has(t)) ? "imaging" : "other";
 }
 
 const CANDIDATE = /\n|[.;!?][ \t]+|[.:],[ \t]*/g;
-const HEADER = /[ \t]*(?:[-*•#]+[ \t]*|\d{1,2}[.)][ \t]+)?([A-Za-z][A-Za-z0-9/&'() ]{0,48}?[A-Za-z)])[ \t]*(:|[ \t]-[ \t]|\r?\n|$)/y;
+const HEADER = /[ \t]*(?:[-*•#]+[ \t]*|\d{1,2}[.)][ \t]+)?([A-Za-z][A-Za-z0-9/&'()\- ]{0,48}?[A-Za-z)])[ \t]*(:|[ \t]-[ \t]|\r?\n|$)/y;
 
 function isAllCaps(s: string): boolean {
   return /[A-Z]/.test(s) && !/[a-z]/.test(s);
