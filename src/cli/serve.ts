@@ -95,6 +95,7 @@ export function registerServe(program: Command): void {
       const stop = (): void => {
         if (closing) return;
         closing = true;
+        setTimeout(() => process.exit(0), 5000).unref();
         void app.close().then(() => process.exit(0));
       };
       process.on("SIGINT", stop);

@@ -5,7 +5,7 @@
  * Logs carry the request id, route, status, body size, time and verdict: never the note text, never
  * the raw URL (its query string could hold anything).
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { OverloadedError, type Checker } from "./checker.js";
@@ -86,7 +86,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const fastifyOptions: FastifyServerOptions = {
     bodyLimit: maxBytes,
-    disableRequestLogging: true,
+    // Fastify's own request lines would carry the URL; ours (onResponse below) carry no text.
+    logController: new LogController({ disableRequestLogging: true }),
+    // On close, end keep-alive connections too, so Ctrl+C stops at once.
+    forceCloseConnections: true,
     requestIdHeader: false,
     return503OnClosing: true,
     logger:
