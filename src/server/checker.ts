@@ -39,13 +39,15 @@ export interface PoolOptions {
   threads?: number;
   /** Most tasks allowed to wait for a thread before new ones get 503 (default 2000). */
   maxQueue?: number;
+  /** Worker module (default: dist/worker.js). */
+  filename?: string;
 }
 
 export function createPoolChecker(options: PoolOptions = {}): Checker {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const maxQueue = Math.max(1, options.maxQueue ?? 2000);
   const pool = new Piscina<WorkerTask, CheckResult>({
-    filename: workerFile(),
+    filename: options.filename ?? workerFile(),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
