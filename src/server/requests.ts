@@ -54,8 +54,14 @@ function pathOf(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : (i ? "." : "") + String(p))).join("");
 }
 
+function valueAt(body: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = body;
+  for (const key of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
 /** The first zod issue as one sentence naming the field. */
-function fromZod(error: z.ZodError): ApiError {
+function fromZod(error: z.ZodError, body: unknown): ApiError {
   const issue = error.issues[0]!;
   let field = pathOf(issue.path);
   let message: string;
@@ -63,7 +69,7 @@ function fromZod(error: z.ZodError): ApiError {
     const keys = issue.keys.map((k) => `"${k}"`).join(", ");
     field = pathOf([...issue.path, issue.keys[0]!]);
     message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}${issue.path.length ? ` in ${pathOf(issue.path)}` : ""}`;
-  } else if (issue.code === "invalid_type" && issue.input === undefined) {
+  } else if (issue.code === "invalid_type" && valueAt(body, issue.path) === undefined) {
     message = `missing required field "${field}"`;
   } else if (issue.code === "invalid_type") {
     message = `field "${field}" must be ${issue.expected === "string" ? "a string" : issue.expected === "array" ? "an array" : issue.expected === "object" ? "an object" : issue.expected}`;
@@ -96,7 +102,7 @@ function requireObject(body: unknown): void {
 export function parseNoteRequest(body: unknown): WorkerTask {
   requireObject(body);
   const parsed = NoteRequestSchema.safeParse(body);
-  if (!parsed.success) throw fromZod(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error, body);
   return toTask(parsed.data, "", undefined);
 }
 
@@ -104,7 +110,7 @@ export function parseNoteRequest(body: unknown): WorkerTask {
 export function parseBatchRequest(body: unknown): WorkerTask[] {
   requireObject(body);
   const parsed = BatchRequestSchema.safeParse(body);
-  if (!parsed.success) throw fromZod(parsed.error);
+  if (!parsed.success) throw fromZod(parsed.error, body);
   if (parsed.data.code !== undefined && !(SUPPORTED_CODES as readonly string[]).includes(parsed.data.code)) {
     throw new ApiError(400, "unsupported_code", `unsupported code "${parsed.data.code}"; supported codes: ${SUPPORTED_CODES.join(", ")}`, "code");
   }
