@@ -3,6 +3,7 @@
  * 3 KB notes at full speed and at a fixed 400 requests/s, with /healthz probed during both runs.
  *
  *   npx tsx bench/serve.ts            (needs `npm run build`: it runs dist/cli/index.js serve)
+ *   BENCH_SERVE_WORKERS=1 npx tsx bench/serve.ts   (passes --workers 1 to the server)
  *
  * `benchServe()` returns the report as Markdown for bench/run.ts.
  */
@@ -34,7 +35,8 @@ function notes(): string[] {
 }
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [ROOT + "dist/cli/index.js", "serve", "--host", "127.0.0.1", "--port", "0"], {
+  const extra = process.env.BENCH_SERVE_WORKERS ? ["--workers", process.env.BENCH_SERVE_WORKERS] : [];
+  const child = spawn(process.execPath, [ROOT + "dist/cli/index.js", "serve", "--host", "127.0.0.1", "--port", "0", ...extra], {
     env: { ...process.env, CDICHECK_TOKEN: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -153,7 +155,7 @@ export async function benchServe(): Promise<string> {
     return [
       `### serve: POST /v1/check, ${NOTE_CHARS}-character notes (${bodies.length} bundled samples, repeated)`,
       "",
-      `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"}), Node ${process.version}, load average ${load1} when done; server and load generator (autocannon) on the same machine, loopback; server default options (request log on, worker threads = CPU count).`,
+      `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"}), Node ${process.version}, load average ${load1} when done; server and load generator (autocannon) on the same machine, loopback; server default options (request log on, worker threads = ${process.env.BENCH_SERVE_WORKERS ?? "CPU count"}).`,
       "",
       "| run | checks | checks/s | p50 ms | p99 ms | max ms | non-2xx/errors | /healthz p99 ms | /healthz max ms |",
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

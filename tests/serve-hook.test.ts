@@ -2,10 +2,11 @@
  * The scribe hook: `cdicheck check --jsonl` (built CLI). One output line per input line, in order,
  * ids echoed; a bad line gives an error line and the stream goes on.
  */
-import { describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
 import { check } from "../src/check.js";
 import { ResultSchema } from "../src/schema.js";
-import { runCli } from "./serve-helpers.js";
+import { ROOT, runCli } from "./serve-helpers.js";
 
 const NOTE_A = "ASSESSMENT: Acquired ankylosis of the atlantoaxial joint (C1-C2) due to rheumatoid arthritis.";
 const NOTE_B = "IMAGING: CT shows bony bridging across C1-C2.\r\nPLAN: follow up.";
@@ -51,5 +52,29 @@ describe("cdicheck check --jsonl", () => {
     const r = await runCli(["check", "--jsonl", "note.txt"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--jsonl reads standard input");
+  });
+});
+
+describe("the library example in docs/serve.md", () => {
+  it("runs, and holds sign-off exactly when the verdict is incomplete", async () => {
+    const doc = readFileSync(ROOT + "docs/serve.md", "utf8");
+    const code = /## The library API[\s\S]*?```ts\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(code, "docs/serve.md has a ts example under 'The library API'").toBeTruthy();
+    expect(code!.trim().split("\n").length).toBeLessThanOrEqual(10);
+    mkdirSync(ROOT + "test-output", { recursive: true });
+    const file = ROOT + "test-output/doc-library-example.ts";
+    writeFileSync(file, code!.replace(/from "cdicheck"/, `from ${JSON.stringify(ROOT + "src/index.js")}`));
+    const { signOffGate } = (await import(file)) as { signOffGate: (n: { id: string; text: string }) => { allowed: boolean; queries: string[] } };
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      for (const [id, text] of [["a", NOTE_A], ["b", NOTE_B], ["c", "Possible fusion at C1-C2."]] as const) {
+        const result = check(text, { id });
+        const gate = signOffGate({ id, text });
+        expect(gate.allowed).toBe(result.verdict !== "incomplete");
+        expect(gate.queries).toEqual(result.verdict === "incomplete" ? result.queries : []);
+      }
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
