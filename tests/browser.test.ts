@@ -179,6 +179,7 @@ describe("page served by the built CLI (real check, worker pool)", () => {
       const shown = await page.locator(".note-text [data-m]").evaluateAll((els) => new Set(els.flatMap((e) => e.getAttribute("data-m")!.split(" "))).size);
       expect(shown).toBe(expected.mentions.length);
       expect(await page.locator(".queries .q-text").count()).toBe(expected.queries.length);
+      await page.screenshot({ path: join(OUT, `serve-sample-${s.name.replace(/\.txt$/, "")}.png`), fullPage: true });
     }
     // An empty note is refused on the page without a request.
     await page.locator("#note").fill("   ");

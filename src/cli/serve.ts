@@ -91,6 +91,9 @@ export function registerServe(program: Command): void {
       if (token !== undefined) process.stdout.write("cdicheck serve: /v1 calls need 'Authorization: Bearer $CDICHECK_TOKEN'\n");
       else if (!isLoopbackHost(opts.host)) process.stdout.write("cdicheck serve: WARNING: --insecure: reachable from other machines with no token\n");
 
+      // Load the checker in every worker now, so the first note is answered at full speed.
+      void checker.warmUp();
+
       let closing = false;
       const stop = (): void => {
         if (closing) return;

@@ -14,8 +14,12 @@ export interface Checker {
   /** Tasks waiting for a thread; the server answers 503 when this reaches `maxQueue`. */
   queued(): number;
   readonly maxQueue: number;
+  /** Runs one small check per thread so that the first real note does not pay for loading. */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
+
+const WARM_UP_NOTE = "IMAGING: CT shows bony bridging across C1-C2.\nASSESSMENT: Acquired ankylosis of C1-C2 due to rheumatoid arthritis.";
 
 export class OverloadedError extends Error {
   constructor() {
@@ -59,6 +63,9 @@ export function createPoolChecker(options: PoolOptions = {}): Checker {
       if (pool.queueSize >= maxQueue) return Promise.reject(new OverloadedError());
       return pool.run(task);
     },
+    async warmUp() {
+      await Promise.all(Array.from({ length: threads }, () => pool.run({ text: WARM_UP_NOTE }).catch(() => undefined)));
+    },
     close: () => pool.destroy(),
   };
 }
@@ -69,6 +76,7 @@ export function createInlineChecker(run: (task: WorkerTask) => CheckResult = che
     maxQueue: Infinity,
     queued: () => 0,
     run: async (task) => run(task),
+    warmUp: async () => {},
     close: async () => {},
   };
 }
