@@ -123,7 +123,7 @@ async function load(url: string, bodies: string[], opts: { connections: number; 
     url,
     connections: opts.connections,
     duration: opts.seconds,
-    amount: opts.amount,
+    maxOverallRequests: opts.amount, // with duration: whichever comes first (`amount` would override duration)
     ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     requests: bodies.map((body) => ({ method: "POST" as const, path: "/v1/check", headers: { "content-type": "application/json" }, body })),
   });
