@@ -370,6 +370,7 @@ export const REPORT_CSS = `
 .msg{margin:.2rem 0 0 1.55rem;color:var(--muted);font-size:.9rem}
 .note-text{white-space:pre-wrap;word-wrap:break-word;overflow-wrap:anywhere;font:0.92rem/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;border:1px solid var(--line);border-radius:.4rem;padding:.7rem;background:var(--card);max-height:32rem;overflow:auto;margin:0}
 .legend{font-size:.8rem;line-height:1.9;margin:0 0 .4rem}
+.legend .hl{white-space:nowrap}
 .hl{border-radius:.2rem}
 .hl.ev{box-shadow:inset 0 -2px 0 #0969da}
 .hl.m{padding:0 .05rem}

@@ -92,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: true,
     requestIdHeader: false,
     return503OnClosing: true,
+    // A client gets 30 s to send its request (slow senders cannot hold connections open forever).
+    requestTimeout: 30_000,
     logger:
       options.logLevel === "silent"
         ? false

@@ -186,7 +186,7 @@ export function buildPage(options: PageOptions): Page {
   </div>
   <p id="status" role="status" aria-live="polite"></p>
 </form>
-<div id="report" class="report" aria-live="polite"><p class="empty">The verdict, the five documentation elements, the highlighted note, suggested codes and provider queries appear here.</p></div>
+<div id="report" class="report" aria-label="Report"><p class="empty">The verdict, the five documentation elements, the highlighted note, suggested codes and provider queries appear here.</p></div>
 </main>
 <script type="application/json" id="cdicheck-config">${scriptJson(config)}</script>
 <script>${script}</script>
