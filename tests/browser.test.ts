@@ -117,6 +117,13 @@ describe("page with a hand-built result (highlighting, checklist, copy)", () => 
     // Clicking an element scrolls to and flashes its evidence.
     await page.locator('.checklist a.el[data-key="imaging"]').click();
     await expect.poll(() => page.locator('.note-text [data-ev~="imaging:0"].flash').count()).toBeGreaterThan(0);
+    const inView = () =>
+      page.locator('.note-text [data-ev~="imaging:0"]').first().evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const box = el.closest(".note-text")!.getBoundingClientRect();
+        return r.top >= Math.max(0, box.top) - 1 && r.bottom <= Math.min(window.innerHeight, box.bottom) + 1;
+      });
+    await expect.poll(inView).toBe(true);
 
     // Suggestions and queries.
     expect(await page.locator(".suggestions .sg-code").allTextContents()).toEqual(result.suggestions.map((s) => s.code));
@@ -181,6 +188,10 @@ describe("page served by the built CLI (real check, worker pool)", () => {
       expect(await page.locator(".queries .q-text").count()).toBe(expected.queries.length);
       await page.screenshot({ path: join(OUT, `serve-sample-${s.name.replace(/\.txt$/, "")}.png`), fullPage: true });
     }
+    // A note opened from a file lands in the box as is.
+    const fileNote = "ASSESSMENT: Ankylosis of C1-C2 <from a file> & more.\n";
+    await page.locator("#file").setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from(fileNote) });
+    await expect.poll(() => page.locator("#note").inputValue()).toBe(fileNote);
     // An empty note is refused on the page without a request.
     await page.locator("#note").fill("   ");
     await page.locator("#check").click();
