@@ -79,7 +79,25 @@ export async function benchPipeline(): Promise<string> {
       lines.push(`  ${s.padEnd(22)} ${fmt(st, 0).padStart(6)} ms  ${fmt(chars / 1e6 / (st / 1000), 1).padStart(7)} MB/s`);
     }
   }
+  lines.push(...bigNotes());
   return lines.join("\n");
+}
+
+/** One long note at 2 MB and at 20 MB: time should grow linearly with size. */
+function bigNotes(): string[] {
+  const paragraph =
+    "HISTORY: The patient reports neck pain for several years without trauma. She denies fever, chills, weight loss or night sweats. " +
+    "EXAM: Strength is 5/5 in all extremities and reflexes are symmetric. Gait is normal.\n";
+  const unit = paragraph.repeat(40) + "IMPRESSION: Acquired C1-C2 ankylosis due to rheumatoid arthritis; CT shows bony bridging at C1-C2.\n";
+  const out: string[] = ["single long notes (synthetic prose with a fusion finding every ~8 KB):"];
+  for (const mb of [2, 20]) {
+    const note = unit.repeat(Math.ceil((mb * 1024 * 1024) / unit.length));
+    const t0 = performance.now();
+    check(note);
+    const ms = performance.now() - t0;
+    out.push(`  ${mb} MB note: ${fmt(ms)} ms (${fmt(note.length / 1e6 / (ms / 1000), 2)} MB/s)`);
+  }
+  return out;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -127,3 +127,18 @@ describe("etiology, imaging and limitation lexicons", () => {
     expect(h.filter((x) => x.fuzzy).map((x) => x.id).sort()).toEqual(["ankylosis", "atlantoaxial"]);
   });
 });
+
+describe("code facts", () => {
+  it("every title in lexicons/codes.json is the official FY2026 tabular title", async () => {
+    const { readFileSync, existsSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { REPO_ROOT } = await import("../bench/lib/inputs.js");
+    const xmlPath = join(REPO_ROOT, "..", "shared", "icd10cm", "icd10cm-tabular-fy2026-extract.xml");
+    if (!existsSync(xmlPath)) return; // the official extract lives beside the repository, not in it
+    const xml = readFileSync(xmlPath, "utf8");
+    for (const c of codesLexicon().codes) {
+      const m = new RegExp(`<name>${c.code.replace(".", "\\.")}</name>\\s*<desc>([^<]*)</desc>`).exec(xml);
+      expect(m?.[1], c.code).toBe(c.title);
+    }
+  });
+});

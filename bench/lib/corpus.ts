@@ -15,7 +15,7 @@ import { ELEMENT_IDS, ResultSchema, VERDICTS, type CheckResult, type ElementId, 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CORPUS_DIR = join(REPO_ROOT, "corpus");
 export const NOTES_DIR = join(CORPUS_DIR, "notes");
-export const ICD10CM_DIR = process.env.CDICHECK_ICD10CM_DIR ?? "/work/shared/icd10cm";
+export const ICD10CM_DIR = process.env.CDICHECK_ICD10CM_DIR ?? join(REPO_ROOT, "..", "shared", "icd10cm");
 
 // ---------------------------------------------------------------------------------------------------
 // The expected-result format

@@ -13,7 +13,12 @@ program
   .name("cdicheck")
   .description("Checks whether a clinical note supports ICD-10-CM M43.21, with the evidence and the gaps.")
   .version("0.1.0")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors (unknown option, missing argument) are exit 2 per the contract; set before the
+  // commands are added so each command inherits it.
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
 
 registerCheck(program);
 registerContext(program);
@@ -21,10 +26,5 @@ registerScan(program);
 registerServe(program);
 registerSchema(program);
 registerDemo(program);
-
-program.exitOverride((err) => {
-  // commander's own usage errors (unknown option, missing argument) are exit 2 per the contract.
-  process.exit(err.exitCode === 0 ? 0 : 2);
-});
 
 await program.parseAsync(process.argv);

@@ -59,6 +59,8 @@ export interface NoteFacts {
   mentions: Mention[];
   sentences: Sentence[];
   sections: Section[];
+  /** Mentions by sentence index (for rules that look at one sentence at a time). */
+  bySentence: Map<number, Mention[]>;
   /** The patient's fusion findings (affirmed or uncertain). */
   findings: Finding[];
   /** Fusion mentions that do not count (negated, hypothetical, someone else's, other senses). */
@@ -285,7 +287,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
   for (const f of findings) {
     if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
   }
-  return { text, mentions, sentences, sections, findings, setAside };
+  return { text, mentions, sentences, sections, bySentence, findings, setAside };
 }
 
 /**

@@ -191,7 +191,11 @@ export function resolveOverlaps(hits: Hit[]): Hit[] {
     if (sameSpan && sameSpan.start === h.start && sameSpan.end === h.end && sameSpan.type === h.type && sameSpan.id === h.id) continue;
     if ((lastEnd.get(g) ?? -1) > h.start) {
       // Overlaps a longer or earlier hit of its group; keep it only when it is the same span, other type.
-      const twin = out.find((o) => o.start === h.start && o.end === h.end && GROUP[o.type] === g && o.type !== h.type);
+      let twin = false;
+      for (let k = out.length - 1; k >= 0 && out[k]!.start === h.start; k--) {
+        const o = out[k]!;
+        if (o.end === h.end && GROUP[o.type] === g && o.type !== h.type) twin = true;
+      }
       if (!twin) continue;
     }
     out.push(h);
