@@ -157,3 +157,40 @@ export function scoreNegex(preds: readonly Prediction[], ctx: CompiledContext = 
     errors,
   };
 }
+
+export interface Spread {
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+/**
+ * How much the figures move on sets the size of the held-out split: F1 over `rounds` random subsets
+ * of whole sentences (each sentence kept with probability size/rows, like the upstream split), with a
+ * fixed seed so the output is reproducible. Sampling noise only: it cannot show over-fitting to dev.
+ */
+export function subsampleSpread(
+  preds: readonly Prediction[],
+  size = 757,
+  rounds = 200,
+  ctx: CompiledContext = contextRules(),
+): Record<"negatedF1" | "historicalF1" | "hypotheticalF1", Spread> {
+  const sentences = [...new Set(preds.map((p) => p.row.sentence))];
+  let seed = 20261125;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const keep = size / preds.length;
+  const neg: number[] = [], hist: number[] = [], hyp: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    const picked = new Set(sentences.filter(() => random() < keep));
+    const s = scoreNegex(preds.filter((p) => picked.has(p.row.sentence)), ctx);
+    neg.push(s.negation.f1);
+    hist.push(s.historical.f1);
+    hyp.push(s.hypotheticalTemporal.f1);
+  }
+  const spread = (xs: number[]): Spread => {
+    const sorted = xs.slice().sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    return { p5: at(0.05), p50: at(0.5), p95: at(0.95) };
+  };
+  return { negatedF1: spread(neg), historicalF1: spread(hist), hypotheticalF1: spread(hyp) };
+}

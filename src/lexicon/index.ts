@@ -8,6 +8,7 @@ import { expandTerm } from "./expand.js";
 import { loadLexicon } from "./load.js";
 import {
   CodesLexiconSchema,
+  FuzzyLexiconSchema,
   CUE_LEXICON_FILES,
   SectionsLexiconSchema,
   TERM_LEXICON_FILES,
@@ -81,6 +82,7 @@ export function vocabulary(): CompiledVocabulary {
   const knownTokens = new Set<string>();
   const ids = new Map<string, string>();
   let occiputAliases: string[] = [];
+  const singleWordRefs = new Map<string, EntryRef>();
 
   for (const file of TERM_LEXICON_FILES) {
     const lex = loadLexicon(file, TermLexiconSchema);
@@ -99,11 +101,7 @@ export function vocabulary(): CompiledVocabulary {
           const node = insert(trie, toks);
           if (!node.entries.some((r) => r.ref === ref.ref)) node.entries.push(ref);
           toks.forEach((t) => knownTokens.add(t));
-          if (toks.length === 1 && literal.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(literal)) {
-            const bucket = longWords.get(literal[0]!) ?? [];
-            if (!bucket.some((w) => w.word === literal)) bucket.push({ word: literal, ref });
-            longWords.set(literal[0]!, bucket);
-          }
+          if (toks.length === 1 && !singleWordRefs.has(literal)) singleWordRefs.set(literal, ref);
         }
       }
       for (const abbr of entry.capsAmbiguous ?? []) capsAmbiguous.add(abbr);
@@ -122,6 +120,14 @@ export function vocabulary(): CompiledVocabulary {
         }
       }
     }
+  }
+  // The misspelling pass reads only the distinctive domain words of lexicons/fuzzy.json.
+  for (const word of loadLexicon("fuzzy.json", FuzzyLexiconSchema).words) {
+    const ref = singleWordRefs.get(word);
+    if (!ref) throw new Error(`lexicons/fuzzy.json: "${word}" is not a one-word term of any entry`);
+    const bucket = longWords.get(word[0]!) ?? [];
+    bucket.push({ word, ref });
+    longWords.set(word[0]!, bucket);
   }
   const exactFirstChars = new Set([...exact.keys()].map((k) => k.charCodeAt(0)));
   compiled = { lexicons, trie: mainTrie, cueTrie, exact, exactFirstChars, capsAmbiguous, longWords, knownTokens, occiputAliases };

@@ -143,3 +143,10 @@ export type CodesLexicon = z.infer<typeof CodesLexiconSchema>;
 export const TERM_LEXICON_FILES = ["segments.json", "fusion.json", "etiology.json", "imaging.json", "limitations.json", "links.json"] as const;
 /** Lexicons of cue words (ties, hedges) scanned only in the sentences around a fusion finding. */
 export const CUE_LEXICON_FILES: readonly string[] = ["links.json"];
+
+export const FuzzyLexiconSchema = z
+  .strictObject({
+    description: z.string().min(1),
+    words: z.array(z.string().regex(/^[a-z]{8,}$/, "one lowercase word of at least 8 letters")).min(1),
+  })
+  .superRefine((lex, ctx) => noDuplicates(lex.words, (w) => w, "word", ctx, ["words"]));

@@ -18,8 +18,11 @@ export type Region =
   | "lumbosacral"
   | "sacral";
 
-/** Where a fusion is: the region itself, near it (vague), the spine with no site, other spine, elsewhere, or not said. */
-export type Site = "region" | "vague" | "spine" | "other_spine" | "non_spine" | "none";
+/**
+ * Where a fusion is: the region itself, near it (vague: "craniocervical junction"), the cervical spine with
+ * no levels, the spine with no site, other spine, elsewhere, or not said.
+ */
+export type Site = "region" | "vague" | "cervical" | "spine" | "other_spine" | "non_spine" | "none";
 
 export type Origin = "surgical" | "congenital" | "klippel_feil" | "acquired" | "unknown";
 
@@ -113,6 +116,8 @@ const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
 };
 
 const FINDING_TYPES = new Set(["fusion", "pseudarthrosis"]);
+/** Historical cues that, before the bare word "fusion", mean an operation (the cue words come from lexicons/context.json). */
+const HISTORY_OF_SURGERY = /^(?:s\s*\/\s*p|status[\s-]+post|previous|prior|history of|h\/o|remote|old)\b/i;
 /** Site words too general to compete with levels for a fusion ("C-spine", "spine"). */
 const UNSPECIFIC_KINDS = new Set(["cervical", "spine"]);
 const SITE_TYPES = new Set(["segment", "region", "body_site"]);
@@ -159,13 +164,15 @@ function siteOf(sites: readonly Mention[]): { site: Site; levels: number[]; regi
     }
   }
   const list = [...regions];
-  // "cervical" with no levels is vague; with levels ("cervical fusion C5-C6") the levels say where.
-  vague ||= sites.some((s) => s.type === "region" && s.kind === "cervical") && levels.length === 0;
+  // "cervical" with no levels may or may not include C1-C2; with levels ("cervical fusion C5-C6") the levels say where.
+  const cervical = sites.some((s) => s.type === "region" && s.kind === "cervical") && levels.length === 0;
   const site: Site = regions.has("occipito_atlanto_axial")
     ? "region"
     : vague
       ? "vague"
-      : list.length
+      : cervical && !list.length
+        ? "cervical"
+        : list.length
         ? "other_spine"
         : spine
           ? "spine"
@@ -250,12 +257,15 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     const congenital = isCongenitalFusion ? [m] : clauseMentions.filter((x) => x.type === "congenital" && patientCue(x));
     const acquired = clauseMentions.filter((x) => x.type === "etiology" && x.kind === "acquired" && patientCue(x));
     const inSurgicalSection = m.section === "psh" || m.section === "procedure";
+    // "previous cervical fusion", "s/p fusion", "history of fusion": an operation, unless the clause gives a disease cause.
+    const historyWords = m.id === "fusion" && m.assertion.cues.some((c) => c.category === "historical" && !c.rule.startsWith("section:") && HISTORY_OF_SURGERY.test(c.text));
     let origin: Origin = "unknown";
     let originMentions: Mention[] = [];
     if (kfs.length) [origin, originMentions] = ["klippel_feil", kfs];
     else if (congenital.length) [origin, originMentions] = ["congenital", congenital];
     else if (acquired.length && !(m.kind === "surgical_fusion")) [origin, originMentions] = ["acquired", acquired];
     else if (surgical.length || inSurgicalSection || m.type === "pseudarthrosis") [origin, originMentions] = ["surgical", surgical];
+    else if (historyWords) [origin, originMentions] = ["surgical", []];
 
     // Causes are looked for in the whole sentence: a tie needs a link word or a modifier position anyway.
     const causes = sentMentions
@@ -297,7 +307,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
 function inferSites(findings: Finding[]): void {
   const sited = findings.filter((f) => f.site !== "none" && f.site !== "non_spine");
   if (!sited.length) return;
-  const pick = sited.find((f) => f.site === "region") ?? sited.find((f) => f.site === "vague") ?? sited[0]!;
+  const pick = sited.find((f) => f.site === "region") ?? sited.find((f) => f.site === "vague") ?? sited.find((f) => f.site === "cervical") ?? sited[0]!;
   for (const f of findings) {
     if (f.site !== "none") continue;
     f.site = pick.site;
@@ -320,6 +330,9 @@ function inferOrigins(findings: Finding[]): void {
         if (f.origin !== "unknown" || f === source) continue;
         const sameRegion =
           (f.site === "region" && source.site === "region") ||
+          // "since her cervical fusion" after "s/p C5-6 anterior cervical fusion": the same operation.
+          (f.site === "cervical" && (source.site === "cervical" || source.regions.includes("cervical"))) ||
+          (f.site === "spine" && source.site !== "non_spine") ||
           (f.site === source.site && f.regions.join() === source.regions.join()) ||
           (f.siteInferred && f.siteMentions === source.siteMentions);
         if (!sameRegion) continue;
