@@ -70,8 +70,35 @@ export function layoutFromFirstRow(cells: string[], opts: CsvOptions): Layout {
 }
 
 type Parsed =
-  | { kind: "row"; cells: Buffer[]; endLine: number; bytes: number }
-  | { kind: "bad"; err: CsvError; bytes: number };
+  | { kind: "row"; cells: Buffer[]; startByte: number; bytes: number }
+  | { kind: "bad"; err: CsvError; startByte: number; bytes: number };
+
+/**
+ * Line numbers from byte offsets, counting LF bytes as the chunks go by (csv-parse's own line count
+ * counts a CRLF inside a quoted field as two lines).
+ */
+class LineCounter {
+  private chunks: { base: number; buf: Buffer }[] = [];
+  private countedTo = 0;
+  private lines = 1;
+
+  add(base: number, buf: Buffer): void {
+    this.chunks.push({ base, buf });
+  }
+
+  /** 1-based line of the byte at `offset` (offsets must not decrease). */
+  lineAt(offset: number): number {
+    while (this.countedTo < offset && this.chunks.length > 0) {
+      const c = this.chunks[0]!;
+      const from = this.countedTo - c.base;
+      const to = Math.min(offset - c.base, c.buf.length);
+      for (let i = c.buf.indexOf(0x0a, from); i >= 0 && i < to; i = c.buf.indexOf(0x0a, i + 1)) this.lines++;
+      this.countedTo = c.base + to;
+      if (to >= c.buf.length) this.chunks.shift();
+    }
+    return this.lines;
+  }
+}
 
 export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerator<ScanRecord> {
   const queue: Parsed[] = [];
@@ -81,37 +108,42 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
     bom: true,
     relax_column_count: true,
     skip_records_with_error: true,
-    on_record: (record: Buffer[], ctx: { bytes: number; lines: number }) => {
+    on_record: (record: Buffer[], ctx: { bytes: number }) => {
+      queue.push({ kind: "row", cells: record, startByte: bytesSoFar, bytes: ctx.bytes });
       bytesSoFar = ctx.bytes;
-      queue.push({ kind: "row", cells: record, endLine: ctx.lines, bytes: ctx.bytes });
       return null; // records are taken here, in order with the errors, not from the stream
     },
     on_skip: (err: CsvError | undefined) => {
-      if (err) queue.push({ kind: "bad", err, bytes: bytesSoFar });
+      const end = (parser as unknown as { info?: { bytes?: number } }).info?.bytes ?? bytesSoFar;
+      if (err) queue.push({ kind: "bad", err, startByte: bytesSoFar, bytes: end });
+      bytesSoFar = end;
       return undefined;
     },
   };
-  const parser = parse(options as unknown as Options);
+  // eslint-disable-next-line prefer-const
+  let parser: ReturnType<typeof parse>;
+  parser = parse(options as unknown as Options);
+  const counter = new LineCounter();
+  let fed = 0;
   let failure: Error | null = null;
   parser.on("error", (err) => (failure = err));
   parser.resume();
   const ended = new Promise<void>((resolve) => parser.on("end", resolve).on("error", () => resolve()));
 
   const state: { layout: Layout | null } = { layout: null };
-  let prevEndLine = 0;
+  let lastLine = 1;
   let row = 0;
   const drain = function* (): Generator<ScanRecord> {
     while (queue.length > 0) {
       const item = queue.shift()!;
-      const line = prevEndLine + 1;
+      const line = counter.lineAt(item.startByte);
+      lastLine = line;
       if (item.kind === "bad") {
-        prevEndLine = Math.max(prevEndLine, Number(item.err.lines ?? line));
         row++;
         const reason = item.err.code === "CSV_QUOTE_NOT_CLOSED" ? "unterminated quoted field (a quote opened here is never closed)" : `malformed row (${item.err.code})`;
         yield errorRecord(null, { file: file.display, line, row }, "invalid_csv", `${file.display} line ${line}: ${reason}`, item.bytes);
         continue;
       }
-      prevEndLine = item.endLine;
       if (item.cells.length === 1 && item.cells[0]!.length === 0) continue; // blank line
       const where = `${file.display} line ${line}`;
       if (state.layout === null) {
@@ -155,6 +187,8 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
 
   try {
     for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+      counter.add(fed, chunk);
+      fed += chunk.length;
       await new Promise<void>((resolve) => parser.write(chunk, () => resolve()));
       if (failure) break;
       for (const r of drain()) {
@@ -170,11 +204,11 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
     yield* drain();
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    yield errorRecord(null, { file: file.display, line: prevEndLine + 1 }, "unreadable", `${file.display}: cannot read (${e.code ?? e.message})`, file.bytes);
+    yield errorRecord(null, { file: file.display, line: lastLine }, "unreadable", `${file.display}: cannot read (${e.code ?? e.message})`, file.bytes);
     return;
   }
   if (failure) {
-    const line = prevEndLine + 1;
+    const line = lastLine;
     yield errorRecord(null, { file: file.display, line }, "invalid_csv", `${file.display} line ${line}: ${(failure as CsvError).code ?? "CSV error"}; rest of the file not read`, file.bytes);
   }
 }
