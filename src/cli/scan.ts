@@ -54,6 +54,8 @@ export function registerScan(program: Command): void {
     .option("--id-column <name|n>", "CSV: the id column (a header name or a 1-based number)")
     .option("--text-column <name|n>", "CSV: the text column (a header name or a 1-based number)")
     .option("--code <code>", `ICD-10-CM code to check (supported: ${SUPPORTED_CODES.join(", ")})`, "M43.21")
+    // Usage errors (unknown option, missing argument) exit 2 per the contract; commander's default is 1.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE))
     .action(async (paths: string[], opts: RawOptions) => {
       try {
         if (!(SUPPORTED_CODES as readonly string[]).includes(opts.code)) {

@@ -1,6 +1,8 @@
 /**
  * CSV (RFC 4180, via csv-parse): quoted fields with commas, quotes and line breaks. The header row is
  * detected (a cell naming the id or text column); a bad row becomes an error row and the file goes on.
+ * Stray quotes inside a field are kept as characters; a quote opened and never closed is an error row
+ * naming the line where that record starts (nothing after it can be read: the quote runs to the end).
  * Fields are read as bytes so a row with invalid UTF-8 is named without affecting its neighbours.
  */
 import { createReadStream } from "node:fs";
@@ -107,6 +109,9 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
     encoding: null, // fields as Buffers: UTF-8 is checked per field
     bom: true,
     relax_column_count: true,
+    // A stray quote inside a field is kept as a character (csv-parse's own recovery from a strict-mode
+    // quote error swallows the rest of the file); an opening quote never closed is still an error row.
+    relax_quotes: true,
     skip_records_with_error: true,
     on_record: (record: Buffer[], ctx: { bytes: number }) => {
       queue.push({ kind: "row", cells: record, startByte: bytesSoFar, bytes: ctx.bytes });
