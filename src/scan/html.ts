@@ -34,6 +34,6 @@ export function htmlToText(html: string): string {
   const decoded = stripped.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, body: string) => decodeEntity(body) ?? m);
   return decoded
     .replace(/[ \t\u00a0]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
+    .replace(/\n(?:[ \t]*\n)+/g, "\n")
     .trim();
 }
