@@ -30,7 +30,8 @@ export function startProgress(totalBytes: number, enabled: boolean): Progress {
   return {
     update(doneBytes, notes, errors) {
       const now = Date.now();
-      if (now - last < 100) return;
+      // Rates and ETA mean little in the first half second (worker start-up): wait for real figures.
+      if (now - last < 100 || now - started < 500) return;
       last = now;
       const rate = Math.round(notes / Math.max((now - started) / 1000, 0.001));
       bar.update(doneBytes, { notes, rate, errors });
