@@ -1,7 +1,19 @@
 /**
- * check(): one note in, one result out. The pipeline stages are wired in src/pipeline/; this file
- * only validates the request and assembles the result.
+ * check(): one note in, one result out. Reading this file top to bottom follows a note through the
+ * pipeline: text -> sections -> sentences -> scan -> mentions (with assertions) -> findings ->
+ * elements -> routing and verdict -> score -> queries -> result.
  */
+import { buildFacts } from "./pipeline/findings.js";
+import { judgeElements } from "./pipeline/elements.js";
+import { buildMentions } from "./pipeline/mentions.js";
+import { buildQueries } from "./pipeline/queries.js";
+import { buildResult } from "./pipeline/result.js";
+import { route } from "./pipeline/routing.js";
+import { scanNote } from "./pipeline/scan.js";
+import { score } from "./pipeline/score.js";
+import { findSections } from "./pipeline/sections.js";
+import { splitSentences } from "./pipeline/sentences.js";
+import { fold } from "./pipeline/text.js";
 import { ELEMENT_IDS, SCHEMA_VERSION, type CheckResult } from "./schema.js";
 
 export const SUPPORTED_CODES = ["M43.21"] as const;
@@ -20,28 +32,44 @@ export class UnsupportedCodeError extends Error {
   }
 }
 
-// TEMPORARY (replaced by the pipeline in this session): returns a well-formed empty result.
-export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const code = options.code ?? "M43.21";
-  if (!(SUPPORTED_CODES as readonly string[]).includes(code)) throw new UnsupportedCodeError(code);
-  void text;
+function emptyResult(code: string, id: string | undefined): CheckResult {
   return {
     schemaVersion: SCHEMA_VERSION,
-    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(id !== undefined ? { id } : {}),
     code,
     verdict: "not_documented",
     score: 0,
-    summary: "No fusion or ankylosis of the occipito-atlanto-axial region is documented.",
-    elements: ELEMENT_IDS.map((id) => ({
-      id,
+    summary: "The note is empty: there is no text to check.",
+    elements: ELEMENT_IDS.map((eid) => ({
+      id: eid,
       status: "missing" as const,
-      required: id === "segments" || id === "etiology" || id === "imaging",
+      required: eid === "segments" || eid === "etiology" || eid === "imaging",
       evidence: [],
-      message: "",
+      message: "The note is empty.",
     })),
     missing: [...ELEMENT_IDS],
     suggestions: [],
     queries: [],
     mentions: [],
+    empty: true,
   };
+}
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const code = options.code ?? "M43.21";
+  if (!(SUPPORTED_CODES as readonly string[]).includes(code)) throw new UnsupportedCodeError(code);
+  if (typeof text !== "string") throw new TypeError("check(text): text must be a string");
+  if (!/\S/.test(text)) return emptyResult(code, options.id);
+
+  const folded = fold(text);
+  const sections = findSections(text);
+  const sentences = splitSentences(text, sections);
+  const hits = scanNote(text, folded);
+  const mentions = buildMentions(text, sections, sentences, hits);
+  const facts = buildFacts(text, sections, sentences, mentions);
+  const elements = judgeElements(facts);
+  const routing = route(facts, elements);
+  const scoreValue = score(elements, routing.verdict, routing.uncertainOnly);
+  const queries = buildQueries(facts, elements, routing);
+  return buildResult(facts, elements, routing, scoreValue, queries, { code, ...(options.id !== undefined ? { id: options.id } : {}) });
 }

@@ -36,8 +36,10 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export interface Section extends Span {
   kind: SectionKind;
-  /** The header as written (e.g. "IMPRESSION:"), or null for the text before the first header. */
+  /** The header words as written (e.g. "IMPRESSION"), or null for the text before the first header. */
   header: Evidence | null;
+  /** Where the section's body starts (after the header and its colon). */
+  bodyStart: number;
 }
 
 export interface Sentence extends Span {

@@ -1,0 +1,107 @@
+/**
+ * The shape of lexicons/context.json: ConText-style trigger rules kept as data. Every object is
+ * strict (an unknown key is an error) and load-time checks below catch what a schema cannot
+ * (duplicate ids, a pattern that can never match), each naming the entry and the field.
+ */
+import { z } from "zod";
+import { CONTEXT_CATEGORIES, SECTION_KINDS } from "../types.js";
+
+export const DIRECTIONS = ["forward", "backward", "bidirectional", "terminate", "pseudo"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** What a hypothetical cue says about time: a condition to watch for, one under work-up, or a plan. */
+export const HYPOTHETICAL_KINDS = ["conditional", "workup", "planned"] as const;
+export type HypotheticalKind = (typeof HYPOTHETICAL_KINDS)[number];
+
+/**
+ * One token of a pattern: an exact (folded) token, one of several tokens, a whole-token regular
+ * expression, or "$", a zero-width check that the clause ends here (sentence end or , ; . : ).
+ */
+const PatternToken = z.union([
+  z.string().min(1),
+  z.strictObject({ in: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ regex: z.string().min(1) }),
+]);
+export type PatternToken = z.infer<typeof PatternToken>;
+
+export const ContextRuleSchema = z.strictObject({
+  /** Stable id, reported as `rule` in every cue this entry produces. */
+  id: z.string().regex(/^[a-z][a-z0-9_.-]*$/, "lowercase letters, digits, '.', '_' or '-'"),
+  /** The category the trigger sets; terminators and pseudo-triggers may say "any". */
+  category: z.enum([...CONTEXT_CATEGORIES, "any"]),
+  /** The trigger as written in a note; matched token by token, case-insensitively, unless `pattern` is given. */
+  literal: z.string().min(1),
+  /** Token pattern used instead of the literal's tokens (for variants the literal cannot express). */
+  pattern: z.array(PatternToken).min(1).optional(),
+  direction: z.enum(DIRECTIONS),
+  /** Widest scope in word tokens; falls back to `defaultMaxScope[category]`. */
+  maxScope: z.number().int().min(1).max(200).optional(),
+  /** Mention types the rule applies to; absent = every target. */
+  targetTypes: z.array(z.string().min(1)).min(1).optional(),
+  /** For hypothetical triggers: which sense of "not (yet) real" the cue carries. */
+  hypotheticalKind: z.enum(HYPOTHETICAL_KINDS).optional(),
+  /** Why the rule exists, for the generated docs table. */
+  note: z.string().optional(),
+});
+export type ContextRule = z.infer<typeof ContextRuleSchema>;
+
+export const SectionDefaultSchema = z.strictObject({
+  section: z.enum(SECTION_KINDS),
+  category: z.enum(["historical", "experiencer", "hypothetical"]),
+  note: z.string().optional(),
+});
+export type SectionDefault = z.infer<typeof SectionDefaultSchema>;
+
+export const ContextLexiconSchema = z
+  .strictObject({
+    $comment: z.string().optional(),
+    version: z.literal(1),
+    defaultMaxScope: z.strictObject({
+      negated: z.number().int().min(1),
+      uncertain: z.number().int().min(1),
+      hypothetical: z.number().int().min(1),
+      historical: z.number().int().min(1),
+      experiencer: z.number().int().min(1),
+    }),
+    sectionDefaults: z.array(SectionDefaultSchema),
+    rules: z.array(ContextRuleSchema).min(1),
+  })
+  .superRefine((lex, ctx) => {
+    const seen = new Map<string, number>();
+    lex.rules.forEach((rule, i) => {
+      const prev = seen.get(rule.id);
+      if (prev !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `duplicate id (also entry ${prev})` });
+      }
+      seen.set(rule.id, i);
+      const isTrigger = rule.direction !== "terminate" && rule.direction !== "pseudo";
+      if (isTrigger && rule.category === "any") {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "category"], message: `a ${rule.direction} trigger needs a real category, not "any"` });
+      }
+      if (rule.hypotheticalKind !== undefined && !(rule.category === "hypothetical" && isTrigger)) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "hypotheticalKind"], message: "only hypothetical triggers carry a hypotheticalKind" });
+      }
+      if (rule.category === "hypothetical" && isTrigger && rule.hypotheticalKind === undefined) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "hypotheticalKind"], message: "a hypothetical trigger must say its kind (conditional, workup, planned)" });
+      }
+      if (rule.maxScope !== undefined && !isTrigger) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "maxScope"], message: `a ${rule.direction} rule has no scope` });
+      }
+      rule.pattern?.forEach((tok, j) => {
+        if (tok === "$" && j !== rule.pattern!.length - 1) {
+          ctx.addIssue({ code: "custom", path: ["rules", i, "pattern", j], message: '"$" (clause end) may only close a pattern' });
+        }
+        if (typeof tok === "object" && "regex" in tok) {
+          try {
+            new RegExp(tok.regex);
+          } catch (err) {
+            ctx.addIssue({ code: "custom", path: ["rules", i, "pattern", j, "regex"], message: `bad regular expression: ${(err as Error).message}` });
+          }
+        }
+      });
+      if (rule.pattern?.length === 1 && rule.pattern[0] === "$") {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "pattern"], message: "a pattern needs at least one real token" });
+      }
+    });
+  });
+export type ContextLexicon = z.infer<typeof ContextLexiconSchema>;

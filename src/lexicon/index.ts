@@ -1,0 +1,131 @@
+/**
+ * The vocabulary, loaded from lexicons/ and validated once per process, plus the token trie the
+ * scanner walks. Nothing here knows about notes; it only turns data into lookup structures.
+ */
+import { fold } from "../pipeline/text.js";
+import { termTokens } from "../pipeline/tokens.js";
+import { expandTerm } from "./expand.js";
+import { loadLexicon } from "./load.js";
+import {
+  CodesLexiconSchema,
+  SectionsLexiconSchema,
+  TERM_LEXICON_FILES,
+  TermLexiconSchema,
+  type Exclusion,
+  type TermEntry,
+  type TermLexicon,
+} from "./schema.js";
+
+export interface EntryRef {
+  /** "etiology.json#ra" */
+  ref: string;
+  file: string;
+  entry: TermEntry;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: EntryRef[];
+  exclusions: Exclusion[];
+}
+
+export interface CompiledVocabulary {
+  lexicons: Map<string, TermLexicon>;
+  trie: TrieNode;
+  /** Case-sensitive abbreviations by their exact spelling (single tokens). */
+  exact: Map<string, EntryRef[]>;
+  /** Long single-token terms for the misspelling pass, by first letter. */
+  longWords: Map<string, { word: string; ref: EntryRef }[]>;
+  /** Every token that appears in any term: never treated as a misspelling. */
+  knownTokens: Set<string>;
+  occiputAliases: string[];
+}
+
+function newNode(): TrieNode {
+  return { next: new Map(), entries: [], exclusions: [] };
+}
+
+function insert(root: TrieNode, tokens: string[]): TrieNode {
+  let node = root;
+  for (const tok of tokens) {
+    let child = node.next.get(tok);
+    if (!child) {
+      child = newNode();
+      node.next.set(tok, child);
+    }
+    node = child;
+  }
+  return node;
+}
+
+/** Shortest length of a word the misspelling pass will look at (shorter words are too easily confused). */
+export const FUZZY_MIN_LENGTH = 8;
+
+let compiled: CompiledVocabulary | undefined;
+
+export function vocabulary(): CompiledVocabulary {
+  if (compiled) return compiled;
+  const lexicons = new Map<string, TermLexicon>();
+  const trie = newNode();
+  const exact = new Map<string, EntryRef[]>();
+  const longWords = new Map<string, { word: string; ref: EntryRef }[]>();
+  const knownTokens = new Set<string>();
+  const ids = new Map<string, string>();
+  let occiputAliases: string[] = [];
+
+  for (const file of TERM_LEXICON_FILES) {
+    const lex = loadLexicon(file, TermLexiconSchema);
+    lexicons.set(file, lex);
+    if (lex.occiputAliases) occiputAliases = lex.occiputAliases.map(fold);
+    for (const entry of lex.entries) {
+      const other = ids.get(entry.id);
+      if (other) throw new Error(`lexicons/${file}: entry id "${entry.id}" is already used in lexicons/${other}`);
+      ids.set(entry.id, file);
+      const ref: EntryRef = { ref: `${file}#${entry.id}`, file, entry };
+      for (const term of entry.terms) {
+        for (const literal of expandTerm(fold(term))) {
+          const toks = termTokens(literal);
+          if (!toks.length) continue;
+          const node = insert(trie, toks);
+          if (!node.entries.some((r) => r.ref === ref.ref)) node.entries.push(ref);
+          toks.forEach((t) => knownTokens.add(t));
+          if (toks.length === 1 && literal.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(literal)) {
+            const bucket = longWords.get(literal[0]!) ?? [];
+            if (!bucket.some((w) => w.word === literal)) bucket.push({ word: literal, ref });
+            longWords.set(literal[0]!, bucket);
+          }
+        }
+      }
+      for (const abbr of entry.caseSensitive ?? []) {
+        const list = exact.get(abbr) ?? [];
+        list.push(ref);
+        exact.set(abbr, list);
+      }
+    }
+    for (const exclusion of lex.exclusions ?? []) {
+      for (const term of exclusion.terms) {
+        for (const literal of expandTerm(fold(term))) {
+          const toks = termTokens(literal);
+          insert(trie, toks).exclusions.push(exclusion);
+          toks.forEach((t) => knownTokens.add(t));
+        }
+      }
+    }
+  }
+  compiled = { lexicons, trie, exact, longWords, knownTokens, occiputAliases };
+  return compiled;
+}
+
+export function sectionsLexicon() {
+  return loadLexicon("sections.json", SectionsLexiconSchema);
+}
+
+export function codesLexicon() {
+  return loadLexicon("codes.json", CodesLexiconSchema);
+}
+
+export function codeTitle(code: string): string {
+  const hit = codesLexicon().codes.find((c) => c.code === code);
+  if (!hit) throw new Error(`lexicons/codes.json: no entry for code ${code}`);
+  return hit.title;
+}

@@ -1,0 +1,137 @@
+/**
+ * Strict zod schemas for the vocabulary files in lexicons/. Unknown keys are errors; so are duplicate ids,
+ * duplicate terms inside an entry, and fields that do not fit the entry's type.
+ */
+import { z } from "zod";
+import { SECTION_KINDS } from "../types.js";
+
+export const MENTION_TYPES = [
+  "segment",
+  "region",
+  "body_site",
+  "fusion",
+  "etiology",
+  "surgery",
+  "congenital",
+  "pseudarthrosis",
+  "imaging",
+  "imaging_finding",
+  "imaging_status",
+  "limitation",
+  "link",
+] as const;
+export type MentionType = (typeof MENTION_TYPES)[number];
+
+export const CAUSES = [
+  "ra",
+  "ra_seronegative",
+  "jia",
+  "as",
+  "dish",
+  "psoriatic",
+  "spondyloarthritis",
+  "inflammatory",
+  "infection",
+  "degenerative",
+  "trauma",
+  "other",
+] as const;
+export type Cause = (typeof CAUSES)[number];
+
+/** C0 is the occiput; then C1..C8, T1..T12, L1..L5, S1..S5. */
+export const SEGMENT_NAME = z.string().regex(/^(C[0-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$/, "a segment name such as C0, C1, T12 or L5");
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and hyphens");
+const term = z.string().min(1).refine((s) => s === s.trim(), "no leading or trailing spaces");
+
+export const TermEntrySchema = z.strictObject({
+  id,
+  label: z.string().min(1),
+  type: z.enum(MENTION_TYPES),
+  kind: z.string().min(1),
+  terms: z.array(term).min(1),
+  /** Abbreviations matched only as written (RA, AS, DISH) and skipped in all-capitals text. */
+  caseSensitive: z.array(term).optional(),
+  /** For segment words: the segments they name. */
+  segments: z.array(SEGMENT_NAME).optional(),
+  /** For disease causes: which cause, so routing can act on it. */
+  cause: z.enum(CAUSES).optional(),
+});
+export type TermEntry = z.infer<typeof TermEntrySchema>;
+
+export const ExclusionSchema = z.strictObject({
+  id,
+  reason: z.string().min(1),
+  terms: z.array(term).min(1),
+  /** Mention types an exclusion removes where it matches (e.g. "fusion beats" removes fusion findings). */
+  removes: z.array(z.enum(MENTION_TYPES)).min(1),
+});
+export type Exclusion = z.infer<typeof ExclusionSchema>;
+
+function noDuplicates<T>(items: readonly T[], key: (t: T) => string, what: string, ctx: z.RefinementCtx, path: (string | number)[]) {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) ctx.addIssue({ code: "custom", message: `duplicate ${what} "${k}" (also at ${seen.get(k)})`, path: [...path, i] });
+    else seen.set(k, i);
+  });
+}
+
+export const TermLexiconSchema = z
+  .strictObject({
+    description: z.string().min(1),
+    entries: z.array(TermEntrySchema).min(1),
+    exclusions: z.array(ExclusionSchema).optional(),
+    occiputAliases: z.array(term).optional(),
+  })
+  .superRefine((lex, ctx) => {
+    noDuplicates(lex.entries, (e) => e.id, "id", ctx, ["entries"]);
+    lex.entries.forEach((e, i) => {
+      noDuplicates(e.terms, (t) => t.toLowerCase(), "term", ctx, ["entries", i, "terms"]);
+      if (e.type === "etiology" && e.kind === "disease" && !e.cause) {
+        ctx.addIssue({ code: "custom", message: "a disease etiology needs a cause", path: ["entries", i, "cause"] });
+      }
+      if (e.cause && e.type !== "etiology") {
+        ctx.addIssue({ code: "custom", message: "only etiology entries name a cause", path: ["entries", i, "cause"] });
+      }
+      if (e.type === "segment" && !(e.segments && e.segments.length)) {
+        ctx.addIssue({ code: "custom", message: "a segment entry lists its segments", path: ["entries", i, "segments"] });
+      }
+    });
+  });
+export type TermLexicon = z.infer<typeof TermLexiconSchema>;
+
+export const SectionsLexiconSchema = z
+  .strictObject({
+    description: z.string().min(1),
+    sections: z.array(z.strictObject({ kind: z.enum(SECTION_KINDS), headers: z.array(term).min(1) })).min(1),
+  })
+  .superRefine((lex, ctx) => {
+    noDuplicates(
+      lex.sections.flatMap((s) => s.headers),
+      (h) => h.toLowerCase(),
+      "header",
+      ctx,
+      ["sections"],
+    );
+  });
+export type SectionsLexicon = z.infer<typeof SectionsLexiconSchema>;
+
+export const CodesLexiconSchema = z
+  .strictObject({
+    description: z.string().min(1),
+    codes: z
+      .array(
+        z.strictObject({
+          code: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, "an ICD-10-CM code"),
+          title: z.string().min(1),
+          region: z.enum(["unspecified", "occipito_atlanto_axial", "cervical", "cervicothoracic", "thoracic", "thoracolumbar", "lumbar", "lumbosacral", "sacral"]).optional(),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((lex, ctx) => noDuplicates(lex.codes, (c) => c.code, "code", ctx, ["codes"]));
+export type CodesLexicon = z.infer<typeof CodesLexiconSchema>;
+
+/** The term lexicons the scanner compiles, in load order. */
+export const TERM_LEXICON_FILES = ["segments.json", "fusion.json", "etiology.json", "imaging.json", "limitations.json", "links.json"] as const;

@@ -1,0 +1,382 @@
+/**
+ * Stage: assertion context (ConText-style). For each target mention in a sentence, decide whether it
+ * is negated, uncertain, hypothetical, historical, and whose it is, and name the cue that decided
+ * each attribute.
+ *
+ * How it works, in one pass over the sentence:
+ * 1. Tokenize the folded sentence (words and single punctuation marks, offsets into the note).
+ * 2. Walk the trigger trie (compiled once from lexicons/context.json) from every token; collect
+ *    every match. A match covered by a longer one is dropped, so pseudo-triggers ("no change in",
+ *    "gram negative") and longer triggers ("cannot be excluded") silence the short triggers inside them.
+ * 3. Each remaining trigger gets a scope: forward, backward or both, ending at the sentence's end,
+ *    a clause break (". " ";" or a later ":"), a terminator for its category ("but", "however",
+ *    "which"...), or its maximum window in words.
+ * 4. A target inside a trigger's scope takes the trigger's category; the nearest trigger is the cue.
+ *    A section default (family history => experiencer other) fills an attribute no trigger set.
+ */
+import type { AssertedSpan, ContextCategory, Cue, SectionKind, Span } from "../types.js";
+import { loadLexicon } from "../lexicon/load.js";
+import { ContextLexiconSchema, type ContextLexicon, type ContextRule, type PatternToken } from "../lexicon/context-schema.js";
+import { fold } from "./text.js";
+
+export interface ContextTarget extends Span {
+  /** Mention type, e.g. "fusion", "segment", "etiology", "surgery", "imaging_finding". */
+  type?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  word: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+const WORD_RE = /^[\p{L}\p{N}]/u;
+
+/** Tokens of a folded stretch of the note that starts at offset `base` (fold keeps every index). */
+function tokenize(folded: string, base: number): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) {
+    tokens.push({ text: m[0], start: base + m.index, end: base + m.index + m[0].length, word: WORD_RE.test(m[0]) });
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The compiled trigger trie
+
+interface CompiledRule extends ContextRule {
+  /** Index in the lexicon, for stable ordering. */
+  order: number;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  regexEdges: { re: RegExp; node: TrieNode }[];
+  /** Rules whose pattern ends at this node. */
+  rules: CompiledRule[];
+  /** Rules whose pattern ends here and also requires the clause to end here ("$"). */
+  clauseEndRules: CompiledRule[];
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), regexEdges: [], rules: [], clauseEndRules: [] });
+
+function patternOf(rule: ContextRule): PatternToken[] {
+  if (rule.pattern) return rule.pattern;
+  return tokenize(fold(rule.literal), 0).map((t) => t.text);
+}
+
+export interface CompiledContext {
+  lexicon: ContextLexicon;
+  root: TrieNode;
+  byId: Map<string, CompiledRule>;
+}
+
+export function compileContext(lexicon: ContextLexicon): CompiledContext {
+  const root = newNode();
+  const byId = new Map<string, CompiledRule>();
+  lexicon.rules.forEach((r, order) => {
+    const rule: CompiledRule = { ...r, order };
+    byId.set(rule.id, rule);
+    const pattern = patternOf(rule);
+    let nodes = [root];
+    let clauseEnd = false;
+    for (const tok of pattern) {
+      if (tok === "$") {
+        clauseEnd = true;
+        break;
+      }
+      const nextNodes: TrieNode[] = [];
+      for (const node of nodes) {
+        if (typeof tok === "string" || "in" in tok) {
+          for (const word of typeof tok === "string" ? [tok] : tok.in) {
+            const key = fold(word);
+            let child = node.next.get(key);
+            if (!child) node.next.set(key, (child = newNode()));
+            nextNodes.push(child);
+          }
+        } else {
+          const child = newNode();
+          node.regexEdges.push({ re: new RegExp(`^(?:${tok.regex})$`, "u"), node: child });
+          nextNodes.push(child);
+        }
+      }
+      nodes = nextNodes;
+    }
+    for (const node of nodes) (clauseEnd ? node.clauseEndRules : node.rules).push(rule);
+  });
+  return { lexicon, root, byId };
+}
+
+let compiled: CompiledContext | undefined;
+
+/** The default rules, from lexicons/context.json, compiled once per process. */
+export function contextRules(): CompiledContext {
+  return (compiled ??= compileContext(loadLexicon("context.json", ContextLexiconSchema)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+interface Match {
+  rule: CompiledRule;
+  /** First and last token index (inclusive). */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /**
+   * Pseudo-triggers that cover this match. It stays silent unless the target itself lies inside one
+   * of them ("no change in vision" with the target "change in vision" is still a negation).
+   */
+  coveredBy?: Match[];
+}
+
+const CLAUSE_END = new Set([",", ";", ".", ":", "!", "?"]);
+
+function clauseEndsAt(tokens: readonly Token[], j: number): boolean {
+  return j >= tokens.length || CLAUSE_END.has(tokens[j]!.text);
+}
+
+function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
+  const found: Match[] = [];
+  const walk = (node: TrieNode, first: number, j: number): void => {
+    if (j > first) {
+      const emit = (rule: CompiledRule) => found.push({ rule, first, last: j - 1, start: tokens[first]!.start, end: tokens[j - 1]!.end });
+      node.rules.forEach(emit);
+      if (node.clauseEndRules.length && clauseEndsAt(tokens, j)) node.clauseEndRules.forEach(emit);
+    }
+    if (j >= tokens.length) return;
+    const tok = tokens[j]!.text;
+    const child = node.next.get(tok);
+    if (child) walk(child, first, j + 1);
+    for (const edge of node.regexEdges) if (edge.re.test(tok)) walk(edge.node, first, j + 1);
+  };
+  for (let i = 0; i < tokens.length; i++) walk(root, i, i);
+  // A match inside a strictly longer trigger is not a trigger of its own ("not" in "cannot be excluded").
+  // A match that shares a word with a pseudo-trigger ("no" in "no change in", "scheduled for" in "as
+  // scheduled for") is kept, silenced, for targets outside the pseudo-trigger.
+  // Matches are found in order of their first token; only those starting within one pattern length
+  // of `m` can overlap it, so each check looks at a bounded neighbourhood, not the whole sentence.
+  const byFirst = new Map<number, Match[]>();
+  let longest = 0;
+  for (const m of found) {
+    const list = byFirst.get(m.first);
+    if (list) list.push(m);
+    else byFirst.set(m.first, [m]);
+    longest = Math.max(longest, m.last - m.first + 1);
+  }
+  const kept: Match[] = [];
+  for (const m of found) {
+    if (m.rule.direction === "pseudo") {
+      kept.push(m);
+      continue;
+    }
+    const covers: Match[] = [];
+    for (let i = m.first - longest + 1; i <= m.last; i++) {
+      for (const o of byFirst.get(i) ?? []) {
+        const isCover =
+          o.rule.direction === "pseudo"
+            ? o.first <= m.last && m.first <= o.last
+            : o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
+        if (isCover) covers.push(o);
+      }
+    }
+    if (covers.length === 0) kept.push(m);
+    else if (covers.every((o) => o.rule.direction === "pseudo")) kept.push({ ...m, coveredBy: covers });
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope
+
+/** ". " (not a decimal point or "a.m."-style abbreviation inside a word), "?" and "!" end a sentence. */
+function isSentenceBreak(tokens: readonly Token[], k: number, folded: string, base: number): boolean {
+  const t = tokens[k]!.text;
+  if (t === "?" || t === "!") return true;
+  if (t !== ".") return false;
+  const after = folded.charCodeAt(tokens[k]!.end - base);
+  return Number.isNaN(after) || after === 32 || after === 10;
+}
+
+interface Barriers {
+  /** For each token index: does a sentence or clause break sit here? */
+  hardBreak: boolean[];
+  colon: boolean[];
+  /** Terminators by the index of their first token (forward scopes stop there) and of their last (backward). */
+  termStarts: Map<number, (ContextCategory | "any")[]>;
+  termEnds: Map<number, (ContextCategory | "any")[]>;
+}
+
+function stops(at: Map<number, (ContextCategory | "any")[]>, k: number, category: ContextCategory): boolean {
+  const list = at.get(k);
+  return list !== undefined && list.some((c) => c === "any" || c === category);
+}
+
+/** [from, to) in characters: the tokens a trigger reaches forward, up to `maxWords` words. */
+function forwardScope(tokens: readonly Token[], m: Match, category: ContextCategory, maxWords: number, b: Barriers): Span | null {
+  let words = 0;
+  let end = -1;
+  let depth = 0;
+  for (let k = m.last + 1; k < tokens.length; k++) {
+    if (b.hardBreak[k]) break;
+    // A trigger inside parentheses reaches no further than the closing one.
+    if (tokens[k]!.text === "(") depth++;
+    if (tokens[k]!.text === ")" && depth-- === 0) break;
+    // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field.
+    if (b.colon[k] && words > 0) break;
+    if (stops(b.termStarts, k, category)) break;
+    if (tokens[k]!.word && ++words > maxWords) break;
+    end = k;
+  }
+  return end < 0 ? null : { start: tokens[m.last + 1]!.start, end: tokens[end]!.end };
+}
+
+function backwardScope(tokens: readonly Token[], m: Match, category: ContextCategory, maxWords: number, b: Barriers): Span | null {
+  let words = 0;
+  let start = -1;
+  for (let k = m.first - 1; k >= 0; k--) {
+    if (b.hardBreak[k] || b.colon[k]) break;
+    // A terminator ending at k (it may span several tokens) closes the backward scope.
+    if (stops(b.termEnds, k, category)) break;
+    if (tokens[k]!.word && ++words > maxWords) break;
+    start = k;
+  }
+  return start < 0 ? null : { start: tokens[start]!.start, end: tokens[m.first - 1]!.end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assertion
+
+interface ScopedTrigger {
+  match: Match;
+  category: ContextCategory;
+  forward: Span | null;
+  backward: Span | null;
+}
+
+interface Analysed {
+  triggers: ScopedTrigger[];
+}
+
+function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
+  const tokens = tokenize(folded, base);
+  const matches = findMatches(tokens, ctx.root);
+  const barriers: Barriers = {
+    hardBreak: tokens.map((_, k) => isSentenceBreak(tokens, k, folded, base) || tokens[k]!.text === ";"),
+    colon: tokens.map((t) => t.text === ":"),
+    termStarts: new Map(),
+    termEnds: new Map(),
+  };
+  const push = (at: Map<number, (ContextCategory | "any")[]>, k: number, c: ContextCategory | "any") => {
+    const list = at.get(k);
+    if (list) list.push(c);
+    else at.set(k, [c]);
+  };
+  const inTrigger = new Array<boolean>(tokens.length).fill(false);
+  for (const m of matches) {
+    if (m.rule.direction === "terminate") {
+      push(barriers.termStarts, m.first, m.rule.category);
+      push(barriers.termEnds, m.last, m.rule.category);
+    } else if (!m.coveredBy) {
+      for (let k = m.first; k <= m.last; k++) inTrigger[k] = true;
+    }
+  }
+  // Punctuation inside a trigger or pseudo-trigger (": none", "s/p", "the following:") is its own, not a break.
+  for (let k = 0; k < tokens.length; k++) {
+    if (inTrigger[k]) {
+      barriers.hardBreak[k] = false;
+      barriers.colon[k] = false;
+    }
+  }
+  const defaults = ctx.lexicon.defaultMaxScope;
+  const triggers: ScopedTrigger[] = [];
+  for (const m of matches) {
+    const { direction, category } = m.rule;
+    if (direction === "terminate" || direction === "pseudo" || category === "any") continue;
+    const max = m.rule.maxScope ?? defaults[category];
+    triggers.push({
+      match: m,
+      category,
+      forward: direction === "forward" || direction === "bidirectional" ? forwardScope(tokens, m, category, max, barriers) : null,
+      backward: direction === "backward" || direction === "bidirectional" ? backwardScope(tokens, m, category, max, barriers) : null,
+    });
+  }
+  return { triggers };
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Distance in characters from a trigger to a target it reaches, or null when out of scope. */
+function reach(t: ScopedTrigger, target: ContextTarget): number | null {
+  const m = t.match;
+  if (m.coveredBy && !m.coveredBy.some((p) => overlaps(p, target))) return null;
+  if (t.match.rule.targetTypes && (target.type === undefined || !t.match.rule.targetTypes.includes(target.type))) return null;
+  if (overlaps(m, target)) {
+    // A forward trigger that opens the target ("status post CABG", "No lymphadenopathy") still applies.
+    return t.forward && m.start === target.start && m.end < target.end ? 0 : null;
+  }
+  let best: number | null = null;
+  if (t.forward && m.end <= target.start && overlaps(t.forward, target)) best = target.start - m.end;
+  if (t.backward && target.end <= m.start && overlaps(t.backward, target)) {
+    const d = m.start - target.end;
+    best = best === null ? d : Math.min(best, d);
+  }
+  return best;
+}
+
+function assertOne(text: string, sentence: Span, target: ContextTarget, analysed: Analysed, section: SectionKind | null, ctx: CompiledContext): AssertedSpan {
+  const decided = new Map<ContextCategory, { trigger: ScopedTrigger; distance: number }>();
+  for (const t of analysed.triggers) {
+    const d = reach(t, target);
+    if (d === null) continue;
+    const prev = decided.get(t.category);
+    if (!prev || d < prev.distance) decided.set(t.category, { trigger: t, distance: d });
+  }
+  const cues: Cue[] = [];
+  for (const [category, { trigger }] of decided) {
+    const m = trigger.match;
+    cues.push({ category, text: text.slice(m.start, m.end), start: m.start, end: m.end, rule: m.rule.id });
+  }
+  if (section !== null) {
+    for (const def of ctx.lexicon.sectionDefaults) {
+      if (def.section !== section || decided.has(def.category)) continue;
+      decided.set(def.category, { trigger: undefined as never, distance: Infinity });
+      cues.push({ category: def.category, text: "", start: sentence.start, end: sentence.start, rule: `section:${section}` });
+    }
+  }
+  cues.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+  return {
+    negated: decided.has("negated"),
+    uncertain: decided.has("uncertain"),
+    hypothetical: decided.has("hypothetical"),
+    historical: decided.has("historical"),
+    experiencer: decided.has("experiencer") ? "other" : "patient",
+    cues,
+  };
+}
+
+/** Assertion of each target inside one sentence of `text` (offsets are into `text`, the whole note). */
+export function assertTargets(
+  text: string,
+  sentence: Span,
+  targets: readonly ContextTarget[],
+  section: SectionKind | null,
+  ctx: CompiledContext = contextRules(),
+): AssertedSpan[] {
+  if (targets.length === 0) return [];
+  // Fold only the sentence's stretch: per call, work proportional to the sentence, not the note.
+  const analysed = analyse(fold(text.slice(sentence.start, sentence.end)), sentence.start, ctx);
+  return targets.map((t) => assertOne(text, sentence, t, analysed, section, ctx));
+}
+
+/** The engine on one sentence alone: the `cdicheck context` command and the NegEx evaluation use this. */
+export function assertInSentence(sentence: string, target: ContextTarget, ctx: CompiledContext = contextRules()): AssertedSpan {
+  return assertTargets(sentence, { start: 0, end: sentence.length }, [target], null, ctx)[0]!;
+}

@@ -1,0 +1,307 @@
+/**
+ * Stage 6: findings. Turns mentions into the facts the rules decide on: each fusion the note asserts
+ * for the patient (affirmed or uncertain), where it is (the site words of its clause), what made it
+ * (surgery, congenital origin, a disease cause) and how firmly the cause is tied to it.
+ */
+import type { Cause } from "../lexicon/schema.js";
+import type { Section, Sentence, Span } from "../types.js";
+import { clauseSpans } from "./clauses.js";
+import { isPatientFact, type Mention } from "./mentions.js";
+
+export type Region =
+  | "occipito_atlanto_axial"
+  | "cervical"
+  | "cervicothoracic"
+  | "thoracic"
+  | "thoracolumbar"
+  | "lumbar"
+  | "lumbosacral"
+  | "sacral";
+
+/** Where a fusion is: the region itself, near it (vague), the spine with no site, other spine, elsewhere, or not said. */
+export type Site = "region" | "vague" | "spine" | "other_spine" | "non_spine" | "none";
+
+export type Origin = "surgical" | "congenital" | "klippel_feil" | "acquired" | "unknown";
+
+export interface CauseLink {
+  mention: Mention;
+  cause: Cause;
+  /** Stated as the cause of this fusion (a causal link word, or a modifier such as "rheumatoid ankylosis"). */
+  tied: boolean;
+  /** The cause or its tie is hedged ("likely related to", "possible RA"). */
+  hedged: boolean;
+}
+
+export interface Finding {
+  mention: Mention;
+  /** fusion word, pseudarthrosis, or a congenital fusion named as such (occipitalization of the atlas). */
+  kind: "fusion" | "pseudarthrosis" | "congenital_fusion";
+  uncertain: boolean;
+  site: Site;
+  levels: number[];
+  regions: Region[];
+  siteMentions: Mention[];
+  /** Site taken from the note's other findings ("the fusion", "The ankylosis is due to RA"). */
+  siteInferred: boolean;
+  origin: Origin;
+  originMentions: Mention[];
+  /** Explicit acquired wording in the clause ("non-surgical", "spontaneous", "acquired"). */
+  acquired: Mention[];
+  causes: CauseLink[];
+  /** Hedge words in the fusion's clause that make its origin uncertain. */
+  hedges: Mention[];
+}
+
+export interface NoteFacts {
+  text: string;
+  mentions: Mention[];
+  sentences: Sentence[];
+  sections: Section[];
+  /** The patient's fusion findings (affirmed or uncertain). */
+  findings: Finding[];
+  /** Fusion mentions that do not count (negated, hypothetical, someone else's, other senses). */
+  setAside: Mention[];
+}
+
+const REGION_OF_JOINT = (lower: number): Region => {
+  if (lower <= 1) return "occipito_atlanto_axial";
+  if (lower <= 6) return "cervical";
+  if (lower === 7) return "cervicothoracic";
+  if (lower <= 18) return "thoracic";
+  if (lower === 19) return "thoracolumbar";
+  if (lower <= 23) return "lumbar";
+  if (lower === 24) return "lumbosacral";
+  return "sacral";
+};
+
+const REGION_OF_LEVEL = (level: number): Region => {
+  if (level <= 2) return "occipito_atlanto_axial";
+  if (level <= 7) return "cervical";
+  if (level <= 19) return "thoracic";
+  if (level <= 24) return "lumbar";
+  return "sacral";
+};
+
+/**
+ * Regions of a set of levels: consecutive levels are a joint (C1+C2 -> the region; C2+C3 -> cervical);
+ * a level with no neighbour in the set counts by itself (C2 alone -> the region).
+ */
+export function regionsOfLevels(levels: readonly number[]): Region[] {
+  const set = new Set(levels);
+  const out = new Set<Region>();
+  for (const l of set) {
+    const joint = set.has(l + 1);
+    if (joint) out.add(REGION_OF_JOINT(l));
+    if (!joint && !set.has(l - 1)) out.add(REGION_OF_LEVEL(l));
+  }
+  return [...out];
+}
+
+const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
+  vague: "vague",
+  cervical: "vague",
+  spine: "spine",
+  cervicothoracic: "cervicothoracic",
+  thoracic: "thoracic",
+  thoracolumbar: "thoracolumbar",
+  lumbar: "lumbar",
+  lumbosacral: "lumbosacral",
+  sacral: "sacral",
+};
+
+const FINDING_TYPES = new Set(["fusion", "pseudarthrosis"]);
+const SITE_TYPES = new Set(["segment", "region", "body_site"]);
+
+function inSpan(m: Span, s: Span): boolean {
+  return m.start >= s.start && m.end <= s.end;
+}
+
+function between(a: Span, b: Span): Span {
+  return a.end <= b.start ? { start: a.end, end: b.start } : { start: b.end, end: a.start };
+}
+
+/** The clause of a sentence holding `m`, splitting with compromise only when sites of different regions compete. */
+function clauseOf(text: string, sentence: Sentence, sentMentions: readonly Mention[], m: Mention): Span {
+  const siteGroups = new Set(
+    sentMentions
+      .filter((x) => SITE_TYPES.has(x.type) && isPatientFact(x))
+      .map((x) => (x.levels ? regionsOfLevels(x.levels).join("+") : x.kind)),
+  );
+  if (siteGroups.size < 2) return sentence;
+  return clauseSpans(text, sentence).find((c) => m.start >= c.start && m.start < c.end) ?? sentence;
+}
+
+function siteOf(sites: readonly Mention[]): { site: Site; levels: number[]; regions: Region[] } {
+  const levels = [...new Set(sites.flatMap((s) => s.levels ?? []))].sort((a, b) => a - b);
+  const regions = new Set<Region>(regionsOfLevels(levels));
+  let vague = false;
+  let spine = false;
+  let nonSpine = false;
+  for (const s of sites) {
+    if (s.type === "body_site") nonSpine = true;
+    else if (s.type === "region" && !s.levels?.length) {
+      const k = REGION_KIND[s.kind];
+      if (k === "vague") vague = true;
+      else if (k === "spine") spine = true;
+      else if (k) regions.add(k);
+    } else if (s.type === "region" && s.levels?.length) {
+      const k = REGION_KIND[s.kind];
+      if (k && k !== "vague" && k !== "spine") regions.add(k);
+    }
+  }
+  const list = [...regions];
+  const site: Site = regions.has("occipito_atlanto_axial")
+    ? "region"
+    : vague
+      ? "vague"
+      : list.length
+        ? "other_spine"
+        : spine
+          ? "spine"
+          : nonSpine
+            ? "non_spine"
+            : "none";
+  return { site, levels, regions: list };
+}
+
+function sentenceMentions(mentions: readonly Mention[]): Map<number, Mention[]> {
+  const by = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = by.get(m.sentence) ?? [];
+    list.push(m);
+    by.set(m.sentence, list);
+  }
+  return by;
+}
+
+/** Pick the site words for a finding: its clause, else a short header-like sentence before it. */
+function attachSites(clause: Span, sentMentions: readonly Mention[], prevSentenceMentions: readonly Mention[] | undefined, sentence: Sentence, text: string): Mention[] {
+  const usable = (x: Mention) => SITE_TYPES.has(x.type) && !x.assertion.negated && x.assertion.experiencer === "patient";
+  const own = sentMentions.filter((x) => usable(x) && inSpan(x, clause));
+  if (own.length) return own;
+  // "C1-C2:" on its own line, or "Cervical spine: Fused." -- a short previous sentence names the site.
+  if (prevSentenceMentions && sentence.end - sentence.start < 120) {
+    const prev = prevSentenceMentions.filter(usable);
+    if (prev.length && prev.every((p) => p.end - p.start >= 0) && text.slice(prev[0]!.start, sentence.start).length < 160) return prev;
+  }
+  return [];
+}
+
+const GAP_WORDS = /^[\s\-,()/]*(?:[a-z'-]+[\s\-,()/]+){0,3}$/i;
+
+/** How a disease cause in the same clause relates to the fusion. */
+function linkCause(text: string, finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): CauseLink {
+  const gap = between(finding, cause);
+  const links = clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap));
+  const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
+  const gapText = text.slice(gap.start, gap.end);
+  const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && gapText.length <= 40;
+  const tied = links.length > 0 || modifier;
+  const hedged = hedges.length > 0 || cause.assertion.uncertain;
+  return { mention: cause, cause: cause.cause!, tied, hedged };
+}
+
+export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {
+  const bySentence = sentenceMentions(mentions);
+  const findings: Finding[] = [];
+  const setAside: Mention[] = [];
+
+  for (const m of mentions) {
+    const isCongenitalFusion = m.type === "congenital" && m.kind === "congenital_fusion";
+    if (!FINDING_TYPES.has(m.type) && !isCongenitalFusion) continue;
+    if (!isPatientFact(m)) {
+      setAside.push(m);
+      continue;
+    }
+    const sentence = sentences[m.sentence]!;
+    const sentMentions = bySentence.get(m.sentence) ?? [];
+    const clause = clauseOf(text, sentence, sentMentions, m);
+    const clauseMentions = sentMentions.filter((x) => inSpan(x, clause));
+    const prevMentions = m.sentence > 0 && sentences[m.sentence - 1]!.section === sentence.section ? bySentence.get(m.sentence - 1) : undefined;
+    const siteMentions = isCongenitalFusion ? [m, ...attachSites(clause, sentMentions, undefined, sentence, text)] : attachSites(clause, sentMentions, prevMentions, sentence, text);
+    const { site, levels, regions } = siteOf(siteMentions);
+
+    // Origin: surgery, congenital, Klippel-Feil, or explicit acquired wording, in the clause.
+    const patientCue = (x: Mention) => !x.assertion.negated && x.assertion.experiencer === "patient";
+    const surgical = clauseMentions.filter(
+      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start),
+    );
+    if (m.type === "fusion" && m.kind === "surgical_fusion") surgical.unshift(m);
+    const kfs = clauseMentions.filter((x) => x.type === "congenital" && x.kind === "klippel_feil" && patientCue(x));
+    const congenital = isCongenitalFusion ? [m] : clauseMentions.filter((x) => x.type === "congenital" && patientCue(x));
+    const acquired = clauseMentions.filter((x) => x.type === "etiology" && x.kind === "acquired" && patientCue(x));
+    const inSurgicalSection = m.section === "psh" || m.section === "procedure";
+    let origin: Origin = "unknown";
+    let originMentions: Mention[] = [];
+    if (kfs.length) [origin, originMentions] = ["klippel_feil", kfs];
+    else if (congenital.length) [origin, originMentions] = ["congenital", congenital];
+    else if (acquired.length && !(m.kind === "surgical_fusion")) [origin, originMentions] = ["acquired", acquired];
+    else if (surgical.length || inSurgicalSection || m.type === "pseudarthrosis") [origin, originMentions] = ["surgical", surgical];
+
+    const causes = clauseMentions
+      .filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && patientCue(x) && !x.assertion.hypothetical)
+      .map((c) => linkCause(text, m, c, clauseMentions));
+    const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge");
+
+    findings.push({
+      mention: m,
+      kind: isCongenitalFusion ? "congenital_fusion" : m.type === "pseudarthrosis" ? "pseudarthrosis" : "fusion",
+      uncertain: m.assertion.uncertain,
+      site,
+      levels,
+      regions,
+      siteMentions,
+      siteInferred: false,
+      origin,
+      originMentions,
+      acquired,
+      causes,
+      hedges,
+    });
+  }
+
+  inferSites(findings);
+  inferOrigins(findings);
+  return { text, mentions, sentences, sections, findings, setAside };
+}
+
+/**
+ * "The fusion", "Ankylosis is due to RA": a finding with no site of its own belongs to the note's spine
+ * fusion when there is one clear candidate (the region first, then a vague region, then other spine).
+ */
+function inferSites(findings: Finding[]): void {
+  const sited = findings.filter((f) => f.site !== "none" && f.site !== "non_spine");
+  if (!sited.length) return;
+  const pick = sited.find((f) => f.site === "region") ?? sited.find((f) => f.site === "vague") ?? sited[0]!;
+  for (const f of findings) {
+    if (f.site !== "none") continue;
+    f.site = pick.site;
+    f.levels = pick.levels;
+    f.regions = pick.regions;
+    f.siteMentions = pick.siteMentions;
+    f.siteInferred = true;
+  }
+}
+
+/**
+ * A note that documents a surgical (or congenital) fusion of a region usually goes on to describe the same
+ * fusion without repeating how it came about ("CT: solid fusion from occiput to C2"). Such findings take
+ * that origin unless their own clause says otherwise (acquired wording or a tied disease cause).
+ */
+function inferOrigins(findings: Finding[]): void {
+  for (const origin of ["klippel_feil", "congenital", "surgical"] as const) {
+    for (const source of findings.filter((f) => f.origin === origin)) {
+      for (const f of findings) {
+        if (f.origin !== "unknown" || f === source) continue;
+        const sameRegion =
+          (f.site === "region" && source.site === "region") ||
+          (f.site === source.site && f.regions.join() === source.regions.join()) ||
+          (f.siteInferred && f.siteMentions === source.siteMentions);
+        if (!sameRegion) continue;
+        if (f.causes.some((c) => c.tied && !c.hedged)) continue;
+        f.origin = origin;
+        f.originMentions = source.originMentions;
+      }
+    }
+  }
+}

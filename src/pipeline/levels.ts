@@ -1,0 +1,93 @@
+/**
+ * Spine levels and level ranges as notes write them: C1-C2, C1-2, C1/2, C1–C2 (any dash: the fold maps
+ * them to "-"), C1 to C3, C1 through C3, O-C2, Oc-C2, C0-C2, occiput to C2, T12-L1, "C1 and C2".
+ * Levels are numbered C0 (occiput) = 0, C1..C7 = 1..7, T1..T12 = 8..19, L1..L5 = 20..24, S1..S5 = 25..29.
+ */
+import type { Span } from "../types.js";
+
+export interface LevelHit extends Span {
+  /** Every level the text names (a range is expanded; "C1 and C3" is just the two). */
+  levels: number[];
+}
+
+const REGION_BASE: Record<string, [number, number]> = { c: [0, 7], t: [7, 12], l: [19, 5], s: [24, 5] };
+
+/** Level number from a region letter and a number ("c", 2 -> 2; "t", 1 -> 8), or undefined if invalid. */
+export function levelNumber(region: string, n: number): number | undefined {
+  const base = REGION_BASE[region];
+  if (!base) return undefined;
+  const [offset, max] = base;
+  if (region === "c" ? n < 0 || n > max : n < 1 || n > max) return undefined;
+  return offset + n;
+}
+
+export function levelName(level: number): string {
+  if (level === 0) return "C0";
+  if (level <= 7) return `C${level}`;
+  if (level <= 19) return `T${level - 7}`;
+  if (level <= 24) return `L${level - 19}`;
+  return `S${level - 24}`;
+}
+
+export function levelFromName(name: string): number {
+  const n = levelNumber(name[0]!.toLowerCase(), Number(name.slice(1)));
+  if (n === undefined) throw new Error(`not a segment name: ${name}`);
+  return n;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+const RANGE_WORDS = new Set(["-", "/", "to", "through", "thru"]);
+
+export function compileLevelMatcher(occiputAliases: readonly string[]): (folded: string) => LevelHit[] {
+  const occ = [...new Set(occiputAliases)].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const level = String.raw`(?:(${occ})|([ctls])-?(\d{1,2}))`;
+  const second = String.raw`(?:(${occ})|([ctls])?-?(\d{1,2}))`;
+  const re = new RegExp(String.raw`(?<![a-z0-9])${level}(?:\s*(-|/|to|through|thru|and|&)\s*${second})?(?![a-z0-9])`, "g");
+
+  return (folded: string): LevelHit[] => {
+    const hits: LevelHit[] = [];
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded)) !== null) {
+      const [whole, occ1, reg1, num1, sep, occ2, reg2, num2] = m;
+      const first = occ1 !== undefined ? 0 : levelNumber(reg1!, Number(num1));
+      let secondLevel: number | undefined;
+      if (sep !== undefined) {
+        secondLevel = occ2 !== undefined ? 0 : levelNumber(reg2 ?? reg1 ?? "c", Number(num2));
+        // "C5-6" needs the bare number above the first; "O-2" means O-C2.
+        if (reg2 === undefined && occ2 === undefined && first !== undefined && secondLevel !== undefined && secondLevel <= first && occ1 === undefined) {
+          secondLevel = undefined;
+        }
+      }
+      if (first === undefined) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      // A bare occiput alias ("o", "oc") counts only as the end of a range; the word lexicon reads "occiput".
+      if (occ1 !== undefined && secondLevel === undefined) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (sep !== undefined && secondLevel === undefined) {
+        // Keep the first level alone; the rest of the match may start another level.
+        const end = m.index + (occ1 ?? `${reg1}${whole.slice(1).match(/^-?\d{1,2}/)?.[0] ?? num1}`).length;
+        hits.push({ start: m.index, end, levels: [first] });
+        re.lastIndex = end;
+        continue;
+      }
+      let levels: number[];
+      if (secondLevel === undefined) levels = [first];
+      else if (RANGE_WORDS.has(sep!)) {
+        const lo = Math.min(first, secondLevel);
+        const hi = Math.max(first, secondLevel);
+        levels = [];
+        for (let l = lo; l <= hi; l++) levels.push(l);
+      } else levels = [...new Set([first, secondLevel])].sort((a, b) => a - b);
+      hits.push({ start: m.index, end: m.index + whole.length, levels });
+    }
+    return hits;
+  };
+}

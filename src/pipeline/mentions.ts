@@ -1,0 +1,56 @@
+/**
+ * Stage 5: mentions. Each scan hit is placed in its sentence and section and given its assertion by the
+ * context engine (one call per sentence, all the sentence's hits as targets).
+ */
+import type { AssertedSpan, Section, SectionKind, Sentence } from "../types.js";
+import { assertTargets } from "./context.js";
+import type { Hit } from "./scan.js";
+
+export interface Mention extends Hit {
+  /** Index in the note's mention list. */
+  index: number;
+  text: string;
+  sentence: number;
+  section: SectionKind;
+  assertion: AssertedSpan;
+}
+
+/** Hit types that are cues for other stages rather than clinical mentions of their own. */
+const NO_ASSERTION = new Set(["link"]);
+
+export function buildMentions(text: string, sections: readonly Section[], sentences: readonly Sentence[], hits: readonly Hit[]): Mention[] {
+  const mentions: Mention[] = [];
+  let h = 0;
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
+  for (let si = 0; si < sentences.length && h < sorted.length; si++) {
+    const sent = sentences[si]!;
+    while (h < sorted.length && sorted[h]!.start < sent.start) h++;
+    const inSentence: Hit[] = [];
+    while (h < sorted.length && sorted[h]!.start < sent.end) {
+      const hit = sorted[h]!;
+      if (hit.end <= sent.end) inSentence.push(hit);
+      h++;
+    }
+    if (!inSentence.length) continue;
+    const kind = sections[sent.section]!.kind;
+    const targets = inSentence.filter((x) => !NO_ASSERTION.has(x.type));
+    const assertions = assertTargets(text, sent, targets, kind === "other" ? null : kind);
+    let t = 0;
+    for (const hit of inSentence) {
+      const assertion: AssertedSpan = NO_ASSERTION.has(hit.type)
+        ? { negated: false, uncertain: false, hypothetical: false, historical: false, experiencer: "patient", cues: [] }
+        : assertions[t++]!;
+      mentions.push({ ...hit, index: mentions.length, text: text.slice(hit.start, hit.end), sentence: si, section: kind, assertion });
+    }
+  }
+  return mentions;
+}
+
+/** Affirmed for the patient: not negated, not hypothetical, not someone else's (uncertain allowed). */
+export function isPatientFact(m: Mention): boolean {
+  return !m.assertion.negated && !m.assertion.hypothetical && m.assertion.experiencer === "patient";
+}
+
+export function isAffirmed(m: Mention): boolean {
+  return isPatientFact(m) && !m.assertion.uncertain;
+}

@@ -1,0 +1,109 @@
+/** Stage 11: the result object (SPEC section 2), assembled from the earlier stages' plain data. */
+import { codeTitle } from "../lexicon/index.js";
+import { SCHEMA_VERSION, type CheckResult, type ElementId, type EvidenceJson, type MentionJson } from "../schema.js";
+import type { ElementOutcome } from "../rules/types.js";
+import type { Span } from "../types.js";
+import type { ElementVerdict } from "./elements.js";
+import type { NoteFacts } from "./findings.js";
+import type { Mention } from "./mentions.js";
+import type { RoutingDecision } from "./routing.js";
+
+function evidence(text: string, spans: readonly Span[]): EvidenceJson[] {
+  const seen = new Set<string>();
+  const out: EvidenceJson[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const key = `${s.start}:${s.end}`;
+    if (seen.has(key) || s.end <= s.start) continue;
+    seen.add(key);
+    out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+  }
+  return out;
+}
+
+function message(template: string, outcome: ElementOutcome): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => outcome.data?.[k] ?? "");
+}
+
+/** Types shown only when their sentence holds a fusion-related mention (elsewhere they are noise). */
+const CONTEXT_ONLY = new Set(["surgery", "imaging_status", "body_site"]);
+const CONTEXT_ONLY_KINDS = new Set(["spine", "cervical", "lumbar", "thoracic", "sacral"]);
+const HIDDEN = new Set(["link"]);
+const ANCHORS = new Set(["fusion", "pseudarthrosis", "congenital"]);
+
+function visibleMentions(facts: NoteFacts): Mention[] {
+  const anchored = new Set(facts.mentions.filter((m) => ANCHORS.has(m.type)).map((m) => m.sentence));
+  return facts.mentions.filter((m) => {
+    if (HIDDEN.has(m.type)) return false;
+    if (CONTEXT_ONLY.has(m.type) || (m.type === "region" && CONTEXT_ONLY_KINDS.has(m.kind)) || (m.type === "imaging" && m.id === "imaging-general")) {
+      return anchored.has(m.sentence);
+    }
+    return true;
+  });
+}
+
+function mentionJson(m: Mention): MentionJson {
+  const { negated, uncertain, hypothetical, historical, experiencer, cues } = m.assertion;
+  const out: MentionJson = {
+    type: m.type,
+    label: m.fuzzy ? `${m.label} (read from "${m.text}")` : m.label,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    section: m.section === "other" ? null : m.section,
+    assertion: { negated, uncertain, hypothetical, historical, experiencer },
+    cues: cues.map((c) => ({ ...c })),
+  };
+  if (m.levels?.length) out.segments = m.levels.map((l) => (l === 0 ? "C0" : l <= 7 ? `C${l}` : l <= 19 ? `T${l - 7}` : l <= 24 ? `L${l - 19}` : `S${l - 24}`));
+  return out;
+}
+
+const SUMMARY: Record<CheckResult["verdict"], string> = {
+  supported: "The note supports M43.21: an acquired fusion of the occipito-atlanto-axial region with segments, etiology and imaging documented.",
+  incomplete: "The note points to M43.21 but does not yet support it: {missing}.",
+  redirect: "The note supports {codes} instead of M43.21.",
+  not_documented: "No fusion or ankylosis of the occipito-atlanto-axial region is documented for this patient.",
+};
+
+export function buildResult(
+  facts: NoteFacts,
+  elements: readonly ElementVerdict[],
+  routing: RoutingDecision,
+  scoreValue: number,
+  queries: string[],
+  options: { code: string; id?: string },
+): CheckResult {
+  const text = facts.text;
+  const elementJson = elements.map(({ rule, outcome }) => ({
+    id: rule.meta.id,
+    status: outcome.status,
+    required: rule.meta.required,
+    evidence: evidence(text, outcome.evidence),
+    message: message(rule.meta.messages[outcome.messageId] ?? outcome.messageId, outcome),
+  }));
+  const missing = elementJson.filter((e) => e.status !== "present").map((e) => e.id as ElementId);
+  const suggestions = routing.suggestions.map((s) => ({
+    code: s.code,
+    relation: s.relation,
+    reason: s.reason,
+    evidence: evidence(text, s.evidence),
+    rule: s.rule,
+    title: codeTitle(s.code),
+  }));
+  const requiredMissing = elementJson.filter((e) => e.required && e.status !== "present").map((e) => `${e.id} ${e.status}`);
+  const summary = SUMMARY[routing.verdict]
+    .replace("{missing}", routing.uncertainOnly ? `the fusion is documented as uncertain${requiredMissing.length ? `; ${requiredMissing.join(", ")}` : ""}` : requiredMissing.join(", "))
+    .replace("{codes}", suggestions.filter((s) => s.relation === "instead").map((s) => s.code).join(" and "));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    code: options.code,
+    verdict: routing.verdict,
+    score: scoreValue,
+    summary,
+    elements: elementJson,
+    missing,
+    suggestions,
+    queries,
+    mentions: visibleMentions(facts).map(mentionJson),
+  };
+}

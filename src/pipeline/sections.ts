@@ -1,0 +1,94 @@
+/**
+ * Stage 2: sections. A header is looked for at every line start and after every sentence end
+ * ("...stable. IMPRESSION: ...", and exports whose line breaks became commas: "HISTORY:,"). It is a known
+ * header (lexicons/sections.json) followed by ":" or " - ", or alone on its line in capitals or Title Case;
+ * mid-line it must be in capitals. Unknown ALL-CAPS headers with a colon still end the previous section.
+ */
+import { sectionsLexicon } from "../lexicon/index.js";
+import type { Section, SectionKind } from "../types.js";
+
+let headerKinds: Map<string, SectionKind> | undefined;
+
+function kinds(): Map<string, SectionKind> {
+  if (headerKinds) return headerKinds;
+  headerKinds = new Map();
+  for (const s of sectionsLexicon().sections) for (const h of s.headers) headerKinds.set(h.toLowerCase(), s.kind);
+  return headerKinds;
+}
+
+const CANDIDATE = /\n|[.;!?][ \t]+|[.:],[ \t]*/g;
+const HEADER = /[ \t]*(?:[-*•#]+[ \t]*|\d{1,2}[.)][ \t]+)?([A-Za-z][A-Za-z0-9/&'() ]{0,48}?[A-Za-z)])[ \t]*(:|[ \t]-[ \t]|\r?\n|$)/y;
+
+function isAllCaps(s: string): boolean {
+  return /[A-Z]/.test(s) && !/[a-z]/.test(s);
+}
+
+interface HeaderHit {
+  start: number;
+  wordsEnd: number;
+  bodyStart: number;
+  kind: SectionKind;
+}
+
+function headerAt(text: string, pos: number, atLineStart: boolean, map: Map<string, SectionKind>): HeaderHit | null {
+  HEADER.lastIndex = pos;
+  const m = HEADER.exec(text);
+  if (!m) return null;
+  const words = m[1]!;
+  const delim = m[2]!;
+  const start = m.index + m[0].lastIndexOf(words, m[0].length - delim.length);
+  const caps = isAllCaps(words);
+  let kind = map.get(words.toLowerCase().replace(/\s+/g, " "));
+  if (kind === undefined) {
+    const unknownCapsHeader = delim === ":" && caps && atLineStart && words.replace(/[^A-Z]/g, "").length >= 3 && words.split(/\s+/).length <= 5;
+    if (!unknownCapsHeader) return null;
+    kind = "other";
+  }
+  if (!atLineStart && !caps) return null;
+  const colonLike = delim === ":" || delim.trim() === "-";
+  if (!colonLike && !(atLineStart && (caps || /^[A-Z][a-z]+(?: [A-Za-z&/]+){0,5}$/.test(words)))) return null;
+  const bodyStart = colonLike ? m.index + m[0].length : start + words.length;
+  return { start, wordsEnd: start + words.length, bodyStart, kind };
+}
+
+export function findSections(text: string): Section[] {
+  const map = kinds();
+  const hits: HeaderHit[] = [];
+  const consider = (pos: number, atLineStart: boolean) => {
+    const hit = headerAt(text, pos, atLineStart, map);
+    if (hit && (hits.length === 0 || hit.start >= hits[hits.length - 1]!.bodyStart)) hits.push(hit);
+  };
+  consider(0, true);
+  CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CANDIDATE.exec(text)) !== null) {
+    consider(m.index + m[0].length, m[0] === "\n");
+  }
+
+  const sections: Section[] = [];
+  const firstStart = hits.length ? hits[0]!.start : text.length;
+  if (firstStart > 0 || hits.length === 0) sections.push({ kind: "other", start: 0, end: firstStart, bodyStart: 0, header: null });
+  hits.forEach((h, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1]!.start : text.length;
+    sections.push({
+      kind: h.kind,
+      start: h.start,
+      end,
+      bodyStart: Math.min(h.bodyStart, end),
+      header: { start: h.start, end: h.wordsEnd, text: text.slice(h.start, h.wordsEnd) },
+    });
+  });
+  return sections;
+}
+
+/** Index of the section holding `offset` (sections are sorted and cover the note). */
+export function sectionAt(sections: readonly Section[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,130 @@
+/**
+ * Stage 3: sentences inside each section. Clinical text breaks sentences at ". " (not after "Dr.",
+ * "pt.", "e.g.", initials or list numbers), at "?", "!", ";", at blank lines, at list items and before
+ * headers, and at line ends that close a line (punctuation, a short line, or a next line that starts a
+ * new item). Wrapped prose lines are joined. No sentence is longer than MAX_SENTENCE characters: longer
+ * runs (templated lists, a 20 MB note with no punctuation) are cut at a comma or space, so later stages
+ * (and compromise) always see bounded input.
+ */
+import type { Section, Sentence } from "../types.js";
+
+export const MAX_SENTENCE = 600;
+
+const ABBREVIATIONS = new Set([
+  "dr", "mr", "mrs", "ms", "pt", "pts", "st", "vs", "e.g", "i.e", "eg", "ie", "approx", "appt", "no", "nos", "hx", "dx", "tx", "rx", "sx", "fx",
+  "etc", "fig", "inc", "jr", "sr", "prof", "dept", "min", "max", "mg", "ml", "cm", "mm", "yo", "y.o", "yrs", "wk", "wks", "mo", "mos", "b.i.d", "t.i.d",
+  "q.d", "p.o", "p.r.n", "a.m", "p.m", "u.s", "sig", "cont", "ext", "lat", "ant", "post", "sup", "inf", "bilat", "hosp", "admin", "pos", "neg", "oz",
+]);
+
+/** Offsets where a sentence may end inside one line of text. */
+function isBreakAfterPeriod(text: string, dot: number, lineStart: number): boolean {
+  // The word before the period.
+  let w = dot - 1;
+  while (w >= lineStart && /[A-Za-z.]/.test(text[w]!)) w--;
+  const word = text.slice(w + 1, dot).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return false;
+  if (/^[a-z]$/i.test(word) && dot - 1 > lineStart && text[dot - 2] === " " && /[A-Z]/.test(text[dot - 1]!)) return false; // initials "J. Smith"
+  // A list number at the start of a line or item: "1. Rheumatoid arthritis".
+  const before = text.slice(Math.max(lineStart, dot - 4), dot);
+  if (/^(?:|.*[\s,])\d{1,2}$/.test(before) && /^\s*(?:,\s*)?\d{1,2}$/.test(text.slice(lineStart, dot).split(/[.,]\s*(?=\d{1,2}$)/).pop() ?? "")) return false;
+  return true;
+}
+
+const LIST_START = /^[ \t]*(?:[-*•]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+/i;
+
+export function splitSentences(text: string, sections: readonly Section[]): Sentence[] {
+  const out: Sentence[] = [];
+  sections.forEach((section, index) => {
+    splitRange(text, section.bodyStart, section.end, index, out);
+  });
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, section: number, out: Sentence[]): void {
+  while (start < end && /[\s,]/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return;
+  // Bound the length: cut at the last comma or space before the limit.
+  while (end - start > MAX_SENTENCE) {
+    let cut = start + MAX_SENTENCE;
+    const window = text.slice(start + (MAX_SENTENCE >> 1), cut);
+    const comma = window.lastIndexOf(",");
+    const space = window.lastIndexOf(" ");
+    const at = comma >= 0 ? comma + 1 : space >= 0 ? space + 1 : -1;
+    if (at >= 0) cut = start + (MAX_SENTENCE >> 1) + at;
+    out.push({ start, end: cut, section });
+    start = cut;
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
+  if (end > start) out.push({ start, end, section });
+}
+
+function splitRange(text: string, from: number, to: number, section: number, out: Sentence[]): void {
+  let sentStart = from;
+  let lineStart = from;
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (c === "\n" || c === "\r") {
+      // Line end: decide whether the sentence ends here.
+      const lineEnd = i;
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      const line = text.slice(lineStart, lineEnd);
+      const nextLineEnd = text.indexOf("\n", i + 1);
+      const next = text.slice(i + 1, nextLineEnd < 0 || nextLineEnd > to ? to : nextLineEnd);
+      const trimmed = line.trim();
+      const ends =
+        trimmed === "" ||
+        next.trim() === "" ||
+        /[.:;!?]$/.test(trimmed) ||
+        LIST_START.test(next) ||
+        /^[ \t]*[A-Za-z][A-Za-z /&]{1,40}:/.test(next) ||
+        (trimmed.length < 50 && /^\s*[^a-z\s]/.test(next));
+      if (ends) {
+        pushTrimmed(text, sentStart, lineEnd, section, out);
+        sentStart = i + 1;
+      }
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === ";" || c === "?" || c === "!") {
+      pushTrimmed(text, sentStart, i + 1, section, out);
+      sentStart = i + 1;
+      continue;
+    }
+    if (c === ".") {
+      const after = text[i + 1];
+      if (after === undefined || i + 1 >= to) continue;
+      // ".," is a flattened line break in some exports.
+      const nextCh = after === "," ? text[i + 2] : after;
+      if (after !== " " && after !== "\t" && after !== "," && after !== "\n" && after !== "\r") continue;
+      if (nextCh !== undefined && /[a-z]/.test(nextCh) && after !== ",") {
+        // lowercase after ". " usually means an abbreviation ("approx. two")
+        let k = i + 1;
+        while (k < to && text[k] === " ") k++;
+        if (k < to && /[a-z]/.test(text[k]!)) continue;
+      }
+      if (!isBreakAfterPeriod(text, i, lineStart)) continue;
+      pushTrimmed(text, sentStart, i + 1, section, out);
+      sentStart = i + 1;
+    }
+  }
+  pushTrimmed(text, sentStart, to, section, out);
+}
+
+/** Index of the sentence containing `offset`, or -1 (binary search over sorted sentences). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else {
+      found = mid;
+      break;
+    }
+  }
+  return found;
+}

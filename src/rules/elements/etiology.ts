@@ -1,0 +1,52 @@
+/** Element `etiology`: the fusion is stated to be an acquired disease process, not surgical or congenital. */
+import type { ElementRule } from "../types.js";
+import { quote, targets, uniqueMentions } from "../select.js";
+
+export const etiology: ElementRule = {
+  meta: {
+    id: "etiology",
+    description: "Makes the acquired, disease-process nature explicit (a stated cause, or acquired / non-surgical / spontaneous) and does not leave it open to surgical or congenital origin.",
+    required: true,
+    messages: {
+      present: "The fusion is documented as a disease process: {quote}.",
+      hedged: "The cause of the fusion is hedged ({quote}); it is not stated as the cause.",
+      surgical: "The fusion is documented as the result of surgery ({quote}), not as a disease-process ankylosis.",
+      congenital: "The fusion is documented as congenital ({quote}), not acquired.",
+      mixed: "The note documents both a disease-process cause and a surgical or congenital origin for the fusion; which one applies is not clear.",
+      notStated: "The note does not state whether the fusion is acquired (a disease process), surgical or congenital.",
+      missing: "No fusion of the occipito-atlanto-axial region is documented.",
+    },
+  },
+  check(facts) {
+    const t = targets(facts);
+    if (!t.length) return { status: "missing", evidence: [], messageId: "missing" };
+    const finding = t[0]!.mention;
+    const disease = t.filter((f) => f.origin === "acquired" || f.origin === "unknown");
+    const firm = disease.flatMap((f) => [
+      ...(f.origin === "acquired" ? f.originMentions.filter((m) => !m.assertion.uncertain && !f.uncertain) : []),
+      ...f.causes.filter((c) => c.tied && !c.hedged).map((c) => c.mention),
+    ]);
+    const hedged = disease.flatMap((f) => [
+      ...(f.origin === "acquired" ? f.originMentions.filter((m) => m.assertion.uncertain || f.uncertain) : []),
+      ...f.causes.filter((c) => c.tied && c.hedged).map((c) => c.mention),
+    ]);
+    const other = t.filter((f) => f.origin === "surgical" || f.origin === "congenital" || f.origin === "klippel_feil");
+    const query = `The record documents "${quote(facts.text, finding)}". Please clarify the nature of this fusion: acquired ankylosis due to a disease process (please specify the condition, if known); result of a prior surgical arthrodesis; congenital fusion; other (please specify); unable to determine.`;
+    if (firm.length) {
+      const explicitOther = other.filter((f) => !f.siteInferred && f.originMentions.length);
+      if (explicitOther.length) {
+        return { status: "partial", evidence: uniqueMentions([...firm, ...explicitOther.flatMap((f) => f.originMentions)]), messageId: "mixed", query };
+      }
+      return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: uniqueMentions(firm).map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
+    }
+    if (hedged.length) {
+      return { status: "partial", evidence: uniqueMentions(hedged), messageId: "hedged", data: { quote: uniqueMentions(hedged).map((m) => `"${quote(facts.text, m)}"`).join(", ") }, query };
+    }
+    if (other.length && !disease.length) {
+      const o = other[0]!;
+      const ev = uniqueMentions(o.originMentions.length ? o.originMentions : [o.mention]);
+      return { status: "missing", evidence: ev, messageId: o.origin === "surgical" ? "surgical" : "congenital", data: { quote: ev.map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
+    }
+    return { status: "missing", evidence: [finding], messageId: "notStated", query };
+  },
+};

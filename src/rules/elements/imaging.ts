@@ -1,0 +1,90 @@
+/** Element `imaging`: imaging (CT, MRI, radiograph) with a finding that confirms ankylosis at these segments. */
+import type { Mention } from "../../pipeline/mentions.js";
+import type { Finding, NoteFacts } from "../../pipeline/findings.js";
+import type { ElementRule } from "../types.js";
+import { quote, targets, uniqueMentions } from "../select.js";
+
+const IMAGING_SECTIONS = new Set(["imaging", "impression"]);
+
+function usableModality(m: Mention): boolean {
+  return m.type === "imaging" && !m.assertion.negated && m.assertion.experiencer === "patient";
+}
+
+function isPending(facts: NoteFacts, modality: Mention): boolean {
+  if (modality.assertion.hypothetical) return true;
+  return facts.mentions.some(
+    (x) => x.type === "imaging_status" && x.kind === "pending" && x.sentence === modality.sentence && !x.assertion.negated,
+  );
+}
+
+/** Modalities that report on this finding: in its sentence, or heading the imaging section it sits in. */
+function reportingModalities(facts: NoteFacts, f: Finding): Mention[] {
+  const own = facts.mentions.filter((m) => usableModality(m) && m.sentence === f.mention.sentence && !isPending(facts, m));
+  if (own.length) return own;
+  const sentence = facts.sentences[f.mention.sentence]!;
+  const section = facts.sections[sentence.section]!;
+  const inImagingSection = IMAGING_SECTIONS.has(section.kind);
+  if (!inImagingSection) return [];
+  // The modality can be in the section header ("CT CERVICAL SPINE:"), the section, or the report's opening lines.
+  const sectionMods = facts.mentions.filter((m) => usableModality(m) && !isPending(facts, m) && m.start >= section.start && m.end <= section.end);
+  if (sectionMods.length) return sectionMods;
+  return facts.mentions.filter((m) => usableModality(m) && !isPending(facts, m) && m.start < 400);
+}
+
+export const imaging: ElementRule = {
+  meta: {
+    id: "imaging",
+    description: "Records imaging (CT, MRI, radiograph) with a finding that confirms ankylosis at these segments: bony bridging, osseous fusion, obliterated or absent joint space, trabecular continuity.",
+    required: true,
+    messages: {
+      present: "Imaging confirms the fusion at these segments: {quote}.",
+      pending: "Imaging is ordered or pending ({quote}); no result confirms the fusion yet.",
+      noFinding: "Imaging is mentioned ({quote}) without a finding that confirms ankylosis at the occipito-atlanto-axial segments.",
+      missing: "No imaging is documented.",
+    },
+  },
+  check(facts) {
+    if (!targets(facts).length) return { status: "missing", evidence: [], messageId: "missing" };
+    const t = targets(facts).filter((f) => f.site === "region" && f.kind !== "pseudarthrosis");
+    for (const f of t) {
+      if (f.uncertain) continue;
+      const mods = reportingModalities(facts, f);
+      if (mods.length) {
+        const findingWords = facts.mentions.filter(
+          (m) => m.type === "imaging_finding" && m.sentence === f.mention.sentence && !m.assertion.negated && !m.assertion.uncertain,
+        );
+        const evidence = uniqueMentions([...mods, f.mention, ...findingWords, ...f.siteMentions.filter((s) => s.sentence === f.mention.sentence)]);
+        return { status: "present", evidence, messageId: "present", data: { quote: `"${quote(facts.text, facts.sentences[f.mention.sentence]!, 120)}"` } };
+      }
+    }
+    const modalities = facts.mentions.filter(usableModality);
+    if (!modalities.length) {
+      const site = targets(facts)[0];
+      return {
+        status: "missing",
+        evidence: [],
+        messageId: "missing",
+        ...(site
+          ? {
+              query: `The record documents "${quote(facts.text, site.mention)}". If imaging of the craniocervical region has been performed, please document the study and its findings at the involved segments; or indicate: no imaging available; other (please specify); unable to determine.`,
+            }
+          : {}),
+      };
+    }
+    const pending = modalities.filter((m) => isPending(facts, m));
+    const first = targets(facts)[0];
+    const query = first
+      ? `The record documents "${quote(facts.text, first.mention)}" and imaging (${uniqueMentions(modalities).slice(0, 3).map((m) => `"${quote(facts.text, m)}"`).join(", ")}). Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate: findings as follows (please specify); no osseous abnormality at these segments; study not yet available; other (please specify); unable to determine.`
+      : undefined;
+    if (pending.length === modalities.length) {
+      return { status: "partial", evidence: uniqueMentions(pending), messageId: "pending", data: { quote: pending.map((m) => `"${quote(facts.text, m)}"`).join(", ") }, ...(query ? { query } : {}) };
+    }
+    return {
+      status: "partial",
+      evidence: uniqueMentions(modalities).slice(0, 5),
+      messageId: "noFinding",
+      data: { quote: uniqueMentions(modalities).slice(0, 3).map((m) => `"${quote(facts.text, m)}"`).join(", ") },
+      ...(query ? { query } : {}),
+    };
+  },
+};

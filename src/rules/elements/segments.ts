@@ -1,0 +1,54 @@
+/** Element `segments`: the note names the segments fused (occiput/C0, atlas/C1, axis/C2 or their joints). */
+import type { ElementRule } from "../types.js";
+import { quote, targets, uniqueMentions } from "../select.js";
+
+export const segments: ElementRule = {
+  meta: {
+    id: "segments",
+    description: "Names the segments involved (occiput/C0, C1/atlas, C2/axis or their joints), tied to the fusion finding.",
+    required: true,
+    messages: {
+      present: "Segments are named with the fusion: {quote}.",
+      partial: "Only a general region is named ({quote}); the segments fused (occiput-C1, C1-C2 or both) are not.",
+      noSite: "The fusion is documented without a spinal site; the segments involved are not named.",
+      missing: "No fusion of the occipito-atlanto-axial segments is documented.",
+    },
+  },
+  check(facts) {
+    const t = targets(facts);
+    const named = t.filter((f) => f.site === "region" && !f.siteInferred);
+    if (named.length) {
+      const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => m.type === "segment" || m.type === "congenital")));
+      const evidence = uniqueMentions([...sites, ...named.map((f) => f.mention)]);
+      return { status: "present", evidence, messageId: "present", data: { quote: sites.map((s) => `"${quote(facts.text, s)}"`).join(", ") } };
+    }
+    const inferredRegion = t.filter((f) => f.site === "region");
+    if (inferredRegion.length) {
+      const sites = uniqueMentions(inferredRegion.flatMap((f) => f.siteMentions));
+      return { status: "present", evidence: uniqueMentions([...sites, ...inferredRegion.map((f) => f.mention)]), messageId: "present", data: { quote: sites.map((s) => `"${quote(facts.text, s)}"`).join(", ") } };
+    }
+    const vague = t.filter((f) => f.site === "vague");
+    if (vague.length) {
+      const sites = uniqueMentions(vague.flatMap((f) => f.siteMentions.filter((m) => m.type === "region")));
+      const finding = vague[0]!.mention;
+      return {
+        status: "partial",
+        evidence: uniqueMentions([...sites, finding]),
+        messageId: "partial",
+        data: { quote: sites.map((s) => `"${quote(facts.text, s)}"`).join(", ") },
+        query: `The record documents "${quote(facts.text, finding)}" at the ${sites.map((s) => quote(facts.text, s)).join(", ")}. Please clarify the specific spinal segments involved: occiput-C1 (atlanto-occipital); C1-C2 (atlantoaxial); occiput through C2; cervical levels below C2 (please specify); other (please specify); unable to determine.`,
+      };
+    }
+    const spine = t.filter((f) => f.site === "spine");
+    if (spine.length) {
+      const f = spine[0]!;
+      return {
+        status: "missing",
+        evidence: uniqueMentions([f.mention, ...f.siteMentions]),
+        messageId: "noSite",
+        query: `The record documents "${quote(facts.text, f.mention)}" of the spine without a site. Please clarify the spinal region and levels involved: occipito-atlanto-axial (occiput, C1, C2); cervical below C2 (please specify levels); thoracic, lumbar or other region (please specify); other; unable to determine.`,
+      };
+    }
+    return { status: "missing", evidence: [], messageId: "missing" };
+  },
+};

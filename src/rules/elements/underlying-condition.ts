@@ -1,0 +1,63 @@
+/** Element `underlying_condition`: the condition driving the fusion is named and tied to it, or none was found. */
+import type { ElementRule } from "../types.js";
+import { quote, targets, uniqueMentions } from "../select.js";
+
+export const underlyingCondition: ElementRule = {
+  meta: {
+    id: "underlying_condition",
+    description: "Names the condition driving the fusion and ties it to the fusion, or states that none was found.",
+    required: false,
+    messages: {
+      present: "The condition driving the fusion is documented: {quote}.",
+      noneFound: "The note states that no underlying condition was found: {quote}.",
+      hedged: "The tie between {quote} and the fusion is hedged.",
+      untied: "{quote} is documented but not tied to the fusion.",
+      missing: "No condition driving the fusion is documented.",
+    },
+  },
+  check(facts) {
+    const t = targets(facts);
+    if (!t.length) return { status: "missing", evidence: [], messageId: "missing" };
+    const links = t.flatMap((f) => f.causes);
+    const firm = links.filter((c) => c.tied && !c.hedged).map((c) => c.mention);
+    if (firm.length) {
+      return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: uniqueMentions(firm).map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
+    }
+    const none = facts.mentions.filter((m) => m.type === "etiology" && m.kind === "none_found" && m.assertion.experiencer === "patient" && !m.assertion.hypothetical);
+    if (none.length) {
+      return { status: "present", evidence: none, messageId: "noneFound", data: { quote: `"${quote(facts.text, none[0]!)}"` } };
+    }
+    const finding = t[0]!.mention;
+    const hedged = links.filter((c) => c.tied && c.hedged).map((c) => c.mention);
+    if (hedged.length) {
+      const q = quote(facts.text, hedged[0]!);
+      return {
+        status: "partial",
+        evidence: uniqueMentions(hedged),
+        messageId: "hedged",
+        data: { quote: `"${q}"` },
+        query: `The record documents "${quote(facts.text, finding)}" and "${q}". Please clarify the relationship, if any: fusion due to ${q}; fusion due to another condition (please specify); no underlying condition identified; other (please specify); unable to determine.`,
+      };
+    }
+    const named = facts.mentions.filter(
+      (m) => m.type === "etiology" && m.kind === "disease" && !m.assertion.negated && !m.assertion.hypothetical && m.assertion.experiencer === "patient",
+    );
+    const untied = uniqueMentions([...links.map((c) => c.mention), ...named]);
+    if (untied.length) {
+      const q = quote(facts.text, untied[0]!);
+      return {
+        status: "partial",
+        evidence: untied.slice(0, 5),
+        messageId: "untied",
+        data: { quote: `"${q}"` },
+        query: `The record documents "${q}" and "${quote(facts.text, finding)}". Please clarify whether the fusion is: due to ${q}; due to another condition (please specify); not related to an identified condition; other (please specify); unable to determine.`,
+      };
+    }
+    return {
+      status: "missing",
+      evidence: [],
+      messageId: "missing",
+      query: `The record documents "${quote(facts.text, finding)}". Please document the condition, if any, that led to this fusion: condition as follows (please specify); no underlying condition identified; other (please specify); unable to determine.`,
+    };
+  },
+};

@@ -1,0 +1,27 @@
+/** Routing: Klippel-Feil syndrome (cervical fusion syndrome) is Q76.1, excluded from M43 (Excludes1). */
+import { isAffirmed } from "../../pipeline/mentions.js";
+import type { RoutingRule } from "../types.js";
+
+export const klippelFeil: RoutingRule = {
+  meta: {
+    id: "klippel-feil",
+    description: "Klippel-Feil syndrome documented for the patient: Q76.1 instead of M43.21.",
+    codes: ["Q76.1"],
+    when: "always",
+  },
+  check(facts) {
+    const kfs = facts.mentions.filter((m) => m.type === "congenital" && m.kind === "klippel_feil" && isAffirmed(m));
+    if (!kfs.length) return null;
+    return {
+      redirect: true,
+      suggestions: [
+        {
+          code: "Q76.1",
+          relation: "instead",
+          reason: "Klippel-Feil syndrome is documented; it is coded Q76.1, and category M43 excludes it (Excludes1).",
+          evidence: kfs,
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,40 @@
+/** Routing: a surgical fusion of the region is arthrodesis status, Z98.1 (Excludes2 at M43.2). */
+import type { RoutingRule, RoutingSuggestion } from "../types.js";
+import { explicitlyAcquired, regionCode, REGION_NAMES, regionFindings, uniqueMentions } from "../select.js";
+
+export const surgicalFusion: RoutingRule = {
+  meta: {
+    id: "surgical-fusion",
+    description: "Fusion of the region that results from surgery, with no separate disease-process ankylosis of the region: Z98.1 instead (plus M43.2x for an acquired fusion of another region).",
+    codes: ["Z98.1", "M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"],
+    when: "always",
+  },
+  check(facts) {
+    const surgical = regionFindings(facts, ["surgical"], { vague: true });
+    if (!surgical.length) return null;
+    const evidence = uniqueMentions(surgical.flatMap((f) => [f.mention, ...f.originMentions]));
+    const separate = facts.findings.some((f) => f.site === "region" && f.kind === "fusion" && explicitlyAcquired(f));
+    if (separate) {
+      return {
+        redirect: false,
+        suggestions: [{ code: "Z98.1", relation: "additional", reason: "A surgical fusion of the region is documented besides the acquired ankylosis: arthrodesis status Z98.1 may be reported with M43.2x (Excludes2).", evidence }],
+      };
+    }
+    const others: RoutingSuggestion[] = [];
+    for (const f of facts.findings) {
+      if (f.site !== "other_spine" || !explicitlyAcquired(f)) continue;
+      for (const r of f.regions) {
+        const code = regionCode(r);
+        if (others.some((o) => o.code === code)) continue;
+        others.push({ code, relation: "additional", reason: `An acquired fusion of the ${REGION_NAMES[r]} region is documented separately from the surgical fusion: ${code}.`, evidence: uniqueMentions([f.mention, ...f.siteMentions]) });
+      }
+    }
+    return {
+      redirect: true,
+      suggestions: [
+        { code: "Z98.1", relation: "instead", reason: "The fusion of the region is the result of surgery (arthrodesis status, Z98.1); M43.21 describes a disease-process ankylosis, and M43.2 lists arthrodesis status as Excludes2.", evidence },
+        ...others,
+      ],
+    };
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * The shape of a rule, after ESLint: `meta` says what it is (id, one-line description, messages by id)
+ * and `check` reads the note's facts and returns findings with offsets. Rules never change the facts.
+ */
+import type { ElementId } from "../schema.js";
+import type { Mention } from "../pipeline/mentions.js";
+import type { NoteFacts } from "../pipeline/findings.js";
+import type { Span } from "../types.js";
+
+export type ElementStatus = "present" | "partial" | "missing";
+
+export interface ElementOutcome {
+  status: ElementStatus;
+  /** Words the status rests on (mentions or spans of the note). */
+  evidence: (Mention | Span)[];
+  /** Id of the message in meta.messages that explains the status. */
+  messageId: string;
+  /** Values for the message template ({quote}, {site}...). */
+  data?: Record<string, string>;
+  /** The provider query that would close the gap, when there is one. */
+  query?: string;
+}
+
+export interface ElementRule {
+  meta: {
+    id: ElementId;
+    description: string;
+    required: boolean;
+    messages: Record<string, string>;
+  };
+  check(facts: NoteFacts): ElementOutcome;
+}
+
+export type Relation = "instead" | "additional" | "consider";
+
+export interface RoutingSuggestion {
+  code: string;
+  relation: Relation;
+  reason: string;
+  evidence: (Mention | Span)[];
+}
+
+export interface RoutingOutcome {
+  /** True when the note supports this code instead of the one checked (verdict `redirect`). */
+  redirect: boolean;
+  suggestions: RoutingSuggestion[];
+  /** Provider query the rule asks for, if any. */
+  query?: string;
+}
+
+export interface RoutingRule {
+  meta: {
+    id: string;
+    description: string;
+    /** Codes the rule may suggest (each must be in lexicons/codes.json). */
+    codes: string[];
+    /** "always": applies whatever the verdict; "m43.21": only when the note points to M43.21. */
+    when: "always" | "m43.21";
+  };
+  check(facts: NoteFacts): RoutingOutcome | null;
+}

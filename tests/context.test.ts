@@ -1,0 +1,371 @@
+/**
+ * The assertion engine, in the medspaCy manner: one trigger, one target, one attribute, with the
+ * cue's offsets, for every category, every direction, terminators, pseudo-triggers, colon idioms and
+ * section defaults; then the sentences the core checker depends on.
+ */
+import { describe, expect, it } from "vitest";
+import { assertTargets, assertInSentence, compileContext, type ContextTarget } from "../src/pipeline/context.js";
+import { ContextLexiconSchema, type ContextLexicon } from "../src/lexicon/context-schema.js";
+import type { AssertedSpan, SectionKind } from "../src/types.js";
+
+/** Text put before the sentence, so every offset is checked as a note offset, not a sentence offset. */
+const PREFIX = "HPI: İstanbul visit.\n";
+
+interface Run {
+  note: string;
+  result: AssertedSpan;
+  /** Offset of `words` (first occurrence at or after `from` in the sentence) in the note. */
+  at: (words: string, from?: number) => number;
+}
+
+function run(sentence: string, target: string, opts: { section?: SectionKind; type?: string; occurrence?: number } = {}): Run {
+  const note = PREFIX + sentence + "\nPlan: follow up.";
+  const base = PREFIX.length;
+  let idx = -1;
+  for (let n = 0; n <= (opts.occurrence ?? 0); n++) idx = sentence.indexOf(target, idx + 1);
+  if (idx < 0) throw new Error(`test setup: "${target}" not in "${sentence}"`);
+  const t: ContextTarget = { start: base + idx, end: base + idx + target.length, ...(opts.type ? { type: opts.type } : {}) };
+  const [result] = assertTargets(note, { start: base, end: base + sentence.length }, [t], opts.section ?? null);
+  for (const cue of result!.cues) expect(note.slice(cue.start, cue.end)).toBe(cue.text);
+  return { note, result: result!, at: (words, from = 0) => base + sentence.indexOf(words, from) };
+}
+
+/** Expects exactly the given attributes set (others default) and returns the cues by category. */
+function expectOnly(r: AssertedSpan, set: Partial<Record<"negated" | "uncertain" | "hypothetical" | "historical" | "other", true>>): void {
+  expect({
+    negated: r.negated,
+    uncertain: r.uncertain,
+    hypothetical: r.hypothetical,
+    historical: r.historical,
+    experiencer: r.experiencer,
+  }).toEqual({
+    negated: set.negated ?? false,
+    uncertain: set.uncertain ?? false,
+    hypothetical: set.hypothetical ?? false,
+    historical: set.historical ?? false,
+    experiencer: set.other ? "other" : "patient",
+  });
+}
+
+function cueOf(r: AssertedSpan, category: string) {
+  const cue = r.cues.find((c) => c.category === category);
+  if (!cue) throw new Error(`no ${category} cue in ${JSON.stringify(r.cues)}`);
+  return cue;
+}
+
+describe("negated", () => {
+  it("forward: 'No evidence of C1-C2 fusion.'", () => {
+    const r = run("No evidence of C1-C2 fusion.", "C1-C2 fusion");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "No evidence of", start: r.at("No"), end: r.at("No") + 14, rule: "neg.no-evidence-of" });
+  });
+  it("forward: 'She denies trauma.'", () => {
+    const r = run("She denies trauma.", "trauma");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "denies", start: r.at("denies") });
+  });
+  it("forward: 'No hardware.', 'without myelopathy', 'negative for radiculopathy'", () => {
+    expectOnly(run("No hardware.", "hardware").result, { negated: true });
+    const w = run("Gait steady without myelopathy.", "myelopathy");
+    expectOnly(w.result, { negated: true });
+    expect(cueOf(w.result, "negated").text).toBe("without");
+    const n = run("EMG negative for radiculopathy.", "radiculopathy");
+    expectOnly(n.result, { negated: true });
+    expect(cueOf(n.result, "negated")).toMatchObject({ text: "negative for", start: n.at("negative") });
+  });
+  it("a list after 'denies' negates every item", () => {
+    const s = "She denies fever, chills, neck pain or weakness.";
+    for (const item of ["fever", "chills", "neck pain", "weakness"]) expectOnly(run(s, item).result, { negated: true });
+  });
+  it("a long templated ROS line after 'negative for' negates the last item too", () => {
+    const s =
+      "ROS: Negative for fever, chills, neck pain, weight loss, night sweats, headache, dizziness, vision change, hearing loss, sore throat, cough, dyspnea, palpitations, nausea, vomiting, dysuria or rash.";
+    const r = run(s, "rash");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "Negative for", start: r.at("Negative") });
+  });
+  it("backward: 'Pneumonia has resolved.' (resolved conditions count as negated)", () => {
+    const r = run("Pneumonia has resolved.", "Pneumonia");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "has resolved", start: r.at("has resolved"), rule: "neg.post.has-resolved" });
+  });
+  it("backward: 'Fracture was ruled out.'", () => {
+    const r = run("Fracture was ruled out.", "Fracture");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated").text).toBe("ruled out");
+  });
+  it("does not reach a target before a forward trigger", () => {
+    expectOnly(run("Fusion noted; no hardware.", "Fusion").result, {});
+  });
+  it("the trigger nearest the target is the cue", () => {
+    const r = run("No fever, denies cough.", "cough");
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "denies", start: r.at("denies") });
+  });
+  it("'the fusion is solid, no pseudarthrosis': fusion affirmed, pseudarthrosis negated", () => {
+    expectOnly(run("The fusion is solid, no pseudarthrosis.", "fusion").result, {});
+    const p = run("The fusion is solid, no pseudarthrosis.", "pseudarthrosis");
+    expectOnly(p.result, { negated: true });
+    expect(cueOf(p.result, "negated")).toMatchObject({ text: "no", start: p.at("no pseud") });
+  });
+});
+
+describe("colon and dash idioms", () => {
+  it("'Fusion: none'", () => {
+    const r = run("Fusion: none", "Fusion");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: ": none", start: r.at(":"), rule: "neg.idiom.colon" });
+  });
+  it("'Chest pain - denies'", () => {
+    const r = run("Chest pain - denies", "Chest pain");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "- denies", start: r.at("-") });
+  });
+  it("'ALLERGIES - NONE.'", () => {
+    expectOnly(run("ALLERGIES - NONE.", "ALLERGIES").result, { negated: true });
+  });
+  it("'ROS: negative for fever' negates across the header colon", () => {
+    const r = run("ROS: negative for fever.", "fever");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated").start).toBe(r.at("negative"));
+  });
+  it("a dash before 'denies' that goes on is not the idiom", () => {
+    const r = run("Seen today - denies fever.", "fever");
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "denies", rule: "neg.denies" });
+  });
+  it("a later field's colon ends a forward scope", () => {
+    expectOnly(run("No acute distress HEENT: scleral icterus.", "scleral icterus").result, {});
+  });
+});
+
+describe("pseudo-triggers", () => {
+  it("'No change in the C1-C2 ankylosis' is not a negation", () => {
+    const r = run("No change in the C1-C2 ankylosis.", "C1-C2 ankylosis");
+    expectOnly(r.result, {});
+    expect(r.result.cues).toEqual([]);
+  });
+  it("'no increase', 'not only', 'gram negative'", () => {
+    expectOnly(run("No increase in the effusion.", "effusion").result, {});
+    expectOnly(run("Not only fusion but also subluxation.", "fusion").result, {});
+    expectOnly(run("Gram negative rods in the culture.", "rods").result, {});
+  });
+  it("a target inside the pseudo-trigger's own words is still negated ('no change in vision')", () => {
+    const r = run("ROS: no change in vision.", "change in vision");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "no", start: r.at("no") });
+  });
+  it("'history of present illness' is not a historical cue", () => {
+    expectOnly(run("History of present illness: neck pain.", "neck pain").result, {});
+  });
+  it("'per her mother' names the informant, not the experiencer", () => {
+    expectOnly(run("Per her mother, she had a fever.", "fever").result, {});
+  });
+});
+
+describe("terminators", () => {
+  it("'but' ends a negation", () => {
+    expectOnly(run("No fever but has a cough.", "cough").result, {});
+    expectOnly(run("No fever but has a cough.", "fever").result, { negated: true });
+  });
+  it("'however', 'which', 'aside from' end scopes", () => {
+    expectOnly(run("Denies chest pain, however reports dyspnea.", "dyspnea").result, {});
+    expectOnly(run("No fracture which explains the C1-C2 fusion.", "C1-C2 fusion").result, {});
+    expectOnly(run("No abnormality aside from the C1-C2 fusion.", "C1-C2 fusion").result, {});
+  });
+  it("a terminator stops a backward scope too", () => {
+    expectOnly(run("Cough improved but fever has resolved.", "Cough").result, {});
+  });
+  it("the sentence end stops a scope inside a multi-sentence span", () => {
+    expectOnly(run("No fever. Fusion at C1-C2.", "Fusion").result, {});
+  });
+  it("a closing parenthesis ends a trigger opened inside it", () => {
+    expectOnly(run("Report (slides not submitted) indicates fusion.", "fusion").result, {});
+  });
+});
+
+describe("maximum scope", () => {
+  it("a trigger with maxScope 2 does not reach the third word", () => {
+    expect(run("Former heavy smoker.", "smoker").result.negated).toBe(true);
+    expect(run("Former heavy daily smoker.", "smoker").result.negated).toBe(false);
+  });
+});
+
+describe("uncertain", () => {
+  it("forward: 'Possible early bony bridging at C1-C2.'", () => {
+    const r = run("Possible early bony bridging at C1-C2.", "bony bridging");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "Possible", start: r.at("Possible"), rule: "unc.possible" });
+  });
+  it("forward: 'cannot exclude fusion' (not a negation)", () => {
+    const r = run("Cannot exclude fusion.", "fusion");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain").text).toBe("Cannot exclude");
+  });
+  it("backward: 'Fusion is not excluded' (not a negation)", () => {
+    const r = run("Fusion is not excluded.", "Fusion");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "is not excluded", start: r.at("is not") });
+  });
+  it("'likely related to rheumatoid arthritis'", () => {
+    const r = run("Ankylosis likely related to rheumatoid arthritis.", "rheumatoid arthritis");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain").text).toBe("likely");
+  });
+  it("'questionable', 'probable'", () => {
+    expectOnly(run("Questionable ankylosis at C1-C2.", "ankylosis").result, { uncertain: true });
+    expectOnly(run("Probable atlantoaxial fusion.", "atlantoaxial fusion").result, { uncertain: true });
+  });
+});
+
+describe("hypothetical", () => {
+  it("forward: 'Rule out atlantoaxial ankylosis.'", () => {
+    const r = run("Rule out atlantoaxial ankylosis.", "atlantoaxial ankylosis");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "Rule out", start: r.at("Rule"), rule: "hyp.rule-out" });
+  });
+  it("forward: 'Evaluate for C1-C2 fusion.'", () => {
+    const r = run("Evaluate for C1-C2 fusion.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical").text).toBe("Evaluate for");
+  });
+  it("forward: 'If symptoms worsen, consider C1-C2 fusion.'", () => {
+    const r = run("If symptoms worsen, consider C1-C2 fusion.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "consider", start: r.at("consider") });
+    expectOnly(run("If symptoms worsen, consider C1-C2 fusion.", "symptoms").result, { hypothetical: true });
+  });
+  it("plans: 'planned occipitocervical fusion', 'scheduled for C1-C2 arthrodesis'", () => {
+    const p = run("Planned occipitocervical fusion.", "occipitocervical fusion");
+    expectOnly(p.result, { hypothetical: true });
+    expect(cueOf(p.result, "hypothetical").text).toBe("Planned");
+    const s = run("She is scheduled for C1-C2 arthrodesis.", "C1-C2 arthrodesis");
+    expectOnly(s.result, { hypothetical: true });
+    expect(cueOf(s.result, "hypothetical")).toMatchObject({ text: "scheduled for", start: s.at("scheduled") });
+  });
+  it("return precautions: 'Return if fever or chills develop.'", () => {
+    expectOnly(run("Return to the ED if fever or chills develop.", "chills").result, { hypothetical: true });
+  });
+  it("backward: 'Occipitocervical fusion is planned.'", () => {
+    const r = run("Occipitocervical fusion is planned.", "Occipitocervical fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "is planned", start: r.at("is planned") });
+  });
+  it("'as scheduled' and 'if needed' are not hypothetical cues", () => {
+    expectOnly(run("Follow-up as scheduled for neck pain.", "neck pain").result, {});
+    expectOnly(run("Analgesics if needed for neck pain.", "neck pain").result, {});
+  });
+});
+
+describe("historical", () => {
+  it("forward: 's/p occipitocervical fusion in 2019'", () => {
+    const r = run("s/p occipitocervical fusion in 2019", "occipitocervical fusion");
+    expectOnly(r.result, { historical: true });
+    expect(cueOf(r.result, "historical")).toMatchObject({ text: "s/p", start: r.at("s/p"), end: r.at("s/p") + 3, rule: "hist.sp" });
+  });
+  it("backward: 'C1-C2 fusion in 2019.'", () => {
+    const r = run("C1-C2 fusion in 2019.", "C1-C2 fusion");
+    expectOnly(r.result, { historical: true });
+    expect(cueOf(r.result, "historical")).toMatchObject({ text: "in 2019", start: r.at("in 2019"), rule: "hist.post.in-year" });
+  });
+  it("'history of', 'prior', 'status post'", () => {
+    expectOnly(run("History of rheumatoid arthritis.", "rheumatoid arthritis").result, { historical: true });
+    expectOnly(run("Prior C1-C2 arthrodesis.", "C1-C2 arthrodesis").result, { historical: true });
+    expectOnly(run("Status post occipitocervical fusion.", "occipitocervical fusion").result, { historical: true });
+  });
+  it("a trigger opening the target itself still applies ('status post CABG' as one mention)", () => {
+    expectOnly(run("Status post CABG.", "Status post CABG").result, { historical: true });
+  });
+  it("'a one-day history of' is a recent complaint", () => {
+    expectOnly(run("Presents with a one-day history of neck pain.", "neck pain").result, {});
+  });
+  it("'recent' ends a history list", () => {
+    expectOnly(run("History of ESRD and recent diagnosis of PE.", "PE").result, {});
+  });
+});
+
+describe("experiencer", () => {
+  it("forward: 'Mother with ankylosing spondylitis.'", () => {
+    const r = run("Mother with ankylosing spondylitis.", "ankylosing spondylitis");
+    expectOnly(r.result, { other: true });
+    expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "Mother", start: r.at("Mother"), rule: "exp.mother" });
+  });
+  it("backward: 'Ankylosing spondylitis in his father.'", () => {
+    const r = run("Ankylosing spondylitis in his father.", "Ankylosing spondylitis");
+    expectOnly(r.result, { other: true });
+    expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "father", start: r.at("father") });
+  });
+  it("'family history of' makes the relative the experiencer (and the mention history)", () => {
+    const r = run("Family history of rheumatoid arthritis.", "rheumatoid arthritis");
+    expectOnly(r.result, { other: true, historical: true });
+    expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "Family history", rule: "exp.family-history" });
+  });
+});
+
+describe("section defaults", () => {
+  it("family history => experiencer other, cue 'section:family_history' (an empty span at the sentence start)", () => {
+    const r = run("Ankylosing spondylitis.", "Ankylosing spondylitis", { section: "family_history" });
+    expect(r.result.experiencer).toBe("other");
+    const cue = cueOf(r.result, "experiencer");
+    expect(cue).toEqual({ category: "experiencer", text: "", start: PREFIX.length, end: PREFIX.length, rule: "section:family_history" });
+  });
+  it("past surgical history => historical", () => {
+    const r = run("C1-C2 arthrodesis.", "C1-C2 arthrodesis", { section: "psh" });
+    expectOnly(r.result, { historical: true });
+    expect(cueOf(r.result, "historical").rule).toBe("section:psh");
+  });
+  it("a trigger in the sentence names the cue instead of the default", () => {
+    const r = run("Mother with ankylosing spondylitis.", "ankylosing spondylitis", { section: "family_history" });
+    expect(cueOf(r.result, "experiencer").rule).toBe("exp.mother");
+  });
+  it("no default outside those sections", () => {
+    expectOnly(run("C1-C2 arthrodesis.", "C1-C2 arthrodesis", { section: "assessment" }).result, {});
+  });
+});
+
+describe("several targets in one sentence", () => {
+  it("each target gets its own assertion from one pass", () => {
+    const note = "Fusion at C1-C2 is solid; no hardware failure or pseudarthrosis.";
+    const targets = ["Fusion", "hardware failure", "pseudarthrosis"].map((w) => ({ start: note.indexOf(w), end: note.indexOf(w) + w.length }));
+    const out = assertTargets(note, { start: 0, end: note.length }, targets, null);
+    expect(out.map((a) => a.negated)).toEqual([false, true, true]);
+  });
+  it("returns [] for no targets", () => {
+    expect(assertTargets("No fusion.", { start: 0, end: 10 }, [], null)).toEqual([]);
+  });
+});
+
+describe("target types and custom lexicons", () => {
+  const lexicon: ContextLexicon = ContextLexiconSchema.parse({
+    version: 1,
+    defaultMaxScope: { negated: 5, uncertain: 5, hypothetical: 5, historical: 5, experiencer: 5 },
+    sectionDefaults: [],
+    rules: [
+      { id: "t.planned", category: "hypothetical", literal: "planned", direction: "forward", targetTypes: ["surgery"], hypotheticalKind: "planned" },
+      { id: "t.no", category: "negated", literal: "no", direction: "forward" },
+      { id: "t.stop", category: "negated", literal: "yet", direction: "terminate" },
+    ],
+  });
+  const ctx = compileContext(lexicon);
+  it("a rule limited to some mention types applies only to them", () => {
+    const s = "planned fusion";
+    const t = { start: 8, end: 14 };
+    expect(assertInSentence(s, { ...t, type: "surgery" }, ctx).hypothetical).toBe(true);
+    expect(assertInSentence(s, { ...t, type: "fusion" }, ctx).hypothetical).toBe(false);
+    expect(assertInSentence(s, t, ctx).hypothetical).toBe(false);
+  });
+  it("a category's terminator ends that category's scope", () => {
+    const s = "no pain yet fusion";
+    expect(assertInSentence(s, { start: 3, end: 7 }, ctx).negated).toBe(true);
+    expect(assertInSentence(s, { start: 12, end: 18 }, ctx).negated).toBe(false);
+  });
+});
+
+describe("offsets", () => {
+  it("cue text always equals the note's slice, with an expanding-lowercase letter before the sentence", () => {
+    const note = "İİİ. Patient denies neck pain.";
+    const start = note.indexOf("neck pain");
+    const [r] = assertTargets(note, { start: 5, end: note.length }, [{ start, end: start + 9 }], null);
+    const cue = cueOf(r!, "negated");
+    expect(note.slice(cue.start, cue.end)).toBe("denies");
+    expect(cue.start).toBe(note.indexOf("denies"));
+  });
+});
