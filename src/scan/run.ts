@@ -185,7 +185,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
             const row: ErrorRow = {
               id: rec.id,
               source: rec.source,
-              error: { code: "check_failed", message: `${rec.source.file} line ${rec.source.line}: the checker failed (${err.name})`, file: rec.source.file, line: rec.source.line },
+              error: { code: "check_failed", message: `${rec.source.file} line ${rec.source.line}: the checker failed (${(err as NodeJS.ErrnoException).code ?? err.name})`, file: rec.source.file, line: rec.source.line },
             };
             complete(n, row, bytes);
           },
