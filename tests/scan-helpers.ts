@@ -15,13 +15,21 @@ export interface Run {
   stderr: string;
 }
 
+/**
+ * Scans run with one worker unless a test asks otherwise: each worker loads the whole pipeline, and on a
+ * shared 2-core machine starting two per spawned CLI costs more than it saves on small fixtures.
+ */
+function withJobs(args: string[]): string[] {
+  return args[0] === "scan" && !args.includes("--jobs") ? [...args, "--jobs", "1"] : args;
+}
+
 export function cli(args: string[], opts: { cwd?: string } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...withJobs(args)], { cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function cliAsync(args: string[]): ReturnType<typeof spawn> {
-  return spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [CLI, ...withJobs(args)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 export function tmp(prefix = "cdicheck-scan-"): string {

@@ -16,7 +16,7 @@ describe.skipIf(!existsSync(CSV))("scan on MTSamples", () => {
   const out = join(dir, "mt.jsonl");
   const outCsv = join(dir, "mt.csv");
   const report = join(dir, "mt.html");
-  const r = cli(["scan", CSV, "--out", out, "--report", report, "--quiet"]);
+  const r = cli(["scan", CSV, "--out", out, "--report", report, "--quiet", "--jobs", "2"]);
 
   it("yields one row per CSV row, in order: a result, or an empty_note error row for each empty transcription", () => {
     expect(expected).toHaveLength(4999);
@@ -37,7 +37,7 @@ describe.skipIf(!existsSync(CSV))("scan on MTSamples", () => {
   });
 
   it("writes the CSV output and the HTML report for the same rows", () => {
-    const csv = cli(["scan", CSV, "--out", outCsv, "--quiet"]);
+    const csv = cli(["scan", CSV, "--out", outCsv, "--quiet", "--jobs", "2"]);
     expect(csv.code).toBe(3);
     const rows = parse(readFileSync(outCsv), { columns: true }) as Record<string, string>[];
     expect(rows.map((x) => x.id)).toEqual(expected.map((e) => e.note_id));

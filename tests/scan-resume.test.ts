@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliAsync, manyNotes, tmp, write } from "./scan-helpers.js";
 
-const N = 3000;
+const N = 1500;
 const dir = tmp();
 const input = manyNotes(join(dir, "notes.jsonl"), N);
 write(join(dir, "tail.jsonl"), '{"id":"t1","text":""}\n{broken\n{"id":"t2","text":"Neck pain."}\n');
@@ -31,7 +31,7 @@ function lineCount(path: string): number {
 
 /** Starts a scan, waits until `minLines` rows are written, then sends `signal`; resolves with the exit. */
 async function interrupt(out: string, signal: NodeJS.Signals, minLines: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  const child = cliAsync(["scan", ...inputs, "--out", out, "--quiet", "--jobs", "1"]);
+  const child = cliAsync(["scan", ...inputs, "--out", out, "--quiet"]);
   let stderr = "";
   child.stderr!.on("data", (d) => (stderr += d));
   const exited = new Promise<{ code: number | null; signal: string | null }>((res) => child.on("exit", (code, sig) => res({ code, signal: sig })));
@@ -47,7 +47,7 @@ describe("scan --resume", () => {
   for (const format of ["jsonl", "csv"] as const) {
     it(`after SIGKILL mid-run, resumes to exactly the uninterrupted ${format} output`, async () => {
       const out = join(dir, `killed.${format}`);
-      const first = await interrupt(out, "SIGKILL", 200);
+      const first = await interrupt(out, "SIGKILL", 100);
       expect(first.signal).toBe("SIGKILL");
       const partial = lineCount(out);
       expect(partial).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ describe("scan --resume", () => {
 
   it("on SIGINT stops cleanly (exit 130, only whole rows written) and resumes", async () => {
     const out = join(dir, "int.jsonl");
-    const first = await interrupt(out, "SIGINT", 200);
+    const first = await interrupt(out, "SIGINT", 100);
     expect(first.code).toBe(130);
     expect(first.stderr).toMatch(/interrupted/);
     const text = readFileSync(out, "utf8");

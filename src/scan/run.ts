@@ -105,15 +105,14 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
       const item = pending.get(nextSeq)!;
       pending.delete(nextSeq);
       nextSeq++;
-      if (!sinkFailed) {
-        const ok = sink.write(serialize(item.row, opts.format));
-        if (!ok && !sinkBlocked) {
-          sinkBlocked = true;
-          sink.once("drain", () => {
-            sinkBlocked = false;
-            wake();
-          });
-        }
+      if (sinkFailed) continue; // only rows actually written are counted
+      const ok = sink.write(serialize(item.row, opts.format));
+      if (!ok && !sinkBlocked) {
+        sinkBlocked = true;
+        sink.once("drain", () => {
+          sinkBlocked = false;
+          wake();
+        });
       }
       tally.add(digestRow(item.row));
       doneBytes = item.doneBytes;
@@ -197,7 +196,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
         throw new UsageError(`--resume: ${opts.out} has more rows than the inputs give (${resumed} matched); the inputs or options changed since that scan`);
       }
     }
-    await until(() => nextSeq === seq || sinkFailed !== null);
+    await until(() => nextSeq === seq); // the notes in flight finish (bounded, quick) before the pool closes
   } finally {
     process.off("SIGINT", onSigint);
     progress.stop();
@@ -210,8 +209,14 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     await new Promise<void>((resolve) => sink.once("drain", resolve));
   }
 
+  let reportFailed: string | null = null;
   if (opts.report) {
-    await writeFile(opts.report, renderScanReport(tally, { generatedAt: new Date().toISOString(), inputs: opts.paths, interrupted, code: opts.code, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined }));
+    const meta = { generatedAt: new Date().toISOString(), inputs: opts.paths, interrupted, code: opts.code, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined };
+    try {
+      await writeFile(opts.report, renderScanReport(tally, meta));
+    } catch (err) {
+      reportFailed = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    }
   }
 
   const secs = (Date.now() - started) / 1000;
@@ -227,12 +232,17 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   if (otherShards) parts.push(`${otherShards} in other shards`);
   if (ignored) parts.push(`${ignored} files with other extensions ignored`);
   parts.push(`${secs.toFixed(1)} s, ${Math.round(checkedNow / Math.max(secs, 0.001))} notes/s`);
-  const status = sinkFailed ? "output failed" : interrupted ? "interrupted (finished results written; continue with --resume)" : "done";
+  const epipe = (sinkFailed as NodeJS.ErrnoException | null)?.code === "EPIPE";
+  const status = epipe ? "output closed by its reader" : sinkFailed ? "output failed" : interrupted ? "interrupted (finished results written; continue with --resume)" : "done";
   log(`cdicheck scan: ${status}: ${parts.join(", ")}`);
   if (sinkFailed) {
     const code = (sinkFailed as NodeJS.ErrnoException).code;
     if (code !== "EPIPE") log(`cdicheck scan: cannot write the output (${code ?? (sinkFailed as Error).message})`);
     return code === "EPIPE" ? EXIT_OK : EXIT_USAGE;
+  }
+  if (reportFailed) {
+    log(`cdicheck scan: cannot write the report ${opts.report} (${reportFailed})`);
+    return EXIT_USAGE;
   }
   if (interrupted) return EXIT_INTERRUPTED;
   return tally.errors > 0 ? EXIT_RECORD_ERRORS : EXIT_OK;
