@@ -37,7 +37,12 @@ function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const pct = (n: number, d: number): string => (d === 0 ? "0%" : `${((100 * n) / d).toFixed(n * 1000 < d ? 1 : 0)}%`);
+function pct(n: number, d: number): string {
+  if (d === 0 || n === 0) return "0%";
+  const p = (100 * n) / d;
+  if (p < 0.1) return "<0.1%";
+  return `${p < 10 ? p.toFixed(1) : p.toFixed(0)}%`;
+}
 
 /** A horizontal stacked bar of the verdicts, with a legend. */
 function verdictBar(t: Tally): string {
@@ -88,12 +93,12 @@ function bars(rows: Bar[], of: number | null, empty: string): string {
       );
     })
     .join("");
-  return `<svg viewBox="0 0 ${LW + BW + 220} ${rows.length * H}" width="100%" role="img">${body}</svg>`;
+  return `<svg viewBox="0 0 ${LW + BW + 330} ${rows.length * H}" width="100%" role="img">${body}</svg>`;
 }
 
 function scoreHistogram(t: Tally): string {
   const max = Math.max(...t.scoreBuckets, 1);
-  const W = 44, H = 120, gap = 6;
+  const W = 44, H = 90, gap = 6;
   const cols = t.scoreBuckets
     .map((n, i) => {
       const h = (H * n) / max;
@@ -106,7 +111,7 @@ function scoreHistogram(t: Tally): string {
       );
     })
     .join("");
-  return `<svg viewBox="0 -16 ${11 * (W + gap)} ${H + 36}" width="100%" role="img" aria-label="score distribution">${cols}</svg>`;
+  return `<svg viewBox="0 -16 ${11 * (W + gap)} ${H + 36}" width="100%" style="max-width:600px" role="img" aria-label="score distribution">${cols}</svg>`;
 }
 
 function noteLists(t: Tally): string {
@@ -114,13 +119,15 @@ function noteLists(t: Tally): string {
     const n = t.verdicts.get(k) ?? 0;
     const list = t.listed.get(k) ?? [];
     if (n === 0) return "";
-    const rows = list
+    const rows = [...list]
+      .sort((a, b) => (b.score ?? -1) - (a.score ?? -1))
       .map(
         (r) =>
           `<tr><td class="id">${esc(r.id ?? "(no id)")}</td><td class="mut">${esc(r.file)}:${r.line}</td><td class="num">${r.score ?? ""}</td><td>${esc(r.finding)}</td></tr>`,
       )
       .join("");
-    const more = n > list.length ? `<p class="mut">and ${n - list.length} more (the first ${LIST_CAP} are listed; every row is in the scan output)</p>` : "";
+    const kept = k === "error" ? `the first ${LIST_CAP}` : `the ${LIST_CAP} with the highest scores`;
+    const more = n > list.length ? `<p class="mut">and ${n - list.length} more (${kept} are listed; every row is in the scan output)</p>` : "";
     return `<details${k === "supported" || k === "incomplete" || k === "redirect" ? " open" : ""}><summary><span class="sw" style="background:${COLORS[k]}"></span>${esc(LABELS[k])} <b>${n}</b></summary><table><thead><tr><th>id</th><th>source</th><th>score</th><th>top finding</th></tr></thead><tbody>${rows}</tbody></table>${more}</details>`;
   }).join("\n");
 }
@@ -147,17 +154,18 @@ footer{color:#667;font-size:12px;margin:24px 0}
 
 export function renderScanReport(t: Tally, meta: ReportMeta): string {
   const checked = t.checked;
-  const elementBars: Bar[] = ELEMENT_IDS.map((id) => {
-    const notPresent = t.notPresent.get(id) ?? 0;
-    const partial = t.partial.get(id) ?? 0;
-    return {
-      label: `${id}${REQUIRED.has(id) ? " *" : ""}`,
-      value: notPresent,
-      part: notPresent - partial,
-      color: REQUIRED.has(id) ? "#c0392b" : "#7f8c8d",
-      note: partial ? `${notPresent - partial} missing, ${partial} partial` : "",
-    };
-  });
+  const elementBars = (notPresentBy: Map<string, number>, partialBy: Map<string, number>): Bar[] =>
+    ELEMENT_IDS.map((id) => {
+      const notPresent = notPresentBy.get(id) ?? 0;
+      const partial = partialBy.get(id) ?? 0;
+      return {
+        label: `${id}${REQUIRED.has(id) ? " *" : ""}`,
+        value: notPresent,
+        part: notPresent - partial,
+        color: REQUIRED.has(id) ? "#c0392b" : "#7f8c8d",
+        note: partial ? `${notPresent - partial} missing \u00b7 ${partial} partial` : "",
+      };
+    });
   const suggestionBars: Bar[] = [...t.suggestions.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([label, value]) => ({ label, value, color: label.endsWith("instead") ? COLORS.redirect : label.endsWith("additional") ? "#00897b" : "#8e44ad" }));
@@ -173,7 +181,8 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
 ${meta.interrupted ? `<p class="warn">This scan was interrupted: the report covers the notes finished before it stopped.</p>` : ""}
 <div class="cards">${card("notes", t.rows)}${ROW_KINDS.map((k) => card(LABELS[k], t.verdicts.get(k) ?? 0, COLORS[k])).join("")}</div>
 <section><h2>Verdicts</h2>${verdictBar(t)}</section>
-<section><h2>Elements not present</h2><p class="mut">Share of the ${checked} checked notes where the element is missing (dark) or partial (light). * required for ${esc(meta.code)}.</p>${bars(elementBars, checked, "No checked notes.")}</section>
+<section><h2>What the notes that point to ${esc(meta.code)} lack</h2><p class="mut">Share of the ${t.pointing} notes with verdict supported or incomplete where the element is missing (dark) or partial (light). * required for ${esc(meta.code)}.</p>${bars(elementBars(t.pointingNotPresent, t.pointingPartial), t.pointing, "No note points to this code.")}
+<h2>Elements not present, all checked notes</h2><p class="mut">The same over all ${checked} checked notes (notes that do not document the condition at all lack every element).</p>${bars(elementBars(t.notPresent, t.partial), checked, "No checked notes.")}</section>
 <section><h2>Suggested codes</h2>${bars(suggestionBars, null, "No code suggestions in these notes.")}</section>
 <section><h2>Scores</h2>${scoreHistogram(t)}</section>
 ${t.errors ? `<section><h2>Errors (notes not checked)</h2>${bars(errorBars, null, "")}</section>` : ""}
