@@ -1,4 +1,5 @@
 /** `cdicheck scan` inputs: folders of .txt, JSONL, CSV, FHIR; bad records become error rows and the scan goes on. */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, FIXTURES, parseLines, tmp, write } from "./scan-helpers.js";
@@ -173,6 +174,7 @@ describe("scan: mixed inputs and command errors", () => {
   it("exits 2 for an unknown option, a missing path, an unknown extension or a bad option value", () => {
     const dir = tmp();
     const odd = write(join(dir, "x.docx"), "x");
+    const self = write(join(dir, "self.jsonl"), '{"id":"s","text":"Neck pain."}\n');
     for (const args of [
       ["scan", FIXTURES, "--frobnicate"],
       ["scan", join(dir, "nope")],
@@ -180,11 +182,13 @@ describe("scan: mixed inputs and command errors", () => {
       ["scan", FIXTURES, "--jobs", "0"],
       ["scan", FIXTURES, "--format", "xml"],
       ["scan", FIXTURES, "--input-format", "pdf"],
+      ["scan", self, "--out", self],
       ["scan"],
     ]) {
       const r = cli(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stdout).toBe("");
     }
+    expect(readFileSync(self, "utf8")).toBe('{"id":"s","text":"Neck pain."}\n'); // an input is never overwritten
   });
 });

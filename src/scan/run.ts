@@ -6,6 +6,7 @@
 import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { csvHeader, csvRow, oneLine } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
@@ -63,6 +64,11 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   const started = Date.now();
   const { files, ignored } = await expandInputs(opts.paths, opts.inputFormat);
   if (opts.resume && !opts.out) throw new UsageError("--resume needs --out FILE (the output to continue)");
+  for (const [flag, target] of [["--out", opts.out], ["--report", opts.report]] as const) {
+    if (target === undefined) continue;
+    const clash = files.find((f) => resolve(f.path) === resolve(target));
+    if (clash) throw new UsageError(`${flag} ${target} is also an input; writing it would destroy the notes`);
+  }
 
   let resume: ResumeState | null = null;
   if (opts.resume && opts.out) resume = await prepareResume(opts.out, opts.format);
