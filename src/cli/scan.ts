@@ -1,13 +1,98 @@
-/** `cdicheck scan`: being built on its own branch (see the issue); this placeholder only registers the name. */
+/**
+ * `cdicheck scan PATH... [--out FILE] [--format jsonl|csv] [--report FILE.html]`: batch checking of folders
+ * of .txt notes, JSONL, CSV and FHIR exports. Exit 0 when every record was checked, 3 when some could
+ * not be (error rows), 2 when the command itself is wrong, 130 when interrupted.
+ */
 import type { Command } from "commander";
+import { SUPPORTED_CODES } from "../check.js";
+import { UsageError } from "../scan/inputs.js";
+import { defaultJobs, EXIT_USAGE, runScan } from "../scan/run.js";
+import { parseShard } from "../scan/shard.js";
+import { INPUT_FORMATS, type InputFormat } from "../scan/types.js";
+
+interface RawOptions {
+  out?: string;
+  format?: string;
+  report?: string;
+  jobs?: string;
+  quiet?: boolean;
+  resume?: boolean;
+  shard?: string;
+  inputFormat?: string;
+  idField: string;
+  textField: string;
+  idColumn?: string;
+  textColumn?: string;
+  code: string;
+}
+
+function usage(message: string): never {
+  throw new UsageError(message);
+}
+
+function outputFormat(opts: RawOptions): "jsonl" | "csv" {
+  const f = opts.format ?? (opts.out?.toLowerCase().endsWith(".csv") ? "csv" : "jsonl");
+  if (f !== "jsonl" && f !== "csv") usage(`unknown --format "${f}" (jsonl or csv)`);
+  return f;
+}
 
 export function registerScan(program: Command): void {
   program
     .command("scan")
-    .description("(not built yet)")
-    .allowUnknownOption()
-    .action(() => {
-      process.stderr.write("cdicheck scan: not built yet\n");
-      process.exit(2);
+    .description("check many notes: folders of .txt, JSONL/NDJSON, CSV, FHIR R4 (bulk NDJSON or Bundle JSON)")
+    .argument("<paths...>", "files and folders (folders are read recursively)")
+    .option("--out <file>", "write results here (default: standard output)")
+    .option("--format <format>", "jsonl | csv (default: from the --out extension, else jsonl)")
+    .option("--report <file.html>", "also write a one-page HTML report (no note text in it)")
+    .option("--jobs <n>", `worker threads (default: the number of cores, ${defaultJobs()} here)`)
+    .option("--quiet", "no progress bar (the summary line is still printed)")
+    .option("--resume", "continue an interrupted scan into the same --out, skipping what is already there")
+    .option("--shard <I/N>", "check only share I of N (0 <= I < N), chosen by a hash of the note id")
+    .option("--input-format <format>", `read every input as ${INPUT_FORMATS.join(" | ")} (default: by extension)`)
+    .option("--id-field <name>", "JSONL: the id field", "id")
+    .option("--text-field <name>", "JSONL: the text field", "text")
+    .option("--id-column <name|n>", "CSV: the id column (a header name or a 1-based number)")
+    .option("--text-column <name|n>", "CSV: the text column (a header name or a 1-based number)")
+    .option("--code <code>", `ICD-10-CM code to check (supported: ${SUPPORTED_CODES.join(", ")})`, "M43.21")
+    // Usage errors (unknown option, missing argument) exit 2 per the contract; commander's default is 1.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE))
+    .action(async (paths: string[], opts: RawOptions) => {
+      try {
+        if (!(SUPPORTED_CODES as readonly string[]).includes(opts.code)) {
+          usage(`unsupported code "${opts.code}"; supported codes: ${SUPPORTED_CODES.join(", ")}`);
+        }
+        let jobs = defaultJobs();
+        if (opts.jobs !== undefined) {
+          if (!/^[1-9][0-9]*$/.test(opts.jobs)) usage(`--jobs "${opts.jobs}": expected a whole number of at least 1`);
+          jobs = Number(opts.jobs);
+        }
+        if (opts.inputFormat !== undefined && !(INPUT_FORMATS as readonly string[]).includes(opts.inputFormat)) {
+          usage(`unknown --input-format "${opts.inputFormat}" (${INPUT_FORMATS.join(", ")})`);
+        }
+        if (opts.report !== undefined && opts.out !== undefined && opts.report === opts.out) usage("--report and --out name the same file");
+        process.exitCode = await runScan({
+          paths,
+          format: outputFormat(opts),
+          jobs,
+          quiet: Boolean(opts.quiet),
+          resume: Boolean(opts.resume),
+          idField: opts.idField,
+          textField: opts.textField,
+          code: opts.code,
+          ...(opts.out !== undefined ? { out: opts.out } : {}),
+          ...(opts.report !== undefined ? { report: opts.report } : {}),
+          ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
+          ...(opts.inputFormat !== undefined ? { inputFormat: opts.inputFormat as InputFormat } : {}),
+          ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
+          ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
+        });
+      } catch (err) {
+        if (err instanceof UsageError) {
+          process.stderr.write(`cdicheck scan: ${err.message}\n`);
+          process.exitCode = EXIT_USAGE;
+          return;
+        }
+        throw err;
+      }
     });
 }

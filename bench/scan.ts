@@ -1,0 +1,109 @@
+/**
+ * Scan throughput (and, with --memory, peak memory on a large input), end to end through the built CLI:
+ * `node dist/cli/index.js scan` on the MTSamples export, with 1 and 2 worker threads.
+ *
+ *   npx tsx bench/scan.ts                 # throughput on MTSamples (needs `npm run build` first)
+ *   npx tsx bench/scan.ts --memory        # also: 200,000-note JSONL, peak RSS via /usr/bin/time -v
+ *   npx tsx bench/scan.ts --memory 50000  # a smaller large input
+ *
+ * bench/run.ts calls benchScan() and prints what it returns.
+ */
+import { spawnSync } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parse } from "csv-parse";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = join(ROOT, "dist/cli/index.js");
+const MTSAMPLES = resolve(ROOT, "../shared/data/mtsamples/mtsamples.csv");
+const TIME = "/usr/bin/time";
+
+interface Measured {
+  seconds: number;
+  rows: number;
+  checked: number;
+  maxRssMb: number | null;
+  summary: string;
+}
+
+/** Runs one scan through the CLI, under /usr/bin/time -v when it exists (peak RSS of the whole process). */
+function runScan(args: string[]): Measured {
+  const useTime = existsSync(TIME);
+  const cmd = useTime ? TIME : process.execPath;
+  const argv = useTime ? ["-v", process.execPath, CLI, "scan", ...args] : [CLI, "scan", ...args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const summary = (r.stderr.split("\n").find((l) => l.startsWith("cdicheck scan:")) ?? "").trim();
+  const m = /: (\d+) notes, (\d+) checked/.exec(summary);
+  if (!m || (r.status !== 0 && r.status !== 3)) throw new Error(`scan failed (exit ${r.status}): ${r.stderr.slice(-500)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  return { seconds, rows: Number(m[1]), checked: Number(m[2]), maxRssMb: rss ? Number(rss[1]) / 1024 : null, summary };
+}
+
+function machine(): string {
+  return `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}`;
+}
+
+export async function benchScan(): Promise<string> {
+  if (!existsSync(CLI)) throw new Error("dist/cli/index.js is missing: run `npm run build` first");
+  if (!existsSync(MTSAMPLES)) return "scan: skipped (../shared/data/mtsamples/mtsamples.csv not found)\n";
+  const dir = mkdtempSync(join(tmpdir(), "cdicheck-bench-scan-"));
+  const lines = [`scan throughput: MTSamples CSV (4,999 rows, 4,966 non-empty notes, 15.2 M chars), ${machine()}`];
+  try {
+    for (const jobs of [1, 2]) {
+      const runs = [0, 1].map(() => runScan([MTSAMPLES, "--out", join(dir, "out.jsonl"), "--quiet", "--jobs", String(jobs)]));
+      const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      lines.push(
+        `  --jobs ${jobs}: ${best.checked} notes in ${best.seconds.toFixed(2)} s wall (best of 2, process start included) = ${Math.round(best.checked / best.seconds)} notes/s` +
+          (best.maxRssMb !== null ? `, peak RSS ${best.maxRssMb.toFixed(0)} MB` : ""),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Writes a JSONL of n notes cycling through the MTSamples transcriptions (ids mt-0..), streaming. */
+export async function makeLargeJsonl(path: string, n: number): Promise<number> {
+  const texts: string[] = [];
+  const parser = createReadStream(MTSAMPLES).pipe(parse({ columns: true }));
+  for await (const rec of parser as AsyncIterable<{ transcription: string }>) if (rec.transcription.trim()) texts.push(rec.transcription);
+  const out = createWriteStream(path);
+  for (let i = 0; i < n; i++) {
+    if (!out.write(JSON.stringify({ id: `mt-${i}`, text: texts[i % texts.length] }) + "\n")) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return statSync(path).size;
+}
+
+export async function benchScanMemory(n = 200_000): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "cdicheck-bench-mem-"));
+  try {
+    const input = join(dir, `notes-${n}.jsonl`);
+    const bytes = await makeLargeJsonl(input, n);
+    const m = runScan([input, "--out", join(dir, "out.jsonl"), "--quiet"]);
+    const outBytes = statSync(join(dir, "out.jsonl")).size;
+    return (
+      `scan memory: ${n.toLocaleString("en")}-note JSONL (${(bytes / 1e6).toFixed(0)} MB, MTSamples texts cycled), default --jobs, ${machine()}\n` +
+      `  ${m.checked} notes in ${m.seconds.toFixed(1)} s = ${Math.round(m.checked / m.seconds)} notes/s; output ${(outBytes / 1e6).toFixed(0)} MB; ` +
+      `peak RSS ${m.maxRssMb !== null ? `${m.maxRssMb.toFixed(0)} MB (/usr/bin/time -v, main thread + workers: one process)` : "not measured (/usr/bin/time missing)"}\n`
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.stdout.write(await benchScan());
+  const i = process.argv.indexOf("--memory");
+  if (i >= 0) {
+    const n = Number(process.argv[i + 1]);
+    process.stdout.write(await benchScanMemory(Number.isInteger(n) && n > 0 ? n : 200_000));
+  }
+}

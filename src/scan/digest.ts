@@ -1,0 +1,71 @@
+/**
+ * A row reduced to what the CSV output and the report need: id, verdict, score, what is missing, the
+ * suggested codes and one top finding (a short snippet at most; never the note text).
+ */
+import type { ElementId, Verdict } from "../schema.js";
+import { isErrorRow, type OutputRow } from "./types.js";
+
+export interface RowDigest {
+  id: string | null;
+  file: string;
+  line: number;
+  verdict: Verdict | "error";
+  score: number | null;
+  missing: ElementId[];
+  /** Elements found partial (known only from full JSONL rows). */
+  partial: ElementId[];
+  suggestions: { code: string; relation: string }[];
+  finding: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+export const SNIPPET_MAX = 60;
+
+/** A short snippet of evidence: white space collapsed, cut to SNIPPET_MAX characters. */
+export function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > SNIPPET_MAX ? `${flat.slice(0, SNIPPET_MAX - 1)}\u2026` : flat;
+}
+
+export function digestRow(row: OutputRow): RowDigest {
+  if (isErrorRow(row)) {
+    return {
+      id: row.id,
+      file: row.source.file,
+      line: row.source.line,
+      verdict: "error",
+      score: null,
+      missing: [],
+      partial: [],
+      suggestions: [],
+      finding: `${row.error.code}: ${row.error.message}`,
+      errorCode: row.error.code,
+      errorMessage: row.error.message,
+    };
+  }
+  const suggestions = row.suggestions.map((s) => ({ code: s.code, relation: s.relation }));
+  const partial = row.elements.filter((e) => e.status === "partial").map((e) => e.id);
+  let finding = row.summary;
+  const instead = row.suggestions.find((s) => s.relation === "instead");
+  const quoted = (ev: { text: string }[] | undefined): string => (ev && ev[0] ? ` \u201c${snippet(ev[0].text)}\u201d` : "");
+  if (row.verdict === "redirect" && instead) finding = `${instead.code} instead${quoted(instead.evidence)}`;
+  else if (row.verdict === "incomplete") {
+    const req = row.elements.filter((e) => e.required && e.status !== "present").map((e) => `${e.id} ${e.status}`);
+    finding = `${req.join(", ") || "required element not present"}`;
+  } else if (row.verdict === "supported") {
+    const seg = row.elements.find((e) => e.id === "segments");
+    finding = `supported${quoted(seg?.evidence)}`;
+  }
+  return {
+    id: row.id,
+    file: row.source.file,
+    line: row.source.line,
+    verdict: row.verdict,
+    score: row.score,
+    missing: row.missing,
+    partial,
+    suggestions,
+    finding,
+  };
+}

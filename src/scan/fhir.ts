@@ -1,0 +1,89 @@
+/**
+ * FHIR R4 resources to notes: DocumentReference (`content[].attachment`) and DiagnosticReport
+ * (`presentedForm[]`). A text/plain attachment is used as it is; otherwise a text/html one with tags
+ * stripped. Only inline base64 `data` is read: url-only attachments are never fetched (no network).
+ */
+import { decodeRecord, emptyNote, idValue } from "./decode.js";
+import { htmlToText } from "./html.js";
+import type { ErrorCode, TextSource } from "./types.js";
+
+export const NOTE_RESOURCE_TYPES = ["DocumentReference", "DiagnosticReport"] as const;
+
+export const HTML_TEXT_SOURCE_NOTE =
+  "text taken from a text/html attachment with tags stripped and entities decoded; evidence offsets refer to that decoded text, not to the HTML";
+
+interface Attachment {
+  contentType?: unknown;
+  data?: unknown;
+  url?: unknown;
+}
+
+export type FhirNote =
+  | { kind: "note"; id: string; text: string; resource: string; attachment: string; textSource?: TextSource }
+  | { kind: "error"; id: string; code: ErrorCode; message: string; resource?: string }
+  | { kind: "skip"; resourceType: string };
+
+function attachmentsOf(resource: Record<string, unknown>): { att: Attachment; path: string }[] {
+  const out: { att: Attachment; path: string }[] = [];
+  if (resource.resourceType === "DocumentReference" && Array.isArray(resource.content)) {
+    resource.content.forEach((c: unknown, i: number) => {
+      const att = c && typeof c === "object" ? (c as { attachment?: unknown }).attachment : undefined;
+      if (att && typeof att === "object") out.push({ att: att as Attachment, path: `content[${i}].attachment` });
+    });
+  }
+  if (resource.resourceType === "DiagnosticReport" && Array.isArray(resource.presentedForm)) {
+    resource.presentedForm.forEach((att: unknown, i: number) => {
+      if (att && typeof att === "object") out.push({ att: att as Attachment, path: `presentedForm[${i}]` });
+    });
+  }
+  return out;
+}
+
+function mediaType(att: Attachment): string {
+  return typeof att.contentType === "string" ? att.contentType.split(";")[0]!.trim().toLowerCase() : "";
+}
+
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/** One resource (already parsed) to a note, an error, or a skip (a resource type that holds no notes). */
+export function noteFromResource(resource: Record<string, unknown>, where: string, fallbackId: string): FhirNote {
+  const type = typeof resource.resourceType === "string" ? resource.resourceType : "";
+  if (!(NOTE_RESOURCE_TYPES as readonly string[]).includes(type)) return { kind: "skip", resourceType: type };
+  const rid = idValue(resource.id);
+  const id = rid === null ? fallbackId : `${type}/${rid}`;
+  const resourceRef = rid === null ? `${type} without id` : id;
+  const atts = attachmentsOf(resource);
+  const pick = atts.find((a) => mediaType(a.att) === "text/plain") ?? atts.find((a) => mediaType(a.att) === "text/html");
+  if (!pick) {
+    const types = atts.map((a) => mediaType(a.att) || "no contentType");
+    return {
+      kind: "error",
+      id,
+      code: "no_text",
+      message: `${where}: ${resourceRef} has no text/plain or text/html attachment${types.length ? ` (found: ${types.join(", ")})` : ""}`,
+      resource: resourceRef,
+    };
+  }
+  const at = `${where} ${resourceRef} ${pick.path}`;
+  if (typeof pick.att.data !== "string") {
+    const why = typeof pick.att.url === "string" ? "only a url (not fetched: cdicheck makes no network calls)" : "no data";
+    return { kind: "error", id, code: "no_text", message: `${at}: attachment has ${why}`, resource: resourceRef };
+  }
+  if (!BASE64.test(pick.att.data)) {
+    return { kind: "error", id, code: "invalid_request", message: `${at}: attachment data is not base64`, resource: resourceRef };
+  }
+  const decoded = decodeRecord(Buffer.from(pick.att.data, "base64"), at);
+  if (!decoded.ok) return { kind: "error", id, code: decoded.code, message: decoded.message, resource: resourceRef };
+  const html = mediaType(pick.att) === "text/html";
+  const text = html ? htmlToText(decoded.text) : decoded.text;
+  const empty = emptyNote(text, at);
+  if (empty && !empty.ok) return { kind: "error", id, code: empty.code, message: empty.message, resource: resourceRef };
+  return {
+    kind: "note",
+    id,
+    text,
+    resource: resourceRef,
+    attachment: pick.path,
+    ...(html ? { textSource: { contentType: "text/html", note: HTML_TEXT_SOURCE_NOTE } } : {}),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The PATH arguments to the list of files to read: folders are walked recursively (sorted, so the order
+ * is the same on every machine), each file's format comes from its extension or --input-format.
+ */
+import { readdir, stat } from "node:fs/promises";
+import { extname, join, relative, sep } from "node:path";
+import type { InputFile, InputFormat } from "./types.js";
+
+/** A problem with the command itself (exit 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+const BY_EXTENSION: Record<string, InputFormat> = {
+  ".txt": "txt",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".csv": "csv",
+  ".json": "fhir",
+};
+
+export function formatOf(path: string): InputFormat | undefined {
+  return BY_EXTENSION[extname(path).toLowerCase()];
+}
+
+export interface Expanded {
+  files: InputFile[];
+  /** Files under folders that were left out (unknown extension). */
+  ignored: number;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (e.isFile() || e.isSymbolicLink()) out.push(p); // symlinked folders are not followed (no loops)
+  }
+  return out;
+}
+
+export async function expandInputs(paths: string[], forced?: InputFormat): Promise<Expanded> {
+  const files: InputFile[] = [];
+  let ignored = 0;
+  for (const p of paths) {
+    let st;
+    try {
+      st = await stat(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UsageError(code === "ENOENT" ? `${p}: no such file or folder` : `${p}: cannot open (${code})`);
+    }
+    if (st.isDirectory()) {
+      for (const f of await walk(p)) {
+        const format = forced ?? formatOf(f);
+        if (!format) {
+          ignored++;
+          continue;
+        }
+        let fst;
+        try {
+          fst = await stat(f);
+        } catch {
+          ignored++; // a dangling link
+          continue;
+        }
+        if (!fst.isFile()) continue;
+        const rel = relative(p, f).split(sep).join("/");
+        files.push({ path: f, display: join(p, rel).split(sep).join("/"), relativeId: rel, format, bytes: fst.size });
+      }
+    } else {
+      const format = forced ?? formatOf(p);
+      if (!format) {
+        throw new UsageError(`${p}: unknown file type "${extname(p) || "(none)"}"; use --input-format txt|jsonl|csv|fhir`);
+      }
+      files.push({ path: p, display: p, format, bytes: st.size });
+    }
+  }
+  return { files, ignored };
+}

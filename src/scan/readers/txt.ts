@@ -1,0 +1,42 @@
+/** A .txt file is one note; its id is its path relative to the folder it was found under. */
+import { readFile, stat } from "node:fs/promises";
+import { MAX_NOTE_BYTES } from "../../input.js";
+import { decodeRecord, emptyNote } from "../decode.js";
+import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
+
+/** Line (1-based) holding a byte offset, for error messages. */
+function lineAt(buf: Uint8Array, byteOffset: number): number {
+  let line = 1;
+  for (let i = 0; i < byteOffset && i < buf.length; i++) if (buf[i] === 0x0a) line++;
+  return line;
+}
+
+export async function* readTxt(file: InputFile): AsyncGenerator<ScanRecord> {
+  const id = file.relativeId ?? file.display;
+  const source = { file: file.display, line: 1 };
+  try {
+    const size = (await stat(file.path)).size;
+    if (size > MAX_NOTE_BYTES) {
+      yield errorRecord(id, source, "too_large", `${file.display}: ${size} bytes, over the ${MAX_NOTE_BYTES}-byte limit`, file.bytes);
+      return;
+    }
+    // One .txt is one note, bounded by MAX_NOTE_BYTES: reading it whole is reading one record.
+    const buf = await readFile(file.path);
+    const decoded = decodeRecord(buf, file.display);
+    if (!decoded.ok) {
+      const m = /byte offset (\d+)/.exec(decoded.message);
+      const line = m ? lineAt(buf, Number(m[1])) : 1;
+      yield errorRecord(id, { file: file.display, line }, decoded.code, `${decoded.message}, line ${line}`, file.bytes);
+      return;
+    }
+    const empty = emptyNote(decoded.text, file.display);
+    if (empty && !empty.ok) {
+      yield errorRecord(id, source, empty.code, empty.message, file.bytes);
+      return;
+    }
+    yield { kind: "note", id, text: decoded.text, source, progressBytes: file.bytes };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    yield errorRecord(id, source, "unreadable", `${file.display}: cannot read (${e.code ?? e.message})`, file.bytes);
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * One scan, start to end: read records from every input in order, check notes in worker threads with a
+ * bounded number in flight, write rows in input order (waiting on the output when it is slow), then the
+ * summary line and the report. SIGINT stops reading, lets the notes in flight finish, writes them, exits 130.
+ */
+import { createWriteStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import type { Writable } from "node:stream";
+import { csvHeader, csvRow, oneLine } from "../reporters/csv.js";
+import { renderScanReport } from "../reporters/report-html.js";
+import { digestRow } from "./digest.js";
+import { expandInputs, UsageError } from "./inputs.js";
+import { startPool, type CheckPool } from "./pool.js";
+import { startProgress } from "./progress.js";
+import { readAll } from "./records.js";
+import { prepareResume, type ResumeState } from "./resume.js";
+import { shardKey, shardOf, type Shard } from "./shard.js";
+import { Tally } from "./tally.js";
+import type { ErrorRow, InputFormat, OutputRow, ResultRow, ScanRecord } from "./types.js";
+
+export interface ScanOptions {
+  paths: string[];
+  out?: string;
+  format: "jsonl" | "csv";
+  report?: string;
+  jobs: number;
+  quiet: boolean;
+  resume: boolean;
+  shard?: Shard;
+  inputFormat?: InputFormat;
+  idField: string;
+  textField: string;
+  idColumn?: string;
+  textColumn?: string;
+  code: string;
+  /** Notes in flight at most (read, being checked, or waiting for their turn to be written). */
+  maxInFlight?: number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+export const EXIT_RECORD_ERRORS = 3;
+export const EXIT_INTERRUPTED = 130;
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+function toRow(rec: ScanRecord, result?: ResultRow | undefined): OutputRow {
+  if (rec.kind === "error") {
+    const row: ErrorRow = { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
+    return row;
+  }
+  return result!;
+}
+
+function serialize(row: OutputRow, format: "jsonl" | "csv"): string {
+  return format === "jsonl" ? JSON.stringify(row) + "\n" : csvRow(digestRow(row));
+}
+
+export async function runScan(opts: ScanOptions, log: (line: string) => void = (l) => process.stderr.write(l + "\n")): Promise<number> {
+  const started = Date.now();
+  const { files, ignored } = await expandInputs(opts.paths, opts.inputFormat);
+  if (opts.resume && !opts.out) throw new UsageError("--resume needs --out FILE (the output to continue)");
+  for (const [flag, target] of [["--out", opts.out], ["--report", opts.report]] as const) {
+    if (target === undefined) continue;
+    const clash = files.find((f) => resolve(f.path) === resolve(target));
+    if (clash) throw new UsageError(`${flag} ${target} is also an input; writing it would destroy the notes`);
+  }
+
+  let resume: ResumeState | null = null;
+  if (opts.resume && opts.out) resume = await prepareResume(opts.out, opts.format);
+  const tally = new Tally();
+
+  let sink: Writable;
+  let sinkFailed: Error | null = null;
+  if (opts.out) {
+    sink = createWriteStream(opts.out, { flags: resume ? "a" : "w" });
+  } else sink = process.stdout;
+  sink.on("error", (err) => {
+    sinkFailed = err;
+    wake();
+  });
+  if (opts.format === "csv" && !resume?.hasContent) sink.write(csvHeader());
+
+  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
+  const progress = startProgress(totalBytes, !opts.quiet && Boolean(process.stderr.isTTY));
+  const pool: CheckPool = startPool(opts.jobs);
+  const maxInFlight = opts.maxInFlight ?? Math.max(16, opts.jobs * 8);
+
+  // Ordered completion: rows wait in `pending` until every earlier row has been written.
+  const pending = new Map<number, { row: OutputRow; doneBytes: number }>();
+  let nextSeq = 0;
+  let seq = 0;
+  let sinkBlocked = false;
+  let waiter: (() => void) | null = null;
+  function wake(): void {
+    const w = waiter;
+    waiter = null;
+    w?.();
+  }
+  const until = async (ready: () => boolean): Promise<void> => {
+    while (!ready()) await new Promise<void>((r) => (waiter = r));
+  };
+  let doneBytes = 0;
+  function complete(n: number, row: OutputRow, bytes: number): void {
+    pending.set(n, { row, doneBytes: bytes });
+    while (pending.has(nextSeq)) {
+      const item = pending.get(nextSeq)!;
+      pending.delete(nextSeq);
+      nextSeq++;
+      if (sinkFailed) continue; // only rows actually written are counted
+      const ok = sink.write(serialize(item.row, opts.format));
+      if (!ok && !sinkBlocked) {
+        sinkBlocked = true;
+        sink.once("drain", () => {
+          sinkBlocked = false;
+          wake();
+        });
+      }
+      tally.add(digestRow(item.row));
+      doneBytes = item.doneBytes;
+      progress.update(doneBytes, tally.rows, tally.errors);
+    }
+    wake();
+  }
+
+  let interrupted = false;
+  const onSigint = (): void => {
+    if (interrupted) {
+      log("cdicheck scan: interrupted again; exiting now (use --resume to continue)");
+      process.exit(EXIT_INTERRUPTED);
+    }
+    interrupted = true;
+    wake();
+  };
+  process.on("SIGINT", onSigint);
+
+  let skipped = 0; // resources that hold no note (a Patient in a Bundle...)
+  let otherShards = 0;
+  let resumed = 0;
+  let resumeDone = resume === null || !resume.hasContent;
+  try {
+    for await (const item of readAll(files, { idField: opts.idField, textField: opts.textField, forced: opts.inputFormat !== undefined, ...(opts.idColumn ? { idColumn: opts.idColumn } : {}), ...(opts.textColumn ? { textColumn: opts.textColumn } : {}) })) {
+      if (interrupted || sinkFailed) break;
+      if (item.kind === "skip") {
+        skipped++;
+        continue;
+      }
+      const rec = item as ScanRecord & { base: number };
+      if (opts.shard && shardOf(shardKey(rec.id, rec.source.file, rec.source.line), opts.shard.count) !== opts.shard.index) {
+        otherShards++;
+        continue;
+      }
+      if (!resumeDone && resume) {
+        const prev = await resume.rows.next();
+        if (!prev.done) {
+          const want = prev.value.id;
+          const have = rec.id === null ? null : opts.format === "csv" ? oneLine(rec.id) : rec.id;
+          if (want !== have) {
+            throw new UsageError(
+              `--resume: row ${resumed + 1} of ${opts.out} is for id ${JSON.stringify(want)} but input record ${resumed + 1} is ${JSON.stringify(have)}; the inputs or options changed since that scan`,
+            );
+          }
+          tally.add(prev.value);
+          resumed++;
+          continue;
+        }
+        resumeDone = true;
+      }
+      await until(() => (seq - nextSeq < maxInFlight && !sinkBlocked) || interrupted || sinkFailed !== null);
+      if (interrupted || sinkFailed) break;
+      const n = seq++;
+      const bytes = rec.base + rec.progressBytes;
+      if (rec.kind === "error") {
+        complete(n, toRow(rec), bytes);
+        continue;
+      }
+      pool
+        .check({ text: rec.text, code: opts.code, id: rec.id })
+        .then(
+          (result) => {
+            const { id: _id, ...rest } = result;
+            const row: ResultRow = { id: rec.id, source: rec.source, ...(rec.textSource ? { textSource: rec.textSource } : {}), ...rest };
+            complete(n, row, bytes);
+          },
+          (err: Error) => {
+            const row: ErrorRow = {
+              id: rec.id,
+              source: rec.source,
+              error: { code: "check_failed", message: `${rec.source.file} line ${rec.source.line}: the checker failed (${(err as NodeJS.ErrnoException).code ?? err.name})`, file: rec.source.file, line: rec.source.line },
+            };
+            complete(n, row, bytes);
+          },
+        );
+    }
+    if (!resumeDone && resume) {
+      const more = await resume.rows.next();
+      if (!more.done) {
+        throw new UsageError(`--resume: ${opts.out} has more rows than the inputs give (${resumed} matched); the inputs or options changed since that scan`);
+      }
+    }
+    await until(() => nextSeq === seq); // the notes in flight finish (bounded, quick) before the pool closes
+  } finally {
+    process.off("SIGINT", onSigint);
+    progress.stop();
+    await pool.close();
+  }
+
+  if (opts.out) {
+    await new Promise<void>((resolve) => (sink as NodeJS.WritableStream).end(() => resolve()));
+  } else if (sinkBlocked && !sinkFailed) {
+    await new Promise<void>((resolve) => sink.once("drain", resolve));
+  }
+
+  let reportFailed: string | null = null;
+  if (opts.report) {
+    const meta = { generatedAt: new Date().toISOString(), inputs: opts.paths, interrupted, code: opts.code, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined };
+    try {
+      await writeFile(opts.report, renderScanReport(tally, meta));
+    } catch (err) {
+      reportFailed = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    }
+  }
+
+  const secs = (Date.now() - started) / 1000;
+  const v = tally.verdicts;
+  const checkedNow = tally.rows - resumed;
+  const parts = [
+    `${tally.rows} notes`,
+    `${tally.checked} checked (supported ${v.get("supported")}, incomplete ${v.get("incomplete")}, redirect ${v.get("redirect")}, not_documented ${v.get("not_documented")})`,
+    `${tally.errors} errors`,
+  ];
+  if (resumed) parts.push(`${resumed} already in ${opts.out}${resume && resume.cutBytes ? ` (cut a partial last line of ${resume.cutBytes} bytes)` : ""}`);
+  if (skipped) parts.push(`${skipped} resources without notes skipped`);
+  if (otherShards) parts.push(`${otherShards} in other shards`);
+  if (ignored) parts.push(`${ignored} files with other extensions ignored`);
+  parts.push(`${secs.toFixed(1)} s, ${Math.round(checkedNow / Math.max(secs, 0.001))} notes/s`);
+  const epipe = (sinkFailed as NodeJS.ErrnoException | null)?.code === "EPIPE";
+  const status = epipe ? "output closed by its reader" : sinkFailed ? "output failed" : interrupted ? "interrupted (finished results written; continue with --resume)" : "done";
+  log(`cdicheck scan: ${status}: ${parts.join(", ")}`);
+  if (sinkFailed) {
+    const code = (sinkFailed as NodeJS.ErrnoException).code;
+    if (code !== "EPIPE") log(`cdicheck scan: cannot write the output (${code ?? (sinkFailed as Error).message})`);
+    return code === "EPIPE" ? EXIT_OK : EXIT_USAGE;
+  }
+  if (reportFailed) {
+    log(`cdicheck scan: cannot write the report ${opts.report} (${reportFailed})`);
+    return EXIT_USAGE;
+  }
+  if (interrupted) return EXIT_INTERRUPTED;
+  return tally.errors > 0 ? EXIT_RECORD_ERRORS : EXIT_OK;
+}

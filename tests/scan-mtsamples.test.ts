@@ -1,0 +1,48 @@
+/**
+ * The real MTSamples export (../shared/data/mtsamples/, 4,999 rows, 33 empty transcriptions): every row
+ * yields a result or an error row, in order, in JSONL, CSV and the HTML report.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { cli, jsonl, ROOT, tmp } from "./scan-helpers.js";
+
+const CSV = resolve(ROOT, "../shared/data/mtsamples/mtsamples.csv");
+
+describe.skipIf(!existsSync(CSV))("scan on MTSamples", () => {
+  const expected = parse(readFileSync(CSV), { columns: true }) as { note_id: string; transcription: string }[];
+  const dir = tmp();
+  const out = join(dir, "mt.jsonl");
+  const outCsv = join(dir, "mt.csv");
+  const report = join(dir, "mt.html");
+  const r = cli(["scan", CSV, "--out", out, "--report", report, "--quiet", "--jobs", "2"]);
+
+  it("yields one row per CSV row, in order: a result, or an empty_note error row for each empty transcription", () => {
+    expect(expected).toHaveLength(4999);
+    const rows = jsonl(out);
+    expect(rows.map((x) => x.id)).toEqual(expected.map((e) => e.note_id));
+    const empty = expected.filter((e) => e.transcription.trim() === "").map((e) => e.note_id);
+    expect(empty).toHaveLength(33);
+    expect(rows.filter((x) => x.error).map((x) => x.id)).toEqual(empty);
+    expect(rows.filter((x) => x.error).every((x) => x.error.code === "empty_note")).toBe(true);
+    expect(rows.filter((x) => x.verdict).length).toBe(4966);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/4999 notes, 4966 checked .* 33 errors/);
+  });
+
+  it("names the line each row starts on in the CSV", () => {
+    const lines = readFileSync(CSV, "utf8").split("\n");
+    for (const row of jsonl(out)) expect(lines[row.source.line - 1]!.startsWith(`${row.id},`)).toBe(true);
+  });
+
+  it("writes the CSV output and the HTML report for the same rows", () => {
+    const csv = cli(["scan", CSV, "--out", outCsv, "--quiet", "--jobs", "2"]);
+    expect(csv.code).toBe(3);
+    const rows = parse(readFileSync(outCsv), { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.id)).toEqual(expected.map((e) => e.note_id));
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain("4999 notes");
+    expect(html).toContain("error (not checked) <b>33</b>");
+  });
+});

@@ -1,0 +1,87 @@
+/** `cdicheck scan` outputs: JSONL and CSV, stdout or --out, input order whatever the parallelism, the HTML report. */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS } from "../src/reporters/csv.js";
+import { cli, FIXTURES, jsonl, manyNotes, parseLines, tmp, write } from "./scan-helpers.js";
+
+describe("scan output", () => {
+  it("writes JSONL to --out with id and source on every row, and nothing but the summary on stderr", () => {
+    const dir = tmp();
+    const out = join(dir, "out.jsonl");
+    const r = cli(["scan", join(FIXTURES, "notes.csv"), "--out", out]);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1); // not a TTY: no progress bar, one summary line
+    expect(r.stderr).toMatch(/^cdicheck scan: done: 6 notes, 5 checked/);
+    const rows = jsonl(out);
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      expect(typeof row.source.file).toBe("string");
+      expect(row.source.line).toBeGreaterThan(0);
+      expect(row.error ?? row.verdict).toBeTruthy();
+    }
+  });
+
+  it("writes CSV (format from the --out extension) that a CSV reader parses back", () => {
+    const dir = tmp();
+    const out = join(dir, "out.csv");
+    cli(["scan", join(FIXTURES, "notes.csv"), "--out", out, "--quiet"]);
+    const records = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(records[0]!)).toEqual([...CSV_COLUMNS]);
+    expect(records.map((r) => r.id)).toEqual(["n1", "n2", "n3", "n4", "n5", "n6"]);
+    expect(records[0]).toMatchObject({ verdict: "not_documented", score: "0", line: "2" });
+    expect(records[0]!.missing.split(";")).toContain("imaging");
+    expect(records[3]).toMatchObject({ verdict: "error", error_code: "empty_note" });
+    expect(readFileSync(out, "utf8").split("\n").filter(Boolean)).toHaveLength(7); // one line per row
+  });
+
+  it("writes CSV to stdout with --format csv, and JSONL by default", () => {
+    const csv = cli(["scan", join(FIXTURES, "notes.csv"), "--format", "csv", "--quiet"]).stdout;
+    expect(csv.startsWith(CSV_COLUMNS.join(",") + "\n")).toBe(true);
+    const def = cli(["scan", join(FIXTURES, "notes.csv"), "--quiet"]).stdout;
+    expect(parseLines(def)).toHaveLength(6);
+  });
+
+  it("keeps input order with several workers and notes of very different lengths", () => {
+    const dir = tmp();
+    const lines: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const long = i % 10 === 0 ? " Neck stiffness noted.".repeat(2000) : "";
+      lines.push(JSON.stringify({ id: `o${i}`, text: `Note ${i}.${long}` }));
+    }
+    const f = write(join(dir, "mixed.jsonl"), lines.join("\n") + "\n");
+    const r = cli(["scan", f, "--jobs", "2", "--quiet"]);
+    expect(parseLines(r.stdout).map((x) => x.id)).toEqual(Array.from({ length: 300 }, (_, i) => `o${i}`));
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("scan --report", () => {
+  const dir = tmp();
+  const notes = join(dir, "notes.jsonl");
+  manyNotes(notes, 40, "ZEBRAWORD");
+  write(join(dir, "bad.jsonl"), '{"id":"e1","text":""}\n{oops ZEBRAWORD\n');
+  const report = join(dir, "report.html");
+  const r = cli(["scan", notes, join(dir, "bad.jsonl"), "--out", join(dir, "o.jsonl"), "--report", report, "--quiet"]);
+  const html = existsSync(report) ? readFileSync(report, "utf8") : "";
+
+  it("is one self-contained page: inline CSS and SVG, no scripts, nothing loaded from the network", () => {
+    expect(r.code).toBe(3);
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("<style>");
+    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(3);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|url\(|@import/i);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it("shows the verdict counts, elements, errors and lists notes by id, never the note text", () => {
+    expect(html).toContain("not documented <b>40</b>");
+    expect(html).toContain("error (not checked) <b>2</b>");
+    for (const el of ["segments", "etiology", "imaging", "underlying_condition", "functional_limitations"]) expect(html).toContain(el);
+    expect(html).toContain("empty_note");
+    expect(html).toContain("note-39");
+    expect(html).not.toContain("ZEBRAWORD");
+    expect(html).not.toContain("Neck stiffness");
+  });
+});
