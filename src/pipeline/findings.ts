@@ -81,7 +81,9 @@ const REGION_OF_JOINT = (lower: number): Region => {
   return "sacral";
 };
 
-const REGION_OF_LEVEL = (level: number): Region => {
+/** Region of a level named alone (no neighbour in the set); the occiput alone is no spinal joint. */
+const REGION_OF_LEVEL = (level: number): Region | undefined => {
+  if (level === 0) return undefined;
   if (level <= 2) return "occipito_atlanto_axial";
   if (level <= 7) return "cervical";
   if (level <= 19) return "thoracic";
@@ -99,7 +101,8 @@ export function regionsOfLevels(levels: readonly number[]): Region[] {
   for (const l of set) {
     const joint = set.has(l + 1);
     if (joint) out.add(REGION_OF_JOINT(l));
-    if (!joint && !set.has(l - 1)) out.add(REGION_OF_LEVEL(l));
+    const alone = !joint && !set.has(l - 1) ? REGION_OF_LEVEL(l) : undefined;
+    if (alone) out.add(alone);
   }
   return [...out];
 }
