@@ -40,7 +40,25 @@ export function buildMentions(text: string, sections: readonly Section[], senten
       const assertion: AssertedSpan = NO_ASSERTION.has(hit.type)
         ? { negated: false, uncertain: false, hypothetical: false, historical: false, experiencer: "patient", cues: [] }
         : assertions[t++]!;
-      mentions.push({ ...hit, index: mentions.length, text: text.slice(hit.start, hit.end), sentence: si, section: kind, assertion: withoutOwnWords(assertion, hit) });
+      // One object shape for every mention (no spread): keeps the later stages' property access monomorphic.
+      const m: Mention = {
+        start: hit.start,
+        end: hit.end,
+        ref: hit.ref,
+        id: hit.id,
+        label: hit.label,
+        type: hit.type,
+        kind: hit.kind,
+        index: mentions.length,
+        text: text.slice(hit.start, hit.end),
+        sentence: si,
+        section: kind,
+        assertion: withoutOwnWords(assertion, hit),
+      };
+      if (hit.cause !== undefined) m.cause = hit.cause;
+      if (hit.levels !== undefined) m.levels = hit.levels;
+      if (hit.fuzzy !== undefined) m.fuzzy = hit.fuzzy;
+      mentions.push(m);
     }
   }
   return mentions;
