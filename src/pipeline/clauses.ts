@@ -3,8 +3,16 @@
  * only about sentences where attaching a site or cause to a fusion is ambiguous (several site regions
  * in one sentence), and only ever sees one bounded sentence (sentences are at most MAX_SENTENCE long).
  */
-import nlp from "compromise";
+import { createRequire } from "node:module";
+import type nlpType from "compromise";
 import type { Span } from "../types.js";
+
+// compromise takes ~0.4 s to load; most notes never need it, so it is loaded on first use.
+let nlp: typeof nlpType | undefined;
+function parser(): typeof nlpType {
+  nlp ??= createRequire(import.meta.url)("compromise") as typeof nlpType;
+  return nlp;
+}
 
 interface ClauseJson {
   offset: { start: number; length: number };
@@ -31,7 +39,7 @@ export function quickClauses(text: string, span: Span): Span[] {
 export function clauseSpans(text: string, span: Span): Span[] {
   const sentence = text.slice(span.start, span.end);
   if (!/[,;]|\b(?:and|but|while|whereas|which|however)\b/i.test(sentence)) return [span];
-  const parsed = nlp(sentence).clauses().json({ offset: true }) as ClauseJson[];
+  const parsed = parser()(sentence).clauses().json({ offset: true }) as ClauseJson[];
   if (parsed.length <= 1) return [span];
   const out: Span[] = [];
   let prev = span.start;
