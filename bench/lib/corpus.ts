@@ -11,6 +11,7 @@ import { z } from "zod";
 import { decodeNote } from "../../src/input.js";
 import { check } from "../../src/index.js";
 import { ELEMENT_IDS, ResultSchema, VERDICTS, type CheckResult, type ElementId, type Verdict } from "../../src/schema.js";
+import { prf, type Prf } from "./metrics.js";
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CORPUS_DIR = join(REPO_ROOT, "corpus");
@@ -291,22 +292,6 @@ export interface NoteOutcome {
   violations: string[];
 }
 
-export interface Prf {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function prf(tp: number, fp: number, fn: number): Prf {
-  // With nothing to find and nothing found, the score is perfect (not 0/0).
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
-}
 
 function missingPrf(outcomes: NoteOutcome[], ids: readonly ElementId[]): Prf {
   let tp = 0, fp = 0, fn = 0;
@@ -459,3 +444,5 @@ export function withReadmeTables(readme: string, tables: string): string {
   if (a < 0 || b < a) throw new CorpusError("corpus/README.md: generated-block markers not found");
   return `${readme.slice(0, a + README_BEGIN.length)}\n${tables}\n${readme.slice(b)}`;
 }
+
+export type { Prf };

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { assertInSentence, contextRules, type CompiledContext } from "../../src/pipeline/context.js";
 import type { AssertedSpan, Span } from "../../src/types.js";
+import { prf, type Prf } from "./metrics.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const NEGEX_DEV = fileURLToPath(new URL("../shared/data/negex/dev-rsAnnotations.tsv", new URL(`file://${REPO_ROOT}`)));
@@ -83,21 +84,6 @@ export function runNegex(rows: readonly NegexRow[], ctx: CompiledContext = conte
   });
 }
 
-export interface Prf {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function prf(tp: number, fp: number, fn: number): Prf {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
-}
 
 /** A hypothetical cue counts toward the set's "Not particular" only when it is conditional or planned. */
 export function temporalHypothetical(result: AssertedSpan, ctx: CompiledContext = contextRules()): boolean {
@@ -194,3 +180,5 @@ export function subsampleSpread(
   };
   return { negatedF1: spread(neg), historicalF1: spread(hist), hypotheticalF1: spread(hyp) };
 }
+
+export type { Prf };
