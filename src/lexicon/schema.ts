@@ -35,6 +35,7 @@ export const CAUSES = [
   "degenerative",
   "trauma",
   "other",
+  "klippel_feil",
 ] as const;
 export type Cause = (typeof CAUSES)[number];
 
@@ -93,8 +94,8 @@ export const TermLexiconSchema = z
       if (e.type === "etiology" && e.kind === "disease" && !e.cause) {
         ctx.addIssue({ code: "custom", message: "a disease etiology needs a cause", path: ["entries", i, "cause"] });
       }
-      if (e.cause && e.type !== "etiology") {
-        ctx.addIssue({ code: "custom", message: "only etiology entries name a cause", path: ["entries", i, "cause"] });
+      if (e.cause && e.type !== "etiology" && e.type !== "congenital") {
+        ctx.addIssue({ code: "custom", message: "only etiology and congenital entries name a cause", path: ["entries", i, "cause"] });
       }
       for (const a of e.capsAmbiguous ?? []) {
         if (!(e.caseSensitive ?? []).includes(a)) ctx.addIssue({ code: "custom", message: `"${a}" must also be listed in caseSensitive`, path: ["entries", i, "capsAmbiguous"] });

@@ -272,7 +272,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
 
     // Causes are looked for in the whole sentence: a tie needs a link word or a modifier position anyway.
     const causes = sentMentions
-      .filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && patientCue(x) && !x.assertion.hypothetical)
+      .filter((x) => ((x.type === "etiology" && x.kind === "disease") || x.type === "congenital") && x.cause && patientCue(x) && !x.assertion.hypothetical)
       .map((c) => linkCause(text, m, c, sentMentions));
     const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge");
 

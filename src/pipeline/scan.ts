@@ -104,7 +104,10 @@ function walk(
   for (let i = from; i < to; i++) {
     let node = trie;
     for (let j = i; j < to; j++) {
-      const next = node.next.get(folded.slice(toks.starts[j]!, toks.ends[j]!));
+      const tok = folded.slice(toks.starts[j]!, toks.ends[j]!);
+      const next = node.next.get(tok);
+      // "open-mouth view" reads like "open mouth view": a hyphen inside a match may be skipped.
+      if (!next && tok === "-" && j > i && j + 1 < to) continue;
       if (!next) break;
       node = next;
       for (const ref of node.entries) onHit(ref, toks.starts[i]!, toks.ends[j]!, i, j);

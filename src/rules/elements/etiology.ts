@@ -23,11 +23,11 @@ export const etiology: ElementRule = {
     const disease = t.filter((f) => f.origin === "acquired" || f.origin === "unknown");
     const firm = disease.flatMap((f) => [
       ...(f.origin === "acquired" ? f.originMentions.filter((m) => !m.assertion.uncertain && !f.uncertain) : []),
-      ...f.causes.filter((c) => c.tied && !c.hedged).map((c) => c.mention),
+      ...f.causes.filter((c) => c.tied && !c.hedged && c.cause !== "klippel_feil").map((c) => c.mention),
     ]);
     const hedged = disease.flatMap((f) => [
       ...(f.origin === "acquired" ? f.originMentions.filter((m) => m.assertion.uncertain || f.uncertain) : []),
-      ...f.causes.filter((c) => c.tied && c.hedged).map((c) => c.mention),
+      ...f.causes.filter((c) => c.tied && c.hedged && c.cause !== "klippel_feil").map((c) => c.mention),
     ]);
     const other = t.filter((f) => f.origin === "surgical" || f.origin === "congenital" || f.origin === "klippel_feil");
     const query = `The record documents "${quote(facts.text, finding)}". Please clarify the nature of this fusion: acquired ankylosis due to a disease process (please specify the condition, if known); result of a prior surgical arthrodesis; congenital fusion; other (please specify); unable to determine.`;

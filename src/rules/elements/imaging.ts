@@ -43,7 +43,8 @@ export const imaging: ElementRule = {
   },
   check(facts) {
     if (!targets(facts).length) return { status: "missing", evidence: [], messageId: "missing" };
-    const t = targets(facts).filter((f) => f.site === "region" && f.kind !== "pseudarthrosis");
+    // A fusion at the region, or at a vague site that the imaging describes at that same site.
+    const t = targets(facts).filter((f) => (f.site === "region" || f.site === "vague") && f.kind !== "pseudarthrosis");
     const modalities = facts.mentions.filter(usableModality);
     const done = modalities.filter((m) => !isPending(facts, m));
     for (const f of t) {

@@ -40,7 +40,7 @@ export const underlyingCondition: ElementRule = {
       };
     }
     const named = facts.mentions.filter(
-      (m) => m.type === "etiology" && m.kind === "disease" && !m.assertion.negated && !m.assertion.hypothetical && m.assertion.experiencer === "patient",
+      (m) => ((m.type === "etiology" && m.kind === "disease") || (m.type === "congenital" && m.cause)) && !m.assertion.negated && !m.assertion.hypothetical && m.assertion.experiencer === "patient",
     );
     const untied = uniqueMentions([...links.map((c) => c.mention), ...named]);
     if (untied.length) {
