@@ -70,8 +70,25 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     if (clash) throw new UsageError(`${flag} ${target} is also an input; writing it would destroy the notes`);
   }
 
+  const pool: CheckPool = startPool(opts.jobs);
+  try {
+    // The code is checked where the checker lives (the workers), before any output is opened.
+    await pool.check({ text: "code check", code: opts.code });
+  } catch (err) {
+    await pool.close();
+    if (/unsupported code/i.test((err as Error).message)) throw new UsageError((err as Error).message);
+    throw err;
+  }
+
   let resume: ResumeState | null = null;
-  if (opts.resume && opts.out) resume = await prepareResume(opts.out, opts.format);
+  if (opts.resume && opts.out) {
+    try {
+      resume = await prepareResume(opts.out, opts.format);
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+  }
   const tally = new Tally();
 
   let sink: Writable;
@@ -87,7 +104,6 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
 
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const progress = startProgress(totalBytes, !opts.quiet && Boolean(process.stderr.isTTY));
-  const pool: CheckPool = startPool(opts.jobs);
   const maxInFlight = opts.maxInFlight ?? Math.max(16, opts.jobs * 8);
 
   // Ordered completion: rows wait in `pending` until every earlier row has been written.
