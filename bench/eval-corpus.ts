@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ELEMENT_IDS, VERDICTS } from "../src/schema.js";
 import {
+  loadCorpus,
   CORPUS_DIR,
   corpusStats,
   readmeTables,
@@ -53,9 +54,12 @@ export function formatReport(r: Report): string {
 }
 
 function main(argv: string[]): void {
-  const outcomes = runCorpus();
+  // --holdout scores corpus/holdout/ (written blind, never tuned on) instead of corpus/notes/.
+  const holdout = argv.includes("--holdout");
+  const outcomes = runCorpus(loadCorpus(holdout ? join(CORPUS_DIR, "holdout") : undefined));
+  if (holdout) console.log("corpus/holdout (written blind; do not tune rules on it)");
   const report = score(outcomes);
-  if (argv.includes("--write-readme")) {
+  if (argv.includes("--write-readme") && !holdout) {
     const file = join(CORPUS_DIR, "README.md");
     const tables = readmeTables(corpusStats(outcomes.map((o) => o.note)));
     writeFileSync(file, withReadmeTables(readFileSync(file, "utf8"), tables));

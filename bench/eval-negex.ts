@@ -7,7 +7,7 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { contextRules } from "../src/pipeline/context.js";
-import { NEGEX_DEV, negexDataPresent, readNegex, runNegex, scoreNegex, type Prf } from "./lib/negex.js";
+import { NEGEX_DEV, negexDataPresent, readNegex, runNegex, scoreNegex, subsampleSpread, type Prf } from "./lib/negex.js";
 
 const args = process.argv.slice(2);
 const dataArg = args.find((a) => a.startsWith("--data="))?.slice(7);
@@ -25,8 +25,11 @@ const loadMs = performance.now() - loadStart;
 const rows = readNegex(file);
 // Timing: the first pass over all rows (cold: JIT not warmed up), then the median of five more.
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const preds = runNegex(rows, ctx);
+const cpu1 = process.cpuUsage(cpu0);
 const runMs = performance.now() - t0;
+const runCpuMs = (cpu1.user + cpu1.system) / 1000;
 const warm: number[] = [];
 for (let i = 0; i < 5; i++) {
   const t = performance.now();
@@ -50,9 +53,15 @@ out.push(line("historical", s.historical));
 out.push(line("hypothetical (conditional, planned)", s.hypotheticalTemporal));
 out.push(line("hypothetical (all cues, incl. work-up)", s.hypothetical));
 out.push(line("experiencer other", s.experiencerOther));
+const spread = subsampleSpread(preds, 757, 200, ctx);
+const sp = (x: { p5: number; p50: number; p95: number }) => `${f(x.p5)} / ${f(x.p50)} / ${f(x.p95)}`;
+out.push("");
+out.push("spread on held-out-sized sets (200 random 757-instance subsets by sentence; F1 p5 / p50 / p95; sampling noise only):");
+out.push(`  negated ${sp(spread.negatedF1)}; historical ${sp(spread.historicalF1)}; hypothetical (conditional, planned) ${sp(spread.hypotheticalF1)}`);
 out.push("");
 out.push(
-  `timing: ${s.rows} sentences (locate target + assert) in one process: first pass ${runMs.toFixed(1)} ms, ` +
+  `timing: ${s.rows} sentences (locate target + assert) in one process: first pass ${runMs.toFixed(1)} ms wall ` +
+    `(${runCpuMs.toFixed(1)} ms CPU of this process), ` +
     `then median of 5 passes ${warmMs.toFixed(1)} ms (${((s.rows / warmMs) * 1000).toFixed(0)} sentences/s); ` +
     `rule load+compile ${loadMs.toFixed(1)} ms; Node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg()[0]!.toFixed(2)}`,
 );

@@ -1,6 +1,6 @@
 /**
  * check(): one note in, one result out. Reading this file top to bottom follows a note through the
- * pipeline: text -> sections -> sentences -> scan -> mentions (with assertions) -> findings ->
+ * pipeline: text -> sections -> sentences -> scan -> focus (cue words near findings) -> mentions (with assertions) -> findings ->
  * elements -> routing and verdict -> score -> queries -> result.
  */
 import { buildFacts } from "./pipeline/findings.js";
@@ -9,7 +9,8 @@ import { buildMentions } from "./pipeline/mentions.js";
 import { buildQueries } from "./pipeline/queries.js";
 import { buildResult } from "./pipeline/result.js";
 import { route } from "./pipeline/routing.js";
-import { scanNote } from "./pipeline/scan.js";
+import { focus, keepInFocus } from "./pipeline/focus.js";
+import { scanCues, scanNote } from "./pipeline/scan.js";
 import { score } from "./pipeline/score.js";
 import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
@@ -65,7 +66,9 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const sections = findSections(text);
   const sentences = splitSentences(text, sections);
   const hits = scanNote(text, folded);
-  const mentions = buildMentions(text, sections, sentences, hits);
+  const near = focus(sentences, hits);
+  const focused = [...keepInFocus(hits, sentences, near), ...scanCues(folded, near.spans)];
+  const mentions = buildMentions(text, sections, sentences, focused);
   const facts = buildFacts(text, sections, sentences, mentions);
   const elements = judgeElements(facts);
   const routing = route(facts, elements);

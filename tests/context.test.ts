@@ -89,6 +89,14 @@ describe("negated", () => {
     expectOnly(r.result, { negated: true });
     expect(cueOf(r.result, "negated")).toMatchObject({ text: "has resolved", start: r.at("has resolved"), rule: "neg.post.has-resolved" });
   });
+  it("forward: 'lack of bony bridging'", () => {
+    expectOnly(run("CT shows lack of bony bridging at C1-C2.", "bony bridging").result, { negated: true });
+  });
+  it("backward: 'Surgery is not indicated at this time.'", () => {
+    const r = run("Surgery is not indicated at this time.", "Surgery");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "not indicated", rule: "neg.post.not-indicated" });
+  });
   it("backward: 'Fracture was ruled out.'", () => {
     const r = run("Fracture was ruled out.", "Fracture");
     expectOnly(r.result, { negated: true });
@@ -177,6 +185,38 @@ describe("terminators", () => {
   it("the sentence end stops a scope inside a multi-sentence span", () => {
     expectOnly(run("No fever. Fusion at C1-C2.", "Fusion").result, {});
   });
+  it("a new clause with its own subject ends a scope", () => {
+    expectOnly(run("Due to no evidence of bleeding, the patient remained hemodynamically stable.", "hemodynamically stable").result, {});
+    expectOnly(run("He is not cooperative and he is difficult to examine.", "difficult to examine").result, {});
+  });
+  it("a comma then a cause ends a list: 'C1 fused to C2 without instability, from erosive rheumatoid arthritis'", () => {
+    expectOnly(run("C1 fused to C2 without instability, from erosive rheumatoid arthritis.", "rheumatoid arthritis").result, {});
+    expectOnly(run("C1 fused to C2 without instability, from erosive rheumatoid arthritis.", "instability").result, { negated: true });
+  });
+  it("an opening parenthesis ends a backward trigger inside it: 'Seronegative rheumatoid arthritis (RF negative)'", () => {
+    expectOnly(run("Seronegative rheumatoid arthritis, diagnosed 2010 (RF negative, CCP negative).", "rheumatoid arthritis").result, {});
+    expectOnly(run("Seronegative rheumatoid arthritis, diagnosed 2010 (RF negative, CCP negative).", "RF").result, { negated: true });
+  });
+  it("a negated list goes on past a comma only while its items are short", () => {
+    const s = "CT: no bridging bone across the graft, lucency around the wires (pseudarthrosis).";
+    expectOnly(run(s, "bridging bone").result, { negated: true });
+    expectOnly(run(s, "pseudarthrosis").result, {});
+    expectOnly(run("There were no stress induced chest pain, ischemic EKG changes or wall motion abnormalities.", "wall motion abnormalities").result, { negated: true });
+  });
+  it("a spaced dash separates items, but not two levels ('C1 - C2')", () => {
+    expectOnly(run("A/P: - R/O atlantoaxial ankylosis - CT C-spine ordered", "CT C-spine").result, {});
+    expectOnly(run("No fusion at C1 - C2.", "C2").result, { negated: true });
+  });
+  it("the study that shows an absence is not absent: 'no instability on dynamic films'", () => {
+    expectOnly(run("Stable, no instability on dynamic films.", "dynamic films").result, {});
+    expectOnly(run("Stable, no instability on the CT.", "CT").result, {});
+  });
+  it("'MRI not diagnostic for the fusion' leaves the fusion uncertain, not negated", () => {
+    const r = run("MRI not diagnostic for the fusion.", "fusion");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "not diagnostic for", rule: "unc.not-diagnostic-for" });
+    expectOnly(run("The MRI does not confirm the fusion.", "fusion").result, { uncertain: true });
+  });
   it("a closing parenthesis ends a trigger opened inside it", () => {
     expectOnly(run("Report (slides not submitted) indicates fusion.", "fusion").result, {});
   });
@@ -209,6 +249,36 @@ describe("uncertain", () => {
     const r = run("Ankylosis likely related to rheumatoid arthritis.", "rheumatoid arthritis");
     expectOnly(r.result, { uncertain: true });
     expect(cueOf(r.result, "uncertain").text).toBe("likely");
+  });
+  it("'there is possible early bony bridging' (inside 'is possible', read both ways)", () => {
+    const r = run("On the left there is possible early bony bridging.", "bony bridging");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "is possible", start: r.at("is possible") });
+    expectOnly(run("Early fusion is possible.", "fusion").result, { uncertain: true });
+  });
+  it("a question asserts nothing: 'Question: is the upper neck fused or unstable?'", () => {
+    const r = run("Question: is the upper neck fused or unstable?", "fused");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "?", rule: "unc.post.question-mark" });
+  });
+  it("a question mark written onto a word questions what follows, not what precedes", () => {
+    const r = run("?C1/C2 fusion on plain film - questionable, CT to follow.", "C1/C2 fusion");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "?", start: r.at("?"), end: r.at("?") + 1, rule: "unc.question-prefix" });
+    expectOnly(run("Clinical: ankylosed atlanto-occipital joints, ?inflammatory vs degenerative.", "ankylosed").result, {});
+  });
+  it("'unclear whether' is a doubt, not a condition", () => {
+    expectOnly(run("It is unclear whether the fusion is surgical.", "fusion").result, { uncertain: true });
+    expectOnly(run("It is not clear if the fusion is complete.", "fusion").result, { uncertain: true });
+  });
+  it("'I cannot call it a completed fusion'", () => {
+    expectOnly(run("At present I cannot call it a completed fusion.", "fusion").result, { uncertain: true });
+  });
+  it("a cause does not end a doubt: 'Ankylosis of C1-C2, likely secondary to RA.'", () => {
+    const r = run("Ankylosis of C1-C2, likely secondary to RA.", "RA");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "likely", start: r.at("likely") });
+    expectOnly(run("Ankylosis of C1-C2, likely secondary to RA.", "Ankylosis").result, {});
   });
   it("'questionable', 'probable'", () => {
     expectOnly(run("Questionable ankylosis at C1-C2.", "ankylosis").result, { uncertain: true });
@@ -244,6 +314,31 @@ describe("hypothetical", () => {
   it("return precautions: 'Return if fever or chills develop.'", () => {
     expectOnly(run("Return to the ED if fever or chills develop.", "chills").result, { hypothetical: true });
   });
+  it("backward: 'posterior C1-C2 fusion (Harms) scheduled for 12/9'", () => {
+    const r = run("Plan: posterior C1-C2 fusion (Harms) scheduled for 12/9.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "scheduled for", start: r.at("scheduled") });
+  });
+  it("generic statements and consent talk: 'RA can affect the upper neck, sometimes causing fusion', 'risks including pseudarthrosis'", () => {
+    expectOnly(run("Discussed that rheumatoid arthritis can affect the upper neck, sometimes causing spontaneous fusion of C1-C2.", "spontaneous fusion").result, { hypothetical: true });
+    expectOnly(run("Consent obtained; risks including pseudarthrosis discussed.", "pseudarthrosis").result, { hypothetical: true });
+  });
+  it("work-up: 'CT to determine whether C1-C2 fusion is present'", () => {
+    const r = run("CT to determine whether C1-C2 fusion is present.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical").rule).toBe("hyp.determine-whether");
+  });
+  it("a reason for referral is not a plan: 'Referred for neck stiffness.'", () => {
+    expectOnly(run("Referred for dysphagia and neck stiffness.", "neck stiffness").result, {});
+  });
+  it("a future date or plan after the mention: 'posterior C1-C2 fusion next month', '... will be performed'", () => {
+    const r = run("Plan: posterior C1-C2 fusion next month.", "C1-C2 fusion");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "next month", rule: "hyp.post.next-period" });
+    expectOnly(run("C1-C2 arthrodesis in 6 weeks.", "C1-C2 arthrodesis").result, { hypothetical: true });
+    expectOnly(run("Occipitocervical fusion will be performed by Dr. A.", "Occipitocervical fusion").result, { hypothetical: true });
+    expectOnly(run("She will undergo C1-C2 fusion.", "C1-C2 fusion").result, { hypothetical: true });
+  });
   it("backward: 'Occipitocervical fusion is planned.'", () => {
     const r = run("Occipitocervical fusion is planned.", "Occipitocervical fusion");
     expectOnly(r.result, { hypothetical: true });
@@ -271,8 +366,12 @@ describe("historical", () => {
     expectOnly(run("Prior C1-C2 arthrodesis.", "C1-C2 arthrodesis").result, { historical: true });
     expectOnly(run("Status post occipitocervical fusion.", "occipitocervical fusion").result, { historical: true });
   });
-  it("a trigger opening the target itself still applies ('status post CABG' as one mention)", () => {
-    expectOnly(run("Status post CABG.", "Status post CABG").result, { historical: true });
+  it("the target's own words are not its cues ('no joint space' as one finding mention)", () => {
+    expectOnly(run("Atlanto-axial joints fused, no joint space seen.", "no joint space").result, {});
+    expectOnly(run("Status post CABG.", "Status post CABG").result, {});
+  });
+  it("'her previous rheumatologist' dates the clinician, not the fusion", () => {
+    expectOnly(run("Her previous rheumatologist attributed the C1-C2 fusion to RA.", "C1-C2 fusion").result, {});
   });
   it("'a one-day history of' is a recent complaint", () => {
     expectOnly(run("Presents with a one-day history of neck pain.", "neck pain").result, {});
@@ -292,6 +391,17 @@ describe("experiencer", () => {
     const r = run("Ankylosing spondylitis in his father.", "Ankylosing spondylitis");
     expectOnly(r.result, { other: true });
     expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "father", start: r.at("father") });
+  });
+  it("'maternal' and 'paternal' relatives", () => {
+    expectOnly(run("Maternal aunt with ankylosing spondylitis.", "ankylosing spondylitis").result, { other: true });
+  });
+  it("'mother-in-law' is a relative too", () => {
+    expectOnly(run("Mother-in-law with rheumatoid arthritis.", "rheumatoid arthritis").result, { other: true });
+  });
+  it("a relative in the patient's company or speaking for the patient is not the experiencer", () => {
+    expectOnly(run("Lives with her husband, has neck stiffness.", "neck stiffness").result, {});
+    expectOnly(run("Discussed with his mother the neck stiffness.", "neck stiffness").result, {});
+    expectOnly(run("Wife reports he has neck stiffness.", "neck stiffness").result, {});
   });
   it("'family history of' makes the relative the experiencer (and the mention history)", () => {
     const r = run("Family history of rheumatoid arthritis.", "rheumatoid arthritis");

@@ -54,6 +54,22 @@ describe("corpus files", () => {
     expect(ExpectedSchema.safeParse({ ...bad, missing: ["etiology"] }).success).toBe(true);
   });
 
+  it("the schema enforces guideline invariants (no target -> elements missing; surgical redirect -> etiology missing)", () => {
+    const els = { segments: "present", etiology: "missing", imaging: "missing", underlying_condition: "missing", functional_limitations: "missing" };
+    const nd = { verdict: "not_documented", elements: els, missing: ["etiology", "imaging", "underlying_condition", "functional_limitations"], suggestions: [], tags: ["negation"], rationale: "negated fusion only" };
+    expect(ExpectedSchema.safeParse(nd).success).toBe(false);
+    const z = {
+      verdict: "redirect",
+      elements: { ...els, etiology: "present" },
+      missing: ["imaging", "underlying_condition", "functional_limitations"],
+      suggestions: [{ code: "Z98.1", relation: "instead" }],
+      tags: ["surgical"],
+      rationale: "surgical C1-C2 fusion",
+    };
+    expect(ExpectedSchema.safeParse(z).success).toBe(false);
+    expect(ExpectedSchema.safeParse({ ...z, elements: els, missing: ["etiology", "imaging", "underlying_condition", "functional_limitations"] }).success).toBe(true);
+  });
+
   it("names only codes that exist in the official ICD-10-CM tabular extract", () => {
     for (const n of notes) for (const s of n.expected.suggestions) expect(codes.has(s.code), `${n.id}: ${s.code}`).toBe(true);
   });

@@ -11,11 +11,12 @@ import { z } from "zod";
 import { decodeNote } from "../../src/input.js";
 import { check } from "../../src/index.js";
 import { ELEMENT_IDS, ResultSchema, VERDICTS, type CheckResult, type ElementId, type Verdict } from "../../src/schema.js";
+import { prf, type Prf } from "./metrics.js";
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CORPUS_DIR = join(REPO_ROOT, "corpus");
 export const NOTES_DIR = join(CORPUS_DIR, "notes");
-export const ICD10CM_DIR = process.env.CDICHECK_ICD10CM_DIR ?? "/work/shared/icd10cm";
+export const ICD10CM_DIR = process.env.CDICHECK_ICD10CM_DIR ?? join(REPO_ROOT, "..", "shared", "icd10cm");
 
 // ---------------------------------------------------------------------------------------------------
 // The expected-result format
@@ -128,15 +129,31 @@ export const ExpectedSchema = z
     if (e.verdict === "incomplete" && required.every((id) => e.elements[id] === "present") && !e.tags.includes("uncertain")) {
       ctx.addIssue({ code: "custom", path: ["verdict"], message: "an incomplete note lacks a required element or has an uncertain fusion (tag it)" });
     }
-    const instead = e.suggestions.filter((s) => s.relation === "instead");
-    if (e.verdict === "redirect" && instead.length !== 1) {
+    const insteads = e.suggestions.filter((s) => s.relation === "instead");
+    if (e.verdict === "redirect" && insteads.length !== 1) {
       ctx.addIssue({ code: "custom", path: ["suggestions"], message: "a redirect has exactly one 'instead' suggestion" });
     }
-    if (e.verdict !== "redirect" && instead.length > 0) {
+    if (e.verdict !== "redirect" && insteads.length > 0) {
       ctx.addIssue({ code: "custom", path: ["suggestions"], message: "only a redirect has an 'instead' suggestion" });
     }
     if (e.verdict === "not_documented" && e.suggestions.length > 0) {
       ctx.addIssue({ code: "custom", path: ["suggestions"], message: "a not_documented note has no suggestions" });
+    }
+    // Guideline invariants (GUIDELINES.md): they catch annotation slips, not checker behaviour.
+    const instead = (code: string) => e.suggestions.some((s) => s.code === code && s.relation === "instead");
+    const targetless = e.verdict === "not_documented" || instead("M43.22") || instead("M43.23");
+    const first4: ElementId[] = ["segments", "etiology", "imaging", "underlying_condition"];
+    if (targetless && first4.some((id) => e.elements[id] !== "missing")) {
+      ctx.addIssue({ code: "custom", path: ["elements"], message: "with no target fusion (not_documented, cervical-only redirect) segments..underlying_condition are missing" });
+    }
+    if (["Z98.1", "Q76.1", "Q76.49"].some(instead) && e.elements.etiology !== "missing") {
+      ctx.addIssue({ code: "custom", path: ["elements", "etiology"], message: "a surgical or congenital redirect has etiology missing" });
+    }
+    if (e.elements.segments === "partial" && e.verdict !== "incomplete") {
+      ctx.addIssue({ code: "custom", path: ["verdict"], message: "a vague-region fusion (segments partial) is incomplete" });
+    }
+    if (e.verdict === "incomplete" && e.elements.segments === "missing" && e.suggestions.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["suggestions"], message: "a fusion of the spine with no site carries no suggestion" });
     }
     const keys = e.suggestions.map((s) => `${s.code}/${s.relation}`);
     if (new Set(keys).size !== keys.length) {
@@ -275,22 +292,6 @@ export interface NoteOutcome {
   violations: string[];
 }
 
-export interface Prf {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function prf(tp: number, fp: number, fn: number): Prf {
-  // With nothing to find and nothing found, the score is perfect (not 0/0).
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
-}
 
 function missingPrf(outcomes: NoteOutcome[], ids: readonly ElementId[]): Prf {
   let tp = 0, fp = 0, fn = 0;
@@ -443,3 +444,5 @@ export function withReadmeTables(readme: string, tables: string): string {
   if (a < 0 || b < a) throw new CorpusError("corpus/README.md: generated-block markers not found");
   return `${readme.slice(0, a + README_BEGIN.length)}\n${tables}\n${readme.slice(b)}`;
 }
+
+export type { Prf };

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { assertInSentence, contextRules, type CompiledContext } from "../../src/pipeline/context.js";
 import type { AssertedSpan, Span } from "../../src/types.js";
+import { prf, type Prf } from "./metrics.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const NEGEX_DEV = fileURLToPath(new URL("../shared/data/negex/dev-rsAnnotations.tsv", new URL(`file://${REPO_ROOT}`)));
@@ -83,21 +84,6 @@ export function runNegex(rows: readonly NegexRow[], ctx: CompiledContext = conte
   });
 }
 
-export interface Prf {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function prf(tp: number, fp: number, fn: number): Prf {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
-}
 
 /** A hypothetical cue counts toward the set's "Not particular" only when it is conditional or planned. */
 export function temporalHypothetical(result: AssertedSpan, ctx: CompiledContext = contextRules()): boolean {
@@ -157,3 +143,42 @@ export function scoreNegex(preds: readonly Prediction[], ctx: CompiledContext = 
     errors,
   };
 }
+
+export interface Spread {
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+/**
+ * How much the figures move on sets the size of the held-out split: F1 over `rounds` random subsets
+ * of whole sentences (each sentence kept with probability size/rows, like the upstream split), with a
+ * fixed seed so the output is reproducible. Sampling noise only: it cannot show over-fitting to dev.
+ */
+export function subsampleSpread(
+  preds: readonly Prediction[],
+  size = 757,
+  rounds = 200,
+  ctx: CompiledContext = contextRules(),
+): Record<"negatedF1" | "historicalF1" | "hypotheticalF1", Spread> {
+  const sentences = [...new Set(preds.map((p) => p.row.sentence))];
+  let seed = 20261125;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const keep = size / preds.length;
+  const neg: number[] = [], hist: number[] = [], hyp: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    const picked = new Set(sentences.filter(() => random() < keep));
+    const s = scoreNegex(preds.filter((p) => picked.has(p.row.sentence)), ctx);
+    neg.push(s.negation.f1);
+    hist.push(s.historical.f1);
+    hyp.push(s.hypotheticalTemporal.f1);
+  }
+  const spread = (xs: number[]): Spread => {
+    const sorted = xs.slice().sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    return { p5: at(0.05), p50: at(0.5), p95: at(0.95) };
+  };
+  return { negatedF1: spread(neg), historicalF1: spread(hist), hypotheticalF1: spread(hyp) };
+}
+
+export type { Prf };

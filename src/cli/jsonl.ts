@@ -20,7 +20,9 @@ export function checkJsonlLine(line: string, lineNo: number, defaultCode?: strin
   try {
     raw = JSON.parse(line);
   } catch (err) {
-    return { id: null, error: { code: "invalid_json", message: `line ${lineNo}: not valid JSON (${(err as Error).message})`, line: lineNo } };
+    // V8's message quotes the input ("... is not valid JSON"); keep only where it failed, never the text (PHI).
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    return { id: null, error: { code: "invalid_json", message: `line ${lineNo}: not valid JSON${at ? ` (at character ${at})` : ""}`, line: lineNo } };
   }
   const idOf = (v: unknown): string | null => {
     const id = v && typeof v === "object" ? (v as { id?: unknown }).id : undefined;

@@ -63,6 +63,19 @@ export const ContextLexiconSchema = z
       historical: z.number().int().min(1),
       experiencer: z.number().int().min(1),
     }),
+    /**
+     * Per category: a forward scope crosses a comma only if the stretch since the last comma had at
+     * most this many words (lists of short items go on; a clause then a comma ends). Absent = no limit.
+     */
+    listItemMaxWords: z
+      .strictObject({
+        negated: z.number().int().min(1).optional(),
+        uncertain: z.number().int().min(1).optional(),
+        hypothetical: z.number().int().min(1).optional(),
+        historical: z.number().int().min(1).optional(),
+        experiencer: z.number().int().min(1).optional(),
+      })
+      .optional(),
     sectionDefaults: z.array(SectionDefaultSchema),
     rules: z.array(ContextRuleSchema).min(1),
   })

@@ -8,6 +8,8 @@ import { expandTerm } from "./expand.js";
 import { loadLexicon } from "./load.js";
 import {
   CodesLexiconSchema,
+  FuzzyLexiconSchema,
+  CUE_LEXICON_FILES,
   SectionsLexiconSchema,
   TERM_LEXICON_FILES,
   TermLexiconSchema,
@@ -32,8 +34,14 @@ export interface TrieNode {
 export interface CompiledVocabulary {
   lexicons: Map<string, TermLexicon>;
   trie: TrieNode;
+  /** Cue words (links.json): ties, hedges, anaphora; scanned only around findings. */
+  cueTrie: TrieNode;
   /** Case-sensitive abbreviations by their exact spelling (single tokens). */
   exact: Map<string, EntryRef[]>;
+  /** First UTF-16 units of the abbreviations in `exact` (a cheap filter before slicing a token). */
+  exactFirstChars: Set<number>;
+  /** Abbreviations in `exact` that are ordinary words in ALL-CAPS text, skipped there. */
+  capsAmbiguous: Set<string>;
   /** Long single-token terms for the misspelling pass, by first letter. */
   longWords: Map<string, { word: string; ref: EntryRef }[]>;
   /** Every token that appears in any term: never treated as a misspelling. */
@@ -66,15 +74,19 @@ let compiled: CompiledVocabulary | undefined;
 export function vocabulary(): CompiledVocabulary {
   if (compiled) return compiled;
   const lexicons = new Map<string, TermLexicon>();
-  const trie = newNode();
+  const mainTrie = newNode();
+  const cueTrie = newNode();
   const exact = new Map<string, EntryRef[]>();
+  const capsAmbiguous = new Set<string>();
   const longWords = new Map<string, { word: string; ref: EntryRef }[]>();
   const knownTokens = new Set<string>();
   const ids = new Map<string, string>();
   let occiputAliases: string[] = [];
+  const singleWordRefs = new Map<string, EntryRef>();
 
   for (const file of TERM_LEXICON_FILES) {
     const lex = loadLexicon(file, TermLexiconSchema);
+    const trie = CUE_LEXICON_FILES.includes(file) ? cueTrie : mainTrie;
     lexicons.set(file, lex);
     if (lex.occiputAliases) occiputAliases = lex.occiputAliases.map(fold);
     for (const entry of lex.entries) {
@@ -89,13 +101,10 @@ export function vocabulary(): CompiledVocabulary {
           const node = insert(trie, toks);
           if (!node.entries.some((r) => r.ref === ref.ref)) node.entries.push(ref);
           toks.forEach((t) => knownTokens.add(t));
-          if (toks.length === 1 && literal.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(literal)) {
-            const bucket = longWords.get(literal[0]!) ?? [];
-            if (!bucket.some((w) => w.word === literal)) bucket.push({ word: literal, ref });
-            longWords.set(literal[0]!, bucket);
-          }
+          if (toks.length === 1 && !singleWordRefs.has(literal)) singleWordRefs.set(literal, ref);
         }
       }
+      for (const abbr of entry.capsAmbiguous ?? []) capsAmbiguous.add(abbr);
       for (const abbr of entry.caseSensitive ?? []) {
         const list = exact.get(abbr) ?? [];
         list.push(ref);
@@ -112,7 +121,16 @@ export function vocabulary(): CompiledVocabulary {
       }
     }
   }
-  compiled = { lexicons, trie, exact, longWords, knownTokens, occiputAliases };
+  // The misspelling pass reads only the distinctive domain words of lexicons/fuzzy.json.
+  for (const word of loadLexicon("fuzzy.json", FuzzyLexiconSchema).words) {
+    const ref = singleWordRefs.get(word);
+    if (!ref) throw new Error(`lexicons/fuzzy.json: "${word}" is not a one-word term of any entry`);
+    const bucket = longWords.get(word[0]!) ?? [];
+    bucket.push({ word, ref });
+    longWords.set(word[0]!, bucket);
+  }
+  const exactFirstChars = new Set([...exact.keys()].map((k) => k.charCodeAt(0)));
+  compiled = { lexicons, trie: mainTrie, cueTrie, exact, exactFirstChars, capsAmbiguous, longWords, knownTokens, occiputAliases };
   return compiled;
 }
 

@@ -52,6 +52,8 @@ export const TermEntrySchema = z.strictObject({
   terms: z.array(term).min(1),
   /** Abbreviations matched only as written (RA, AS, DISH) and skipped in all-capitals text. */
   caseSensitive: z.array(term).optional(),
+  /** Case-sensitive abbreviations that are ordinary words when a whole line is in capitals ("AS", "DISH"). */
+  capsAmbiguous: z.array(term).optional(),
   /** For segment words: the segments they name. */
   segments: z.array(SEGMENT_NAME).optional(),
   /** For disease causes: which cause, so routing can act on it. */
@@ -94,6 +96,9 @@ export const TermLexiconSchema = z
       if (e.cause && e.type !== "etiology") {
         ctx.addIssue({ code: "custom", message: "only etiology entries name a cause", path: ["entries", i, "cause"] });
       }
+      for (const a of e.capsAmbiguous ?? []) {
+        if (!(e.caseSensitive ?? []).includes(a)) ctx.addIssue({ code: "custom", message: `"${a}" must also be listed in caseSensitive`, path: ["entries", i, "capsAmbiguous"] });
+      }
       if (e.type === "segment" && !(e.segments && e.segments.length)) {
         ctx.addIssue({ code: "custom", message: "a segment entry lists its segments", path: ["entries", i, "segments"] });
       }
@@ -105,6 +110,7 @@ export const SectionsLexiconSchema = z
   .strictObject({
     description: z.string().min(1),
     sections: z.array(z.strictObject({ kind: z.enum(SECTION_KINDS), headers: z.array(term).min(1) })).min(1),
+    imagingHeaderWords: z.array(term).min(1),
   })
   .superRefine((lex, ctx) => {
     noDuplicates(
@@ -135,3 +141,12 @@ export type CodesLexicon = z.infer<typeof CodesLexiconSchema>;
 
 /** The term lexicons the scanner compiles, in load order. */
 export const TERM_LEXICON_FILES = ["segments.json", "fusion.json", "etiology.json", "imaging.json", "limitations.json", "links.json"] as const;
+/** Lexicons of cue words (ties, hedges) scanned only in the sentences around a fusion finding. */
+export const CUE_LEXICON_FILES: readonly string[] = ["links.json"];
+
+export const FuzzyLexiconSchema = z
+  .strictObject({
+    description: z.string().min(1),
+    words: z.array(z.string().regex(/^[a-z]{8,}$/, "one lowercase word of at least 8 letters")).min(1),
+  })
+  .superRefine((lex, ctx) => noDuplicates(lex.words, (w) => w, "word", ctx, ["words"]));

@@ -3,18 +3,43 @@
  * only about sentences where attaching a site or cause to a fusion is ambiguous (several site regions
  * in one sentence), and only ever sees one bounded sentence (sentences are at most MAX_SENTENCE long).
  */
-import nlp from "compromise";
+import { createRequire } from "node:module";
+import type nlpType from "compromise";
 import type { Span } from "../types.js";
+
+// compromise takes ~0.4 s to load; most notes never need it, so it is loaded on first use.
+let nlp: typeof nlpType | undefined;
+function parser(): typeof nlpType {
+  nlp ??= createRequire(import.meta.url)("compromise") as typeof nlpType;
+  return nlp;
+}
 
 interface ClauseJson {
   offset: { start: number; length: number };
 }
 
-/** Clause spans (offsets into the note) of the sentence `span`; one span when there is nothing to split. */
+const CLAUSE_BREAK = /;|,\s*(?:and|but|while|whereas|which|with|without)\b|\b(?:whereas|while|however|although)\b/gi;
+
+/** Clause spans found by punctuation and conjunctions alone (cheap; tried before the parser). */
+export function quickClauses(text: string, span: Span): Span[] {
+  const sentence = text.slice(span.start, span.end);
+  const out: Span[] = [];
+  let prev = span.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m !== null; m = CLAUSE_BREAK.exec(sentence)) {
+    const cut = span.start + m.index;
+    if (cut > prev) out.push({ start: prev, end: cut });
+    prev = cut;
+  }
+  out.push({ start: prev, end: span.end });
+  return out;
+}
+
+/** Clause spans (offsets into the note) of the sentence `span` from compromise; one span when there is nothing to split. */
 export function clauseSpans(text: string, span: Span): Span[] {
   const sentence = text.slice(span.start, span.end);
   if (!/[,;]|\b(?:and|but|while|whereas|which|however)\b/i.test(sentence)) return [span];
-  const parsed = nlp(sentence).clauses().json({ offset: true }) as ClauseJson[];
+  const parsed = parser()(sentence).clauses().json({ offset: true }) as ClauseJson[];
   if (parsed.length <= 1) return [span];
   const out: Span[] = [];
   let prev = span.start;

@@ -3,14 +3,14 @@
  * is negated, uncertain, hypothetical, historical, and whose it is, and name the cue that decided
  * each attribute.
  *
- * How it works, in one pass over the sentence:
+ * How it works, in one pass over the sentence (docs/context.md has the long version):
  * 1. Tokenize the folded sentence (words and single punctuation marks, offsets into the note).
  * 2. Walk the trigger trie (compiled once from lexicons/context.json) from every token; collect
- *    every match. A match covered by a longer one is dropped, so pseudo-triggers ("no change in",
- *    "gram negative") and longer triggers ("cannot be excluded") silence the short triggers inside them.
- * 3. Each remaining trigger gets a scope: forward, backward or both, ending at the sentence's end,
- *    a clause break (". " ";" or a later ":"), a terminator for its category ("but", "however",
- *    "which"...), or its maximum window in words.
+ *    every match. A trigger inside a longer trigger is dropped ("not" in "is not excluded"); one that
+ *    shares a word with a pseudo-trigger ("no" in "no change in") is silenced for targets outside it.
+ * 3. Each trigger gets a scope: forward, backward or both, ending at the sentence's end, a clause
+ *    break (". ", ";", a spaced dash, a later field's ":", the enclosing parenthesis), a terminator for
+ *    its category ("but", "however", "which"...), a long list item before a comma, or its window.
  * 4. A target inside a trigger's scope takes the trigger's category; the nearest trigger is the cue.
  *    A section default (family history => experiencer other) fills an attribute no trigger set.
  */
@@ -42,18 +42,22 @@ function tokenize(folded: string, base: number): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(folded); m !== null; m = TOKEN_RE.exec(folded)) {
-    tokens.push({ text: m[0], start: base + m.index, end: base + m.index + m[0].length, word: WORD_RE.test(m[0]) });
+    const end = m.index + m[0].length;
+    // A question mark written onto the next word ("?C1/C2 fusion", "?inflammatory") opens a question
+    // about what follows; it gets its own token text, "¿", so rules can tell it from a closing "?".
+    const text = m[0] === "?" && end < folded.length && WORD_RE.test(folded[end]!) ? PREFIX_QUESTION : m[0];
+    tokens.push({ text, start: base + m.index, end: base + end, word: WORD_RE.test(m[0]) });
   }
   return tokens;
 }
 
+/** Token text of a question mark attached to the following word (see tokenize). */
+export const PREFIX_QUESTION = "\u00bf";
+
 // ---------------------------------------------------------------------------------------------
 // The compiled trigger trie
 
-interface CompiledRule extends ContextRule {
-  /** Index in the lexicon, for stable ordering. */
-  order: number;
-}
+type CompiledRule = ContextRule;
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -80,8 +84,7 @@ export interface CompiledContext {
 export function compileContext(lexicon: ContextLexicon): CompiledContext {
   const root = newNode();
   const byId = new Map<string, CompiledRule>();
-  lexicon.rules.forEach((r, order) => {
-    const rule: CompiledRule = { ...r, order };
+  for (const rule of lexicon.rules) {
     byId.set(rule.id, rule);
     const pattern = patternOf(rule);
     let nodes = [root];
@@ -109,7 +112,7 @@ export function compileContext(lexicon: ContextLexicon): CompiledContext {
       nodes = nextNodes;
     }
     for (const node of nodes) (clauseEnd ? node.clauseEndRules : node.rules).push(rule);
-  });
+  }
   return { lexicon, root, byId };
 }
 
@@ -143,21 +146,26 @@ function clauseEndsAt(tokens: readonly Token[], j: number): boolean {
   return j >= tokens.length || CLAUSE_END.has(tokens[j]!.text);
 }
 
+/** Depth-first walk of the trie from token `first`; `j` is the next token to read. */
+function walk(tokens: readonly Token[], node: TrieNode, first: number, j: number, found: Match[]): void {
+  if (j > first) {
+    const start = tokens[first]!.start;
+    const end = tokens[j - 1]!.end;
+    for (const rule of node.rules) found.push({ rule, first, last: j - 1, start, end });
+    if (node.clauseEndRules.length && clauseEndsAt(tokens, j)) {
+      for (const rule of node.clauseEndRules) found.push({ rule, first, last: j - 1, start, end });
+    }
+  }
+  if (j >= tokens.length) return;
+  const tok = tokens[j]!.text;
+  const child = node.next.get(tok);
+  if (child) walk(tokens, child, first, j + 1, found);
+  for (const edge of node.regexEdges) if (edge.re.test(tok)) walk(tokens, edge.node, first, j + 1, found);
+}
+
 function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
   const found: Match[] = [];
-  const walk = (node: TrieNode, first: number, j: number): void => {
-    if (j > first) {
-      const emit = (rule: CompiledRule) => found.push({ rule, first, last: j - 1, start: tokens[first]!.start, end: tokens[j - 1]!.end });
-      node.rules.forEach(emit);
-      if (node.clauseEndRules.length && clauseEndsAt(tokens, j)) node.clauseEndRules.forEach(emit);
-    }
-    if (j >= tokens.length) return;
-    const tok = tokens[j]!.text;
-    const child = node.next.get(tok);
-    if (child) walk(child, first, j + 1);
-    for (const edge of node.regexEdges) if (edge.re.test(tok)) walk(edge.node, first, j + 1);
-  };
-  for (let i = 0; i < tokens.length; i++) walk(root, i, i);
+  for (let i = 0; i < tokens.length; i++) walk(tokens, root, i, i, found);
   // A match inside a strictly longer trigger is not a trigger of its own ("not" in "cannot be excluded").
   // A match that shares a word with a pseudo-trigger ("no" in "no change in", "scheduled for" in "as
   // scheduled for") is kept, silenced, for targets outside the pseudo-trigger.
@@ -180,10 +188,11 @@ function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
     const covers: Match[] = [];
     for (let i = m.first - longest + 1; i <= m.last; i++) {
       for (const o of byFirst.get(i) ?? []) {
+        // A terminator only bounds scopes; it silences no trigger (", likely" ends a list and "likely" still counts).
         const isCover =
           o.rule.direction === "pseudo"
             ? o.first <= m.last && m.first <= o.last
-            : o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
+            : o.rule.direction !== "terminate" && o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
         if (isCover) covers.push(o);
       }
     }
@@ -205,6 +214,24 @@ function isSentenceBreak(tokens: readonly Token[], k: number, folded: string, ba
   return Number.isNaN(after) || after === 32 || after === 10;
 }
 
+const LEVEL_RE = /^[a-z]?\d+$/;
+
+/**
+ * A dash with space on both sides separates items ("- R/O ankylosis - CT ordered", "to C2 — CT
+ * showed"), except between two levels or numbers ("C1 - C2", "5 - 10").
+ */
+function isSpacedDash(tokens: readonly Token[], k: number, folded: string, base: number): boolean {
+  const t = tokens[k]!;
+  if (t.text !== "-") return false;
+  const before = folded.charCodeAt(t.start - base - 1);
+  const after = folded.charCodeAt(t.end - base);
+  const spaced = (c: number) => c === 32 || c === 10;
+  if (!spaced(before) || !spaced(after)) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return !(prev && next && LEVEL_RE.test(prev.text) && LEVEL_RE.test(next.text));
+}
+
 interface Barriers {
   /** For each token index: does a sentence or clause break sit here? */
   hardBreak: boolean[];
@@ -220,19 +247,36 @@ function stops(at: Map<number, (ContextCategory | "any")[]>, k: number, category
 }
 
 /** [from, to) in characters: the tokens a trigger reaches forward, up to `maxWords` words. */
-function forwardScope(tokens: readonly Token[], m: Match, category: ContextCategory, maxWords: number, b: Barriers): Span | null {
+function forwardScope(
+  tokens: readonly Token[],
+  m: Match,
+  category: ContextCategory,
+  maxWords: number,
+  b: Barriers,
+  listItemMaxWords: number | undefined,
+): Span | null {
   let words = 0;
+  let itemWords = 0;
   let end = -1;
   let depth = 0;
   for (let k = m.last + 1; k < tokens.length; k++) {
     if (b.hardBreak[k]) break;
+    // A list goes on past a comma only while its items are short ("no fever, chills or sweats"); a long
+    // stretch before the comma was a clause ("no bridging bone across the graft, lucency around the wires").
+    if (tokens[k]!.text === ",") {
+      if (listItemMaxWords !== undefined && itemWords > listItemMaxWords) break;
+      itemWords = 0;
+    }
     // A trigger inside parentheses reaches no further than the closing one.
     if (tokens[k]!.text === "(") depth++;
     if (tokens[k]!.text === ")" && depth-- === 0) break;
     // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field.
     if (b.colon[k] && words > 0) break;
     if (stops(b.termStarts, k, category)) break;
-    if (tokens[k]!.word && ++words > maxWords) break;
+    if (tokens[k]!.word) {
+      if (++words > maxWords) break;
+      itemWords++;
+    }
     end = k;
   }
   return end < 0 ? null : { start: tokens[m.last + 1]!.start, end: tokens[end]!.end };
@@ -241,8 +285,12 @@ function forwardScope(tokens: readonly Token[], m: Match, category: ContextCateg
 function backwardScope(tokens: readonly Token[], m: Match, category: ContextCategory, maxWords: number, b: Barriers): Span | null {
   let words = 0;
   let start = -1;
+  let depth = 0;
   for (let k = m.first - 1; k >= 0; k--) {
     if (b.hardBreak[k] || b.colon[k]) break;
+    // A trigger inside parentheses reaches back no further than the opening one ("RA (RF negative)").
+    if (tokens[k]!.text === ")") depth++;
+    if (tokens[k]!.text === "(" && depth-- === 0) break;
     // A terminator ending at k (it may span several tokens) closes the backward scope.
     if (stops(b.termEnds, k, category)) break;
     if (tokens[k]!.word && ++words > maxWords) break;
@@ -262,14 +310,17 @@ interface ScopedTrigger {
 }
 
 interface Analysed {
+  /** Triggers in order of their start offset. */
   triggers: ScopedTrigger[];
+  /** The farthest any trigger reaches from its own start, in characters: bounds the search per target. */
+  maxReach: number;
 }
 
 function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
   const tokens = tokenize(folded, base);
   const matches = findMatches(tokens, ctx.root);
   const barriers: Barriers = {
-    hardBreak: tokens.map((_, k) => isSentenceBreak(tokens, k, folded, base) || tokens[k]!.text === ";"),
+    hardBreak: tokens.map((_, k) => isSentenceBreak(tokens, k, folded, base) || tokens[k]!.text === ";" || isSpacedDash(tokens, k, folded, base)),
     colon: tokens.map((t) => t.text === ":"),
     termStarts: new Map(),
     termEnds: new Map(),
@@ -304,11 +355,20 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
     triggers.push({
       match: m,
       category,
-      forward: direction === "forward" || direction === "bidirectional" ? forwardScope(tokens, m, category, max, barriers) : null,
+      forward:
+        direction === "forward" || direction === "bidirectional"
+          ? forwardScope(tokens, m, category, max, barriers, ctx.lexicon.listItemMaxWords?.[category])
+          : null,
       backward: direction === "backward" || direction === "bidirectional" ? backwardScope(tokens, m, category, max, barriers) : null,
     });
   }
-  return { triggers };
+  triggers.sort((a, b) => a.match.start - b.match.start);
+  let maxReach = 0;
+  for (const t of triggers) {
+    if (t.forward) maxReach = Math.max(maxReach, t.forward.end - t.match.start);
+    if (t.backward) maxReach = Math.max(maxReach, t.match.end - t.backward.start);
+  }
+  return { triggers, maxReach };
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -318,10 +378,8 @@ function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   const m = t.match;
   if (m.coveredBy && !m.coveredBy.some((p) => overlaps(p, target))) return null;
   if (t.match.rule.targetTypes && (target.type === undefined || !t.match.rule.targetTypes.includes(target.type))) return null;
-  if (overlaps(m, target)) {
-    // A forward trigger that opens the target ("status post CABG", "No lymphadenopathy") still applies.
-    return t.forward && m.start === target.start && m.end < target.end ? 0 : null;
-  }
+  // The target's own words are not its cues: a finding mention "no joint space" is not negated by its "no".
+  if (overlaps(m, target)) return null;
   let best: number | null = null;
   if (t.forward && m.end <= target.start && overlaps(t.forward, target)) best = target.start - m.end;
   if (t.backward && target.end <= m.start && overlaps(t.backward, target)) {
@@ -331,33 +389,49 @@ function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   return best;
 }
 
-function assertOne(text: string, sentence: Span, target: ContextTarget, analysed: Analysed, section: SectionKind | null, ctx: CompiledContext): AssertedSpan {
-  const decided = new Map<ContextCategory, { trigger: ScopedTrigger; distance: number }>();
-  for (const t of analysed.triggers) {
-    const d = reach(t, target);
-    if (d === null) continue;
-    const prev = decided.get(t.category);
-    if (!prev || d < prev.distance) decided.set(t.category, { trigger: t, distance: d });
+/** The nearest trigger of each category that reaches the target. */
+function nearestTriggers(target: ContextTarget, analysed: Analysed): Map<ContextCategory, Match> {
+  const best = new Map<ContextCategory, { match: Match; distance: number }>();
+  // Only triggers starting within the widest reach of the target can cover it (binary search for the first).
+  const { triggers, maxReach } = analysed;
+  let lo = 0;
+  let hi = triggers.length;
+  const from = target.start - maxReach;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (triggers[mid]!.match.start < from) lo = mid + 1;
+    else hi = mid;
   }
+  for (let i = lo; i < triggers.length && triggers[i]!.match.start <= target.end + maxReach; i++) {
+    const t = triggers[i]!;
+    const distance = reach(t, target);
+    if (distance === null) continue;
+    const prev = best.get(t.category);
+    if (!prev || distance < prev.distance) best.set(t.category, { match: t.match, distance });
+  }
+  return new Map([...best].map(([category, { match }]) => [category, match]));
+}
+
+function assertOne(text: string, sentence: Span, target: ContextTarget, analysed: Analysed, section: SectionKind | null, ctx: CompiledContext): AssertedSpan {
   const cues: Cue[] = [];
-  for (const [category, { trigger }] of decided) {
-    const m = trigger.match;
+  for (const [category, m] of nearestTriggers(target, analysed)) {
     cues.push({ category, text: text.slice(m.start, m.end), start: m.start, end: m.end, rule: m.rule.id });
   }
+  // A section default has no words of its own: its cue is the empty span at the sentence start.
   if (section !== null) {
     for (const def of ctx.lexicon.sectionDefaults) {
-      if (def.section !== section || decided.has(def.category)) continue;
-      decided.set(def.category, { trigger: undefined as never, distance: Infinity });
+      if (def.section !== section || cues.some((c) => c.category === def.category)) continue;
       cues.push({ category: def.category, text: "", start: sentence.start, end: sentence.start, rule: `section:${section}` });
     }
   }
   cues.sort((a, b) => a.start - b.start || a.category.localeCompare(b.category));
+  const set = (category: ContextCategory) => cues.some((c) => c.category === category);
   return {
-    negated: decided.has("negated"),
-    uncertain: decided.has("uncertain"),
-    hypothetical: decided.has("hypothetical"),
-    historical: decided.has("historical"),
-    experiencer: decided.has("experiencer") ? "other" : "patient",
+    negated: set("negated"),
+    uncertain: set("uncertain"),
+    hypothetical: set("hypothetical"),
+    historical: set("historical"),
+    experiencer: set("experiencer") ? "other" : "patient",
     cues,
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Cause } from "../lexicon/schema.js";
 import type { Section, Sentence, Span } from "../types.js";
-import { clauseSpans } from "./clauses.js";
+import { clauseSpans, quickClauses } from "./clauses.js";
 import { isPatientFact, type Mention } from "./mentions.js";
 
 export type Region =
@@ -18,8 +18,11 @@ export type Region =
   | "lumbosacral"
   | "sacral";
 
-/** Where a fusion is: the region itself, near it (vague), the spine with no site, other spine, elsewhere, or not said. */
-export type Site = "region" | "vague" | "spine" | "other_spine" | "non_spine" | "none";
+/**
+ * Where a fusion is: the region itself, near it (vague: "craniocervical junction"), the cervical spine with
+ * no levels, the spine with no site, other spine, elsewhere, or not said.
+ */
+export type Site = "region" | "vague" | "cervical" | "spine" | "other_spine" | "non_spine" | "none";
 
 export type Origin = "surgical" | "congenital" | "klippel_feil" | "acquired" | "unknown";
 
@@ -30,6 +33,8 @@ export interface CauseLink {
   tied: boolean;
   /** The cause or its tie is hedged ("likely related to", "possible RA"). */
   hedged: boolean;
+  /** Tied only as the indication of a procedure ("fusion for RA instability"): a tie for surgical fusions only. */
+  indicationOnly: boolean;
 }
 
 export interface Finding {
@@ -57,6 +62,8 @@ export interface NoteFacts {
   mentions: Mention[];
   sentences: Sentence[];
   sections: Section[];
+  /** Mentions by sentence index (for rules that look at one sentence at a time). */
+  bySentence: Map<number, Mention[]>;
   /** The patient's fusion findings (affirmed or uncertain). */
   findings: Finding[];
   /** Fusion mentions that do not count (negated, hypothetical, someone else's, other senses). */
@@ -74,7 +81,9 @@ const REGION_OF_JOINT = (lower: number): Region => {
   return "sacral";
 };
 
-const REGION_OF_LEVEL = (level: number): Region => {
+/** Region of a level named alone (no neighbour in the set); the occiput alone is no spinal joint. */
+const REGION_OF_LEVEL = (level: number): Region | undefined => {
+  if (level === 0) return undefined;
   if (level <= 2) return "occipito_atlanto_axial";
   if (level <= 7) return "cervical";
   if (level <= 19) return "thoracic";
@@ -92,14 +101,14 @@ export function regionsOfLevels(levels: readonly number[]): Region[] {
   for (const l of set) {
     const joint = set.has(l + 1);
     if (joint) out.add(REGION_OF_JOINT(l));
-    if (!joint && !set.has(l - 1)) out.add(REGION_OF_LEVEL(l));
+    const alone = !joint && !set.has(l - 1) ? REGION_OF_LEVEL(l) : undefined;
+    if (alone) out.add(alone);
   }
   return [...out];
 }
 
 const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
   vague: "vague",
-  cervical: "vague",
   spine: "spine",
   cervicothoracic: "cervicothoracic",
   thoracic: "thoracic",
@@ -110,6 +119,10 @@ const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
 };
 
 const FINDING_TYPES = new Set(["fusion", "pseudarthrosis"]);
+/** Historical cues that, before the bare word "fusion", mean an operation (the cue words come from lexicons/context.json). */
+const HISTORY_OF_SURGERY = /^(?:s\s*\/\s*p|status[\s-]+post|previous|prior|history of|h\/o|remote|old)\b/i;
+/** Site words too general to compete with levels for a fusion ("C-spine", "spine"). */
+const UNSPECIFIC_KINDS = new Set(["cervical", "spine"]);
 const SITE_TYPES = new Set(["segment", "region", "body_site"]);
 
 function inSpan(m: Span, s: Span): boolean {
@@ -124,10 +137,14 @@ function between(a: Span, b: Span): Span {
 function clauseOf(text: string, sentence: Sentence, sentMentions: readonly Mention[], m: Mention): Span {
   const siteGroups = new Set(
     sentMentions
-      .filter((x) => SITE_TYPES.has(x.type) && isPatientFact(x))
+      .filter((x) => SITE_TYPES.has(x.type) && isPatientFact(x) && !UNSPECIFIC_KINDS.has(x.kind))
       .map((x) => (x.levels ? regionsOfLevels(x.levels).join("+") : x.kind)),
   );
   if (siteGroups.size < 2) return sentence;
+  // Punctuation and conjunctions settle most sentences; the parser is asked only when they leave the
+  // finding's clause with no site of its own.
+  const quick = quickClauses(text, sentence).find((c) => m.start >= c.start && m.start < c.end);
+  if (quick && sentMentions.some((x) => SITE_TYPES.has(x.type) && !UNSPECIFIC_KINDS.has(x.kind) && inSpan(x, quick))) return quick;
   return clauseSpans(text, sentence).find((c) => m.start >= c.start && m.start < c.end) ?? sentence;
 }
 
@@ -150,11 +167,15 @@ function siteOf(sites: readonly Mention[]): { site: Site; levels: number[]; regi
     }
   }
   const list = [...regions];
+  // "cervical" with no levels may or may not include C1-C2; with levels ("cervical fusion C5-C6") the levels say where.
+  const cervical = sites.some((s) => s.type === "region" && s.kind === "cervical") && levels.length === 0;
   const site: Site = regions.has("occipito_atlanto_axial")
     ? "region"
     : vague
       ? "vague"
-      : list.length
+      : cervical && !list.length
+        ? "cervical"
+        : list.length
         ? "other_spine"
         : spine
           ? "spine"
@@ -179,6 +200,8 @@ function attachSites(clause: Span, sentMentions: readonly Mention[], prevSentenc
   const usable = (x: Mention) => SITE_TYPES.has(x.type) && !x.assertion.negated && x.assertion.experiencer === "patient";
   const own = sentMentions.filter((x) => usable(x) && inSpan(x, clause));
   if (own.length) return own;
+  const sentenceWide = sentMentions.filter(usable);
+  if (sentenceWide.length) return sentenceWide;
   // "C1-C2:" on its own line, or "Cervical spine: Fused." -- a short previous sentence names the site.
   if (prevSentenceMentions && sentence.end - sentence.start < 120) {
     const prev = prevSentenceMentions.filter(usable);
@@ -193,12 +216,16 @@ const GAP_WORDS = /^[\s\-,()/]*(?:[a-z'-]+[\s\-,()/]+){0,3}$/i;
 function linkCause(text: string, finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): CauseLink {
   const gap = between(finding, cause);
   const links = clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap));
+  const indications = clauseMentions.filter((x) => x.type === "link" && x.kind === "indication" && inSpan(x, gap) && finding.end <= cause.start);
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
   const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && gapText.length <= 40;
-  const tied = links.length > 0 || modifier;
+  // "due to RA, ...", "sequelae of ankylosing spondylitis: ankylosis ..." -- a link right before the cause.
+  const leading = clauseMentions.some((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && /^[\s(]*(?:the |his |her |their |known |underlying )*$/i.test(text.slice(x.end, cause.start)));
+  links.push(...(leading && !links.length ? clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && cause.start - x.end < 30) : []));
+  const tied = links.length > 0 || modifier || indications.length > 0;
   const hedged = hedges.length > 0 || cause.assertion.uncertain;
-  return { mention: cause, cause: cause.cause!, tied, hedged };
+  return { mention: cause, cause: cause.cause!, tied, hedged, indicationOnly: tied && !links.length && !modifier };
 }
 
 export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {
@@ -223,24 +250,30 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
 
     // Origin: surgery, congenital, Klippel-Feil, or explicit acquired wording, in the clause.
     const patientCue = (x: Mention) => !x.assertion.negated && x.assertion.experiencer === "patient";
+    const contrasts = clauseMentions.filter((x) => x.type === "link" && x.kind === "contrast");
+    const setApart = (x: Mention) => contrasts.some((c) => c.end <= x.start && x.start - c.end < 40);
     const surgical = clauseMentions.filter(
-      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start),
+      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start) && !setApart(x),
     );
     if (m.type === "fusion" && m.kind === "surgical_fusion") surgical.unshift(m);
     const kfs = clauseMentions.filter((x) => x.type === "congenital" && x.kind === "klippel_feil" && patientCue(x));
     const congenital = isCongenitalFusion ? [m] : clauseMentions.filter((x) => x.type === "congenital" && patientCue(x));
     const acquired = clauseMentions.filter((x) => x.type === "etiology" && x.kind === "acquired" && patientCue(x));
     const inSurgicalSection = m.section === "psh" || m.section === "procedure";
+    // "previous cervical fusion", "s/p fusion", "history of fusion": an operation, unless the clause gives a disease cause.
+    const historyWords = m.id === "fusion" && m.assertion.cues.some((c) => c.category === "historical" && !c.rule.startsWith("section:") && HISTORY_OF_SURGERY.test(c.text));
     let origin: Origin = "unknown";
     let originMentions: Mention[] = [];
     if (kfs.length) [origin, originMentions] = ["klippel_feil", kfs];
     else if (congenital.length) [origin, originMentions] = ["congenital", congenital];
     else if (acquired.length && !(m.kind === "surgical_fusion")) [origin, originMentions] = ["acquired", acquired];
     else if (surgical.length || inSurgicalSection || m.type === "pseudarthrosis") [origin, originMentions] = ["surgical", surgical];
+    else if (historyWords) [origin, originMentions] = ["surgical", []];
 
-    const causes = clauseMentions
+    // Causes are looked for in the whole sentence: a tie needs a link word or a modifier position anyway.
+    const causes = sentMentions
       .filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && patientCue(x) && !x.assertion.hypothetical)
-      .map((c) => linkCause(text, m, c, clauseMentions));
+      .map((c) => linkCause(text, m, c, sentMentions));
     const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge");
 
     findings.push({
@@ -260,9 +293,14 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     });
   }
 
+  attachFollowingSentences(text, sentences, bySentence, findings);
   inferSites(findings);
   inferOrigins(findings);
-  return { text, mentions, sentences, sections, findings, setAside };
+  // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
+  for (const f of findings) {
+    if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
+  }
+  return { text, mentions, sentences, sections, bySentence, findings, setAside };
 }
 
 /**
@@ -272,7 +310,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
 function inferSites(findings: Finding[]): void {
   const sited = findings.filter((f) => f.site !== "none" && f.site !== "non_spine");
   if (!sited.length) return;
-  const pick = sited.find((f) => f.site === "region") ?? sited.find((f) => f.site === "vague") ?? sited[0]!;
+  const pick = sited.find((f) => f.site === "region") ?? sited.find((f) => f.site === "vague") ?? sited.find((f) => f.site === "cervical") ?? sited[0]!;
   for (const f of findings) {
     if (f.site !== "none") continue;
     f.site = pick.site;
@@ -295,12 +333,53 @@ function inferOrigins(findings: Finding[]): void {
         if (f.origin !== "unknown" || f === source) continue;
         const sameRegion =
           (f.site === "region" && source.site === "region") ||
+          // "since her cervical fusion" after "s/p C5-6 anterior cervical fusion": the same operation.
+          (f.site === "cervical" && (source.site === "cervical" || source.regions.includes("cervical"))) ||
+          (f.site === "spine" && source.site !== "non_spine") ||
           (f.site === source.site && f.regions.join() === source.regions.join()) ||
           (f.siteInferred && f.siteMentions === source.siteMentions);
         if (!sameRegion) continue;
         if (f.causes.some((c) => c.tied && !c.hedged)) continue;
         f.origin = origin;
         f.originMentions = source.originMentions;
+      }
+    }
+  }
+}
+
+/**
+ * "C1-C2 ankylosis on CT. It is due to her RA." / "Acquired (degenerative), no surgery." A sentence with no
+ * fusion word of its own that opens by referring back (lexicons/links.json, kind anaphora) and states a
+ * cause or acquired wording speaks about the finding(s) of the sentence just before it, in the same section.
+ */
+function attachFollowingSentences(text: string, sentences: readonly Sentence[], bySentence: Map<number, Mention[]>, findings: Finding[]): void {
+  const bySent = new Map<number, Finding[]>();
+  for (const f of findings) bySent.set(f.mention.sentence, [...(bySent.get(f.mention.sentence) ?? []), f]);
+  for (const [si, list] of bySentence) {
+    if (bySent.has(si)) continue;
+    const sentence = sentences[si]!;
+    const opener = list.find((x) => x.type === "link" && x.kind === "anaphora" && /^[\s\-*•\d.)(]*$/.test(text.slice(sentence.start, x.start)));
+    if (!opener) continue;
+    let target: Finding[] | undefined;
+    for (let back = 1; back <= 2 && !target; back++) {
+      const prev = si - back;
+      if (prev < 0 || sentences[prev]!.section !== sentence.section) break;
+      target = bySent.get(prev);
+    }
+    if (!target) continue;
+    const acquired = list.filter((x) => x.type === "etiology" && x.kind === "acquired" && !x.assertion.negated && x.assertion.experiencer === "patient");
+    const causes = list.filter((x) => x.type === "etiology" && x.kind === "disease" && x.cause && !x.assertion.negated && !x.assertion.hypothetical && x.assertion.experiencer === "patient");
+    for (const f of target) {
+      if (acquired.length && f.origin === "unknown") {
+        f.origin = "acquired";
+        f.originMentions = acquired;
+        f.acquired.push(...acquired);
+      }
+      for (const c of causes) {
+        if (f.causes.some((k) => k.mention === c)) continue;
+        const hedged = c.assertion.uncertain || list.some((x) => x.type === "link" && x.kind === "hedge" && x.end <= c.start);
+        const linked = list.some((x) => x.type === "link" && x.kind === "causal" && x.end <= c.start) || acquired.some((a) => a.end <= c.start);
+        f.causes.push({ mention: c, cause: c.cause!, tied: linked, hedged, indicationOnly: false });
       }
     }
   }

@@ -40,10 +40,40 @@ export function buildMentions(text: string, sections: readonly Section[], senten
       const assertion: AssertedSpan = NO_ASSERTION.has(hit.type)
         ? { negated: false, uncertain: false, hypothetical: false, historical: false, experiencer: "patient", cues: [] }
         : assertions[t++]!;
-      mentions.push({ ...hit, index: mentions.length, text: text.slice(hit.start, hit.end), sentence: si, section: kind, assertion });
+      // One object shape for every mention (no spread): keeps the later stages' property access monomorphic.
+      const m: Mention = {
+        start: hit.start,
+        end: hit.end,
+        ref: hit.ref,
+        id: hit.id,
+        label: hit.label,
+        type: hit.type,
+        kind: hit.kind,
+        index: mentions.length,
+        text: text.slice(hit.start, hit.end),
+        sentence: si,
+        section: kind,
+        assertion: withoutOwnWords(assertion, hit),
+      };
+      if (hit.cause !== undefined) m.cause = hit.cause;
+      if (hit.levels !== undefined) m.levels = hit.levels;
+      if (hit.fuzzy !== undefined) m.fuzzy = hit.fuzzy;
+      mentions.push(m);
     }
   }
   return mentions;
+}
+
+/**
+ * A mention's own words cannot assert about it: "no joint space" (a confirming imaging finding) and
+ * "no prior surgery" (acquired wording) are not negated by the "no" they start with.
+ */
+function withoutOwnWords(a: AssertedSpan, hit: Hit): AssertedSpan {
+  const own = (c: { start: number; end: number }) => c.end > c.start && c.start >= hit.start && c.end <= hit.end;
+  if (!a.cues.some(own)) return a;
+  const cues = a.cues.filter((c) => !own(c));
+  const has = (cat: string) => cues.some((c) => c.category === cat);
+  return { negated: has("negated"), uncertain: has("uncertain"), hypothetical: has("hypothetical"), historical: has("historical"), experiencer: has("experiencer") ? "other" : "patient", cues };
 }
 
 /** Affirmed for the patient: not negated, not hypothetical, not someone else's (uncertain allowed). */

@@ -24,21 +24,9 @@ function message(template: string, outcome: ElementOutcome): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => outcome.data?.[k] ?? "");
 }
 
-/** Types shown only when their sentence holds a fusion-related mention (elsewhere they are noise). */
-const CONTEXT_ONLY = new Set(["surgery", "imaging_status", "body_site"]);
-const CONTEXT_ONLY_KINDS = new Set(["spine", "cervical", "lumbar", "thoracic", "sacral"]);
-const HIDDEN = new Set(["link"]);
-const ANCHORS = new Set(["fusion", "pseudarthrosis", "congenital"]);
-
+/** Cue words (ties, hedges) are evidence for the rules, not mentions of their own. */
 function visibleMentions(facts: NoteFacts): Mention[] {
-  const anchored = new Set(facts.mentions.filter((m) => ANCHORS.has(m.type)).map((m) => m.sentence));
-  return facts.mentions.filter((m) => {
-    if (HIDDEN.has(m.type)) return false;
-    if (CONTEXT_ONLY.has(m.type) || (m.type === "region" && CONTEXT_ONLY_KINDS.has(m.kind)) || (m.type === "imaging" && m.id === "imaging-general")) {
-      return anchored.has(m.sentence);
-    }
-    return true;
-  });
+  return facts.mentions.filter((m) => m.type !== "link");
 }
 
 function mentionJson(m: Mention): MentionJson {

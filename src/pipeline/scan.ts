@@ -4,11 +4,11 @@
  * natural) for long words the exact scan did not know. Returns hits with offsets into the note.
  */
 import JaroWinklerDistance from "natural/lib/natural/distance/jaro-winkler_distance.js";
-import { vocabulary, FUZZY_MIN_LENGTH, type EntryRef } from "../lexicon/index.js";
+import { vocabulary, FUZZY_MIN_LENGTH, type EntryRef, type TrieNode } from "../lexicon/index.js";
 import type { Cause, MentionType } from "../lexicon/schema.js";
 import type { Span } from "../types.js";
 import { compileLevelMatcher, levelFromName } from "./levels.js";
-import { tokenize } from "./tokens.js";
+import { tokenize, type Tokens } from "./tokens.js";
 
 export interface Hit extends Span {
   /** Lexicon entry ("etiology.json#ra"), or "levels" for the level grammar. */
@@ -91,6 +91,28 @@ function inCapsText(text: string, start: number, end: number): boolean {
   return letters >= 8 && upper / letters > 0.8;
 }
 
+/** Walks `trie` from every token in [from, to); emits entries and exclusion spans. */
+function walk(
+  trie: TrieNode,
+  folded: string,
+  toks: Tokens,
+  from: number,
+  to: number,
+  onHit: (ref: EntryRef, start: number, end: number, i: number, j: number) => void,
+  onExclusion: (start: number, end: number, removes: readonly MentionType[]) => void,
+): void {
+  for (let i = from; i < to; i++) {
+    let node = trie;
+    for (let j = i; j < to; j++) {
+      const next = node.next.get(folded.slice(toks.starts[j]!, toks.ends[j]!));
+      if (!next) break;
+      node = next;
+      for (const ref of node.entries) onHit(ref, toks.starts[i]!, toks.ends[j]!, i, j);
+      for (const ex of node.exclusions) onExclusion(toks.starts[i]!, toks.ends[j]!, ex.removes);
+    }
+  }
+}
+
 export function scanNote(text: string, folded: string): Hit[] {
   const vocab = vocabulary();
   levelMatcher ??= compileLevelMatcher(vocab.occiputAliases);
@@ -99,26 +121,27 @@ export function scanNote(text: string, folded: string): Hit[] {
   const exclusions: { start: number; end: number; removes: readonly MentionType[] }[] = [];
   const covered = new Uint8Array(toks.count);
 
-  for (let i = 0; i < toks.count; i++) {
-    let node = vocab.trie;
-    for (let j = i; j < toks.count; j++) {
-      const next = node.next.get(folded.slice(toks.starts[j]!, toks.ends[j]!));
-      if (!next) break;
-      node = next;
-      const start = toks.starts[i]!;
-      const end = toks.ends[j]!;
-      for (const ref of node.entries) {
-        raw.push(hitFromRef(ref, start, end));
-        for (let k = i; k <= j; k++) covered[k] = 1;
-      }
-      for (const ex of node.exclusions) exclusions.push({ start, end, removes: ex.removes });
-    }
-    const len = toks.ends[i]! - toks.starts[i]!;
-    if (len <= 6 && vocab.exact.size) {
-      const original = text.slice(toks.starts[i]!, toks.ends[i]!);
+  walk(
+    vocab.trie,
+    folded,
+    toks,
+    0,
+    toks.count,
+    (ref, start, end, i, j) => {
+      raw.push(hitFromRef(ref, start, end));
+      covered.fill(1, i, j + 1);
+    },
+    (start, end, removes) => exclusions.push({ start, end, removes }),
+  );
+  if (vocab.exact.size) {
+    // Case-sensitive abbreviations: only tokens whose first character can start one are sliced.
+    for (let i = 0; i < toks.count; i++) {
+      const s = toks.starts[i]!;
+      if (toks.ends[i]! - s > 6 || !vocab.exactFirstChars.has(text.charCodeAt(s))) continue;
+      const original = text.slice(s, toks.ends[i]!);
       const refs = vocab.exact.get(original);
-      if (refs && !inCapsText(text, toks.starts[i]!, toks.ends[i]!)) {
-        for (const ref of refs) raw.push(hitFromRef(ref, toks.starts[i]!, toks.ends[i]!));
+      if (refs && !(vocab.capsAmbiguous.has(original) && inCapsText(text, s, toks.ends[i]!))) {
+        for (const ref of refs) raw.push(hitFromRef(ref, s, toks.ends[i]!));
         covered[i] = 1;
       }
     }
@@ -140,10 +163,21 @@ export function scanNote(text: string, folded: string): Hit[] {
     if (ref) raw.push({ ...hitFromRef(ref, s, e), fuzzy: ref.entry.terms.find((t) => t.length >= FUZZY_MIN_LENGTH) ?? ref.entry.label });
   }
 
-  const kept = raw.filter(
-    (h) => !exclusions.some((x) => x.start <= h.start && h.end <= x.end && x.removes.includes(h.type)),
-  );
+  const kept = exclusions.length
+    ? raw.filter((h) => !exclusions.some((x) => x.start <= h.start && h.end <= x.end && x.removes.includes(h.type)))
+    : raw;
   return resolveOverlaps(kept);
+}
+
+/** Cue words (links.json) inside the given spans only: ties, hedges and back-references around findings. */
+export function scanCues(folded: string, spans: readonly Span[]): Hit[] {
+  const vocab = vocabulary();
+  const out: Hit[] = [];
+  for (const span of spans) {
+    const toks = tokenize(folded, span.start, span.end);
+    walk(vocab.cueTrie, folded, toks, 0, toks.count, (ref, start, end) => out.push(hitFromRef(ref, start, end)), () => {});
+  }
+  return resolveOverlaps(out);
 }
 
 /** Within a group, keep the longest hit and drop the ones it overlaps; different groups may overlap. */
@@ -157,7 +191,11 @@ export function resolveOverlaps(hits: Hit[]): Hit[] {
     if (sameSpan && sameSpan.start === h.start && sameSpan.end === h.end && sameSpan.type === h.type && sameSpan.id === h.id) continue;
     if ((lastEnd.get(g) ?? -1) > h.start) {
       // Overlaps a longer or earlier hit of its group; keep it only when it is the same span, other type.
-      const twin = out.find((o) => o.start === h.start && o.end === h.end && GROUP[o.type] === g && o.type !== h.type);
+      let twin = false;
+      for (let k = out.length - 1; k >= 0 && out[k]!.start === h.start; k--) {
+        const o = out[k]!;
+        if (o.end === h.end && GROUP[o.type] === g && o.type !== h.type) twin = true;
+      }
       if (!twin) continue;
     }
     out.push(h);

@@ -4,20 +4,43 @@
  * header (lexicons/sections.json) followed by ":" or " - ", or alone on its line in capitals or Title Case;
  * mid-line it must be in capitals. Unknown ALL-CAPS headers with a colon still end the previous section.
  */
+import Fuse from "fuse.js";
 import { sectionsLexicon } from "../lexicon/index.js";
 import type { Section, SectionKind } from "../types.js";
 
 let headerKinds: Map<string, SectionKind> | undefined;
+let imagingWords: Set<string> | undefined;
 
 function kinds(): Map<string, SectionKind> {
   if (headerKinds) return headerKinds;
   headerKinds = new Map();
   for (const s of sectionsLexicon().sections) for (const h of s.headers) headerKinds.set(h.toLowerCase(), s.kind);
+  imagingWords = new Set(sectionsLexicon().imagingHeaderWords);
   return headerKinds;
 }
 
+let fuzzyHeaders: Fuse<{ header: string; kind: SectionKind }> | undefined;
+
+/**
+ * Kind of a line-start "Words:" header the lexicon does not list: a misspelled known header
+ * ("HISTROY OF PRESENT ILLNESS", read with fuse.js), imaging when it names a study, else other.
+ */
+function unknownHeaderKind(words: string): SectionKind {
+  const key = words.toLowerCase().replace(/\s+/g, " ");
+  if (key.length >= 6) {
+    fuzzyHeaders ??= new Fuse(
+      [...kinds()].map(([header, kind]) => ({ header, kind })),
+      { keys: ["header"], threshold: 0.2, ignoreLocation: true, includeScore: true },
+    );
+    const best = fuzzyHeaders.search(key, { limit: 1 })[0];
+    if (best && best.item.header.length >= 6 && Math.abs(best.item.header.length - key.length) <= 2) return best.item.kind;
+  }
+  const toks = key.split(/[^a-z0-9-]+/);
+  return toks.some((t) => imagingWords!.has(t)) ? "imaging" : "other";
+}
+
 const CANDIDATE = /\n|[.;!?][ \t]+|[.:],[ \t]*/g;
-const HEADER = /[ \t]*(?:[-*•#]+[ \t]*|\d{1,2}[.)][ \t]+)?([A-Za-z][A-Za-z0-9/&'() ]{0,48}?[A-Za-z)])[ \t]*(:|[ \t]-[ \t]|\r?\n|$)/y;
+const HEADER = /[ \t]*(?:[-*•#]+[ \t]*|\d{1,2}[.)][ \t]+)?([A-Za-z][A-Za-z0-9/&'()\- ]{0,48}?[A-Za-z)])[ \t]*(:|[ \t]-[ \t]|\r?\n|$)/y;
 
 function isAllCaps(s: string): boolean {
   return /[A-Z]/.test(s) && !/[a-z]/.test(s);
@@ -40,9 +63,11 @@ function headerAt(text: string, pos: number, atLineStart: boolean, map: Map<stri
   const caps = isAllCaps(words);
   let kind = map.get(words.toLowerCase().replace(/\s+/g, " "));
   if (kind === undefined) {
-    const unknownCapsHeader = delim === ":" && caps && atLineStart && words.replace(/[^A-Z]/g, "").length >= 3 && words.split(/\s+/).length <= 5;
-    if (!unknownCapsHeader) return null;
-    kind = "other";
+    // An unlisted "Words:" at a line start (capitals or a capital first letter, a few words) still opens a section.
+    const nWords = words.split(/\s+/).length;
+    const unknownHeader = delim === ":" && atLineStart && /^[A-Z]/.test(words) && (caps ? nWords <= 5 : nWords <= 4);
+    if (!unknownHeader) return null;
+    kind = unknownHeaderKind(words);
   }
   if (!atLineStart && !caps) return null;
   const colonLike = delim === ":" || delim.trim() === "-";
@@ -55,6 +80,14 @@ export function findSections(text: string): Section[] {
   const map = kinds();
   const hits: HeaderHit[] = [];
   const consider = (pos: number, atLineStart: boolean) => {
+    // Cheap filter: a mid-line header is in capitals, so its first two letters are capitals.
+    if (!atLineStart) {
+      let p = pos;
+      while (text.charCodeAt(p) === 32) p++;
+      const a = text.charCodeAt(p);
+      const b = text.charCodeAt(p + 1);
+      if (!(a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || b === 47 || b === 38))) return;
+    }
     const hit = headerAt(text, pos, atLineStart, map);
     if (hit && (hits.length === 0 || hit.start >= hits[hits.length - 1]!.bodyStart)) hits.push(hit);
   };

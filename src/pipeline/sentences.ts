@@ -35,6 +35,8 @@ const LIST_START = /^[ \t]*(?:[-*•]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+/i;
 export function splitSentences(text: string, sections: readonly Section[]): Sentence[] {
   const out: Sentence[] = [];
   sections.forEach((section, index) => {
+    // The header is a sentence of its own ("CT CERVICAL SPINE:"), so a study named there is a mention.
+    if (section.header) pushTrimmed(text, section.start, Math.min(section.bodyStart, section.end), index, out);
     splitRange(text, section.bodyStart, section.end, index, out);
   });
   return out;
@@ -59,15 +61,24 @@ function pushTrimmed(text: string, start: number, end: number, section: number, 
   if (end > start) out.push({ start, end, section });
 }
 
+const BOUNDARY_CANDIDATE = /[\n\r;?!.]/g;
+
 function splitRange(text: string, from: number, to: number, section: number, out: Sentence[]): void {
   let sentStart = from;
   let lineStart = from;
-  for (let i = from; i < to; i++) {
-    const c = text[i]!;
+  // Jump from one possible boundary character to the next instead of walking every character.
+  const chunk = text.slice(from, to);
+  BOUNDARY_CANDIDATE.lastIndex = 0;
+  for (let m = BOUNDARY_CANDIDATE.exec(chunk); m !== null; m = BOUNDARY_CANDIDATE.exec(chunk)) {
+    let i = from + m.index;
+    const c = m[0];
     if (c === "\n" || c === "\r") {
       // Line end: decide whether the sentence ends here.
       const lineEnd = i;
-      if (c === "\r" && text[i + 1] === "\n") i++;
+      if (c === "\r" && text[i + 1] === "\n") {
+        i++;
+        BOUNDARY_CANDIDATE.lastIndex++;
+      }
       const line = text.slice(lineStart, lineEnd);
       const nextLineEnd = text.indexOf("\n", i + 1);
       const next = text.slice(i + 1, nextLineEnd < 0 || nextLineEnd > to ? to : nextLineEnd);
@@ -91,22 +102,19 @@ function splitRange(text: string, from: number, to: number, section: number, out
       sentStart = i + 1;
       continue;
     }
-    if (c === ".") {
-      const after = text[i + 1];
-      if (after === undefined || i + 1 >= to) continue;
-      // ".," is a flattened line break in some exports.
-      const nextCh = after === "," ? text[i + 2] : after;
-      if (after !== " " && after !== "\t" && after !== "," && after !== "\n" && after !== "\r") continue;
-      if (nextCh !== undefined && /[a-z]/.test(nextCh) && after !== ",") {
-        // lowercase after ". " usually means an abbreviation ("approx. two")
-        let k = i + 1;
-        while (k < to && text[k] === " ") k++;
-        if (k < to && /[a-z]/.test(text[k]!)) continue;
-      }
-      if (!isBreakAfterPeriod(text, i, lineStart)) continue;
-      pushTrimmed(text, sentStart, i + 1, section, out);
-      sentStart = i + 1;
+    // c === "."
+    const after = text[i + 1];
+    if (after === undefined || i + 1 >= to) continue;
+    if (after !== " " && after !== "\t" && after !== "," && after !== "\n" && after !== "\r") continue;
+    if (after !== ",") {
+      // lowercase after ". " usually means an abbreviation ("approx. two")
+      let k = i + 1;
+      while (k < to && text[k] === " ") k++;
+      if (k < to && /[a-z]/.test(text[k]!)) continue;
     }
+    if (!isBreakAfterPeriod(text, i, lineStart)) continue;
+    pushTrimmed(text, sentStart, i + 1, section, out);
+    sentStart = i + 1;
   }
   pushTrimmed(text, sentStart, to, section, out);
 }

@@ -1,6 +1,87 @@
-/** The text reporter (for people). Placeholder until the pipeline lands in this session. */
+/**
+ * The text reporter, for people at a terminal: verdict and score, the five elements with their
+ * evidence quoted (and offsets, so a tester can slice), suggestions, provider queries, and the
+ * assertions that set mentions aside. A pure function of the result and the note.
+ */
 import type { CheckResult } from "../schema.js";
 
-export function renderText(result: CheckResult, _text: string, _opts: { color: boolean }): string {
-  return `${result.verdict} (score ${result.score})\n`;
+export interface TextOptions {
+  color: boolean;
+}
+
+const CODES = { reset: "\x1b[0m", bold: "\x1b[1m", dim: "\x1b[2m", red: "\x1b[31m", green: "\x1b[32m", yellow: "\x1b[33m", cyan: "\x1b[36m" };
+
+function paint(on: boolean) {
+  return (style: keyof typeof CODES, s: string) => (on ? `${CODES[style]}${s}${CODES.reset}` : s);
+}
+
+const VERDICT_STYLE: Record<CheckResult["verdict"], keyof typeof CODES> = {
+  supported: "green",
+  incomplete: "yellow",
+  redirect: "cyan",
+  not_documented: "red",
+};
+
+const STATUS_MARK: Record<string, string> = { present: "✔", partial: "◐", missing: "✘" };
+const STATUS_STYLE: Record<string, keyof typeof CODES> = { present: "green", partial: "yellow", missing: "red" };
+
+function oneLine(s: string, max = 90): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function wrap(s: string, indent: string, width = 100): string {
+  const words = s.split(/\s+/);
+  const lines: string[] = [];
+  let line = "";
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width - indent.length) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join("\n");
+}
+
+export function renderText(result: CheckResult, _text: string, opts: TextOptions): string {
+  const c = paint(opts.color);
+  const out: string[] = [];
+  out.push(`${c("bold", `cdicheck ${result.code}`)}  ${c(VERDICT_STYLE[result.verdict], c("bold", result.verdict.toUpperCase().replace("_", " ")))}  score ${result.score}/100${result.id ? `  id ${result.id}` : ""}`);
+  out.push(wrap(result.summary, "  "));
+  out.push("");
+  out.push(c("bold", "Documentation elements"));
+  for (const e of result.elements) {
+    const mark = c(STATUS_STYLE[e.status]!, `${STATUS_MARK[e.status]} ${e.status.padEnd(7)}`);
+    out.push(`  ${mark} ${e.id.padEnd(24)}${e.required ? "required" : c("dim", "optional")}`);
+    out.push(wrap(e.message, "      "));
+    for (const ev of e.evidence.slice(0, 4)) out.push(c("dim", `      "${oneLine(ev.text)}"  [${ev.start}-${ev.end}]`));
+    if (e.evidence.length > 4) out.push(c("dim", `      … ${e.evidence.length - 4} more`));
+  }
+  if (result.suggestions.length) {
+    out.push("");
+    out.push(c("bold", "Code suggestions"));
+    for (const s of result.suggestions) {
+      out.push(`  ${c("bold", s.code)} ${s.relation.padEnd(10)} ${s.title}`);
+      out.push(wrap(s.reason, "      "));
+      for (const ev of s.evidence.slice(0, 3)) out.push(c("dim", `      "${oneLine(ev.text)}"  [${ev.start}-${ev.end}]`));
+    }
+  }
+  if (result.queries.length) {
+    out.push("");
+    out.push(c("bold", "Provider queries"));
+    result.queries.forEach((q, i) => out.push(`  ${i + 1}. `.padEnd(6) + wrap(q, "      ").trimStart()));
+  }
+  const setAside = result.mentions.filter((m) => (m.type === "fusion" || m.type === "pseudarthrosis") && (m.assertion.negated || m.assertion.hypothetical || m.assertion.experiencer === "other"));
+  if (setAside.length) {
+    out.push("");
+    out.push(c("bold", "Set aside (not the patient's current finding)"));
+    for (const m of setAside) {
+      const why = [m.assertion.negated && "negated", m.assertion.hypothetical && "hypothetical", m.assertion.experiencer === "other" && "someone else's"].filter(Boolean).join(", ");
+      const cue = m.cues.find((k) => k.text)?.text;
+      out.push(`  "${oneLine(m.text)}" [${m.start}-${m.end}] ${why}${cue ? ` (cue "${oneLine(cue, 30)}")` : ""}`);
+    }
+  }
+  if (result.empty) out.push(c("yellow", "The note is empty."));
+  return out.join("\n") + "\n";
 }

@@ -6,7 +6,7 @@ import type { Span } from "../types.js";
 
 /** The patient's fusion findings at the region, near it, or of the spine with no site: what the elements judge. */
 export function targets(facts: NoteFacts): Finding[] {
-  return facts.findings.filter((f) => f.site === "region" || f.site === "vague" || f.site === "spine");
+  return facts.findings.filter((f) => f.site === "region" || f.site === "vague" || f.site === "cervical" || f.site === "spine");
 }
 
 /** Targets that are not explained by surgery or congenital origin: the ones that point to M43.21. */

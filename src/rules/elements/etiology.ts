@@ -12,7 +12,6 @@ export const etiology: ElementRule = {
       hedged: "The cause of the fusion is hedged ({quote}); it is not stated as the cause.",
       surgical: "The fusion is documented as the result of surgery ({quote}), not as a disease-process ankylosis.",
       congenital: "The fusion is documented as congenital ({quote}), not acquired.",
-      mixed: "The note documents both a disease-process cause and a surgical or congenital origin for the fusion; which one applies is not clear.",
       notStated: "The note does not state whether the fusion is acquired (a disease process), surgical or congenital.",
       missing: "No fusion of the occipito-atlanto-axial region is documented.",
     },
@@ -32,11 +31,8 @@ export const etiology: ElementRule = {
     ]);
     const other = t.filter((f) => f.origin === "surgical" || f.origin === "congenital" || f.origin === "klippel_feil");
     const query = `The record documents "${quote(facts.text, finding)}". Please clarify the nature of this fusion: acquired ankylosis due to a disease process (please specify the condition, if known); result of a prior surgical arthrodesis; congenital fusion; other (please specify); unable to determine.`;
+    // A firm disease cause wins: a surgical or congenital fusion the note keeps apart does not reopen it.
     if (firm.length) {
-      const explicitOther = other.filter((f) => !f.siteInferred && f.originMentions.length);
-      if (explicitOther.length) {
-        return { status: "partial", evidence: uniqueMentions([...firm, ...explicitOther.flatMap((f) => f.originMentions)]), messageId: "mixed", query };
-      }
       return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: uniqueMentions(firm).map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
     }
     if (hedged.length) {

@@ -10,25 +10,23 @@ function usableModality(m: Mention): boolean {
   return m.type === "imaging" && !m.assertion.negated && m.assertion.experiencer === "patient";
 }
 
+/** A study not done yet: hypothetical, or with "pending"/"ordered" in its sentence. */
 function isPending(facts: NoteFacts, modality: Mention): boolean {
   if (modality.assertion.hypothetical) return true;
-  return facts.mentions.some(
-    (x) => x.type === "imaging_status" && x.kind === "pending" && x.sentence === modality.sentence && !x.assertion.negated,
-  );
+  return (facts.bySentence.get(modality.sentence) ?? []).some((x) => x.type === "imaging_status" && x.kind === "pending" && !x.assertion.negated);
 }
 
 /** Modalities that report on this finding: in its sentence, or heading the imaging section it sits in. */
-function reportingModalities(facts: NoteFacts, f: Finding): Mention[] {
-  const own = facts.mentions.filter((m) => usableModality(m) && m.sentence === f.mention.sentence && !isPending(facts, m));
+function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mention[]): Mention[] {
+  const own = done.filter((m) => m.sentence === f.mention.sentence);
   if (own.length) return own;
   const sentence = facts.sentences[f.mention.sentence]!;
   const section = facts.sections[sentence.section]!;
-  const inImagingSection = IMAGING_SECTIONS.has(section.kind);
-  if (!inImagingSection) return [];
+  if (!IMAGING_SECTIONS.has(section.kind)) return [];
   // The modality can be in the section header ("CT CERVICAL SPINE:"), the section, or the report's opening lines.
-  const sectionMods = facts.mentions.filter((m) => usableModality(m) && !isPending(facts, m) && m.start >= section.start && m.end <= section.end);
+  const sectionMods = done.filter((m) => m.start >= section.start && m.end <= section.end);
   if (sectionMods.length) return sectionMods;
-  return facts.mentions.filter((m) => usableModality(m) && !isPending(facts, m) && m.start < 400);
+  return done.filter((m) => m.start < 400);
 }
 
 export const imaging: ElementRule = {
@@ -46,18 +44,19 @@ export const imaging: ElementRule = {
   check(facts) {
     if (!targets(facts).length) return { status: "missing", evidence: [], messageId: "missing" };
     const t = targets(facts).filter((f) => f.site === "region" && f.kind !== "pseudarthrosis");
+    const modalities = facts.mentions.filter(usableModality);
+    const done = modalities.filter((m) => !isPending(facts, m));
     for (const f of t) {
       if (f.uncertain) continue;
-      const mods = reportingModalities(facts, f);
+      const mods = reportingModalities(facts, f, done);
       if (mods.length) {
-        const findingWords = facts.mentions.filter(
-          (m) => m.type === "imaging_finding" && m.sentence === f.mention.sentence && !m.assertion.negated && !m.assertion.uncertain,
+        const findingWords = (facts.bySentence.get(f.mention.sentence) ?? []).filter(
+          (m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain,
         );
         const evidence = uniqueMentions([...mods, f.mention, ...findingWords, ...f.siteMentions.filter((s) => s.sentence === f.mention.sentence)]);
         return { status: "present", evidence, messageId: "present", data: { quote: `"${quote(facts.text, facts.sentences[f.mention.sentence]!, 120)}"` } };
       }
     }
-    const modalities = facts.mentions.filter(usableModality);
     if (!modalities.length) {
       const site = targets(facts)[0];
       return {

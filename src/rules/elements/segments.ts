@@ -27,7 +27,7 @@ export const segments: ElementRule = {
       const sites = uniqueMentions(inferredRegion.flatMap((f) => f.siteMentions));
       return { status: "present", evidence: uniqueMentions([...sites, ...inferredRegion.map((f) => f.mention)]), messageId: "present", data: { quote: sites.map((s) => `"${quote(facts.text, s)}"`).join(", ") } };
     }
-    const vague = t.filter((f) => f.site === "vague");
+    const vague = t.filter((f) => f.site === "vague" || f.site === "cervical");
     if (vague.length) {
       const sites = uniqueMentions(vague.flatMap((f) => f.siteMentions.filter((m) => m.type === "region")));
       const finding = vague[0]!.mention;

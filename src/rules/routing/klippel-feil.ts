@@ -5,13 +5,16 @@ import type { RoutingRule } from "../types.js";
 export const klippelFeil: RoutingRule = {
   meta: {
     id: "klippel-feil",
-    description: "Klippel-Feil syndrome documented for the patient: Q76.1 instead of M43.21.",
+    description: "Klippel-Feil syndrome documented for the patient (unless its fusion is stated only below C2): Q76.1 instead of M43.21.",
     codes: ["Q76.1"],
     when: "always",
   },
   check(facts) {
     const kfs = facts.mentions.filter((m) => m.type === "congenital" && m.kind === "klippel_feil" && isAffirmed(m));
     if (!kfs.length) return null;
+    // A Klippel-Feil fusion stated only below C2 (the region normal) is not at this region.
+    const kfsFindings = facts.findings.filter((f) => f.origin === "klippel_feil");
+    if (kfsFindings.length && kfsFindings.every((f) => f.site === "other_spine")) return null;
     return {
       redirect: true,
       suggestions: [

@@ -14,12 +14,8 @@ export const surgicalFusion: RoutingRule = {
     if (!surgical.length) return null;
     const evidence = uniqueMentions(surgical.flatMap((f) => [f.mention, ...f.originMentions]));
     const separate = facts.findings.some((f) => f.site === "region" && f.kind === "fusion" && explicitlyAcquired(f));
-    if (separate) {
-      return {
-        redirect: false,
-        suggestions: [{ code: "Z98.1", relation: "additional", reason: "A surgical fusion of the region is documented besides the acquired ankylosis: arthrodesis status Z98.1 may be reported with M43.2x (Excludes2).", evidence }],
-      };
-    }
+    // With a separate acquired ankylosis of the region the note stays on M43.21 (the SPEC names no code for this case).
+    if (separate) return null;
     const others: RoutingSuggestion[] = [];
     for (const f of facts.findings) {
       if (f.site !== "other_spine" || !explicitlyAcquired(f)) continue;

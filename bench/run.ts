@@ -1,0 +1,45 @@
+/**
+ * npm run bench: every benchmark in turn, with the machine it ran on. Each part is also runnable alone
+ * (npx tsx bench/<part>.ts). Figures quoted in the README come from this command.
+ */
+import { cpus, totalmem } from "node:os";
+import { contextRules } from "../src/pipeline/context.js";
+import { negexDataPresent, readNegex, runNegex } from "./lib/negex.js";
+import { benchPipeline } from "./pipeline.js";
+
+/** The assertion engine alone on the 1,619 NegEx development sentences: first (cold) pass and warm passes. */
+async function benchNegex(): Promise<string> {
+  if (!negexDataPresent()) return "NegEx data not found beside the repository: skipped";
+  const rows = readNegex();
+  const ctx = contextRules();
+  let t = performance.now();
+  runNegex(rows, ctx);
+  const cold = performance.now() - t;
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t = performance.now();
+    runNegex(rows, ctx);
+    warm.push(performance.now() - t);
+  }
+  const median = warm.sort((a, b) => a - b)[2]!;
+  return `${rows.length} sentences: first pass ${cold.toFixed(0)} ms, warm median ${median.toFixed(0)} ms (${Math.round((rows.length / median) * 1000).toLocaleString("en-US")} sentences/s)`;
+}
+
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+console.log(`cdicheck bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+
+const parts: [string, () => Promise<string>][] = [
+  ["pipeline (single thread)", benchPipeline],
+  ["assertion engine on the NegEx sentences", benchNegex],
+  ["scan (worker threads)", async () => (await import("./scan.js")).benchScan()],
+  ["HTTP server load", async () => (await import("./serve.js")).benchServe()],
+];
+
+for (const [name, run] of parts) {
+  console.log(`\n## ${name}`);
+  try {
+    console.log(await run());
+  } catch (err) {
+    console.log(`(skipped: ${(err as Error).message})`);
+  }
+}

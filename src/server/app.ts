@@ -1,0 +1,202 @@
+/**
+ * The HTTP app (fastify): the page at `/`, the API under `/v1`, `/healthz`. Checking runs in a
+ * worker pool (see checker.ts); this module only validates, routes and logs.
+ *
+ * Logs carry the request id, route, status, body size, time and verdict: never the note text, never
+ * the raw URL (its query string could hold anything).
+ */
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Writable } from "node:stream";
+import { resultJsonSchema, type CheckResult } from "../schema.js";
+import { OverloadedError, type Checker } from "./checker.js";
+import { buildPage, loadSamples, type Sample } from "./page.js";
+import { ApiError, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
+import { bearerMatches, isLocalHostHeader, isLoopbackHost } from "./security.js";
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface AppOptions {
+  checker: Checker;
+  /** Largest request body in bytes (default 5 MB); bigger bodies get 413. */
+  maxBytes?: number;
+  /** When set, every /v1 call needs `Authorization: Bearer <token>`. */
+  token?: string;
+  /** The address the server binds; a loopback server only answers Host headers naming this machine. */
+  host?: string;
+  /** Log level ("info" logs one line per request; "silent" none). */
+  logLevel?: string;
+  /** Where logs go (default standard error). */
+  logStream?: Writable;
+  samples?: Sample[];
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** What the request's log line says about the outcome (verdicts, never text). */
+    outcome?: string;
+  }
+}
+
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cross-origin-resource-policy": "same-origin",
+  "cache-control": "no-store",
+};
+
+function sendError(reply: import("fastify").FastifyReply, err: ApiError): void {
+  if (err.status === 401) reply.header("www-authenticate", 'Bearer realm="cdicheck"');
+  if (err.status === 503) reply.header("retry-after", "1");
+  reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
+}
+
+/** Maps anything thrown while handling a request to an ApiError (no stack, no note text). */
+function toApiError(err: unknown, maxBytes: number): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof OverloadedError) return new ApiError(503, "overloaded", err.message);
+  const code = (err as { code?: string }).code;
+  switch (code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new ApiError(413, "payload_too_large", `request body is over the ${maxBytes}-byte limit (--max-bytes)`);
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+        ? new ApiError(415, "unsupported_media_type", 'send the body as JSON with "Content-Type: application/json"')
+        : new ApiError(400, "invalid_request", "the Content-Length header does not match the body");
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return new ApiError(400, "invalid_json", 'empty request body: send a JSON object such as {"text": "..."}');
+    case "FST_ERR_CTP_INVALID_CONTENT_TYPE":
+    case "FST_ERR_CTP_EMPTY_TYPE":
+      return new ApiError(415, "unsupported_media_type", 'send the body as JSON with "Content-Type: application/json"');
+  }
+  const status = (err as { statusCode?: number }).statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    return new ApiError(status, "invalid_request", "bad request");
+  }
+  return new ApiError(500, "internal", "internal error while checking; the server log has the request id");
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const token = options.token && options.token.length > 0 ? options.token : undefined;
+  const guardHost = options.host !== undefined && isLoopbackHost(options.host);
+  const page = buildPage({ authRequired: token !== undefined, samples: options.samples ?? loadSamples() });
+  const checker = options.checker;
+
+  const fastifyOptions: FastifyServerOptions = {
+    bodyLimit: maxBytes,
+    // Fastify's own request lines would carry the URL; ours (onResponse below) carry no text.
+    logController: new LogController({ disableRequestLogging: true }),
+    // On close, end keep-alive connections too, so Ctrl+C stops at once.
+    forceCloseConnections: true,
+    requestIdHeader: false,
+    return503OnClosing: true,
+    // A client gets 30 s to send its request (slow senders cannot hold connections open forever).
+    requestTimeout: 30_000,
+    logger:
+      options.logLevel === "silent"
+        ? false
+        : { level: options.logLevel ?? "info", stream: options.logStream ?? process.stderr },
+  };
+  const app = Fastify(fastifyOptions);
+
+  // Bodies: JSON only (text/plain and the rest get 415). The parser never echoes the body in errors.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: maxBytes }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    reply.header("x-request-id", req.id);
+    if (guardHost && !isLocalHostHeader(req.headers.host)) {
+      throw new ApiError(403, "forbidden_host", "this server only answers requests addressed to localhost");
+    }
+    if (token !== undefined && req.url.startsWith("/v1") && !bearerMatches(req.headers.authorization, token)) {
+      throw new ApiError(401, "unauthorized", "this server needs an API token: send 'Authorization: Bearer <token>'");
+    }
+  });
+
+  app.addHook("onResponse", async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? "(no route)",
+        status: reply.statusCode,
+        bytes: Number(req.headers["content-length"] ?? 0),
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ...(req.outcome !== undefined ? { outcome: req.outcome } : {}),
+      },
+      "request",
+    );
+  });
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const apiErr = toApiError(err, maxBytes);
+    req.outcome = apiErr.code;
+    if (apiErr.status >= 500) {
+      // Name and code only: an error message could quote the note.
+      req.log.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, "request failed");
+    }
+    sendError(reply, apiErr);
+  });
+
+  app.setNotFoundHandler(async (req, reply) => {
+    req.outcome = "not_found";
+    sendError(reply, new ApiError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}; see GET /v1/schema and docs/serve.md`));
+  });
+
+  app.get("/", async (_req, reply) => {
+    reply.header("content-security-policy", page.csp).type("text/html; charset=utf-8").send(page.html);
+  });
+
+  app.get("/favicon.ico", async (_req, reply) => {
+    reply.code(204).send();
+  });
+
+  app.get("/healthz", async () => ({ status: "ok", queued: checker.queued() }));
+
+  app.get("/v1/schema", async () => resultJsonSchema());
+
+  app.post("/v1/check", async (req): Promise<CheckResult> => {
+    const task = parseNoteRequest(req.body);
+    const result = await checker.run(task);
+    req.outcome = result.verdict;
+    return result;
+  });
+
+  app.post("/v1/check/batch", async (req) => {
+    const tasks = parseBatchRequest(req.body);
+    if (checker.queued() + tasks.length > checker.maxQueue) throw new OverloadedError();
+    const results = await Promise.all(tasks.map((t) => checker.run(t)));
+    const counts: Record<string, number> = {};
+    for (const r of results) counts[r.verdict] = (counts[r.verdict] ?? 0) + 1;
+    req.outcome = Object.entries(counts)
+      .map(([v, n]) => `${v}:${n}`)
+      .join(",");
+    return { results };
+  });
+
+  // Wrong methods on known paths read better as 405 than 404.
+  for (const [url, allowed] of [
+    ["/v1/check", "POST"],
+    ["/v1/check/batch", "POST"],
+  ] as const) {
+    app.get(url, async (req, reply) => {
+      req.outcome = "method_not_allowed";
+      reply.header("allow", allowed);
+      sendError(reply, new ApiError(405, "method_not_allowed", `use ${allowed} ${url} with a JSON body`));
+    });
+  }
+
+  app.addHook("onClose", async () => {
+    await checker.close();
+  });
+
+  return app;
+}

@@ -1,0 +1,144 @@
+/** The vocabulary files: strict loading with errors that name the file, entry and field, and what each lexicon recognises. */
+import { describe, expect, it } from "vitest";
+import { expandPattern, expandTerm, hyphenVariants } from "../src/lexicon/expand.js";
+import { codesLexicon, sectionsLexicon, vocabulary } from "../src/lexicon/index.js";
+import { LexiconError, parseLexicon } from "../src/lexicon/load.js";
+import { TermLexiconSchema } from "../src/lexicon/schema.js";
+import { scanNote } from "../src/pipeline/scan.js";
+import { fold } from "../src/pipeline/text.js";
+
+function hits(text: string) {
+  return scanNote(text, fold(text)).map((h) => ({ type: h.type, id: h.id, text: text.slice(h.start, h.end), levels: h.levels }));
+}
+
+describe("loading", () => {
+  it("loads every lexicon file", () => {
+    const v = vocabulary();
+    expect(v.lexicons.size).toBeGreaterThanOrEqual(6);
+    expect(sectionsLexicon().sections.length).toBeGreaterThan(5);
+    expect(codesLexicon().codes.some((c) => c.code === "M43.21")).toBe(true);
+  });
+
+  it("rejects an unknown key, naming the file, the entry and the field", () => {
+    const raw = JSON.stringify({ description: "x", entries: [{ id: "a", label: "A", type: "fusion", kind: "fusion", terms: ["x"], colour: "red" }] });
+    expect(() => parseLexicon("fusion.json", raw, TermLexiconSchema)).toThrow(LexiconError);
+    expect(() => parseLexicon("fusion.json", raw, TermLexiconSchema)).toThrow(/lexicons\/fusion\.json: field entries, entry 0 \("a"\): Unrecognized key: "colour"/);
+  });
+
+  it("rejects a duplicate term inside an entry and a disease without a cause", () => {
+    const dup = JSON.stringify({ description: "x", entries: [{ id: "a", label: "A", type: "fusion", kind: "fusion", terms: ["fusion", "Fusion"] }] });
+    expect(() => parseLexicon("f.json", dup, TermLexiconSchema)).toThrow(/field terms, entry 1: duplicate term "fusion"/);
+    const noCause = JSON.stringify({ description: "x", entries: [{ id: "ra", label: "RA", type: "etiology", kind: "disease", terms: ["ra"] }] });
+    expect(() => parseLexicon("e.json", noCause, TermLexiconSchema)).toThrow(/field cause: a disease etiology needs a cause/);
+  });
+
+  it("reports broken JSON with the file name", () => {
+    expect(() => parseLexicon("x.json", "{", TermLexiconSchema)).toThrow(/lexicons\/x\.json: not valid JSON/);
+  });
+});
+
+describe("term patterns", () => {
+  it("expands groups and optional groups", () => {
+    expect(expandPattern("(loss|lack) of (neck )?rotation").sort()).toEqual(["lack of neck rotation", "lack of rotation", "loss of neck rotation", "loss of rotation"]);
+  });
+  it("gives hyphenated words their spaced and joined spellings", () => {
+    expect(hyphenVariants("non-surgical")).toEqual(["non-surgical", "non surgical", "nonsurgical"]);
+    expect(expandTerm("x-ray")).toContain("xray");
+  });
+});
+
+describe("segments lexicon and level grammar", () => {
+  it.each([
+    ["C1-C2", [1, 2]],
+    ["C1–C2", [1, 2]],
+    ["C1/2", [1, 2]],
+    ["C1-2", [1, 2]],
+    ["O-C2", [0, 1, 2]],
+    ["Oc-C2", [0, 1, 2]],
+    ["C0-C2", [0, 1, 2]],
+    ["occiput to C2", [0, 1, 2]],
+    ["C1 - C2", [1, 2]],
+    ["C1 through C3", [1, 2, 3]],
+    ["T12-L1", [19, 20]],
+  ])("%s names levels %j", (written, levels) => {
+    const seg = hits(`Fusion at ${written}.`).find((h) => h.type === "segment");
+    expect(seg?.text).toBe(written);
+    expect(seg?.levels).toEqual(levels);
+  });
+
+  it.each([
+    ["atlas", "atlas"],
+    ["axis", "axis"],
+    ["atlantoaxial", "atlantoaxial"],
+    ["atlanto-axial", "atlantoaxial"],
+    ["atlanto-occipital", "atlanto-occipital"],
+    ["odontoid", "axis"],
+    ["occipitocervical", "occipitocervical"],
+  ])("%s is a segment word (%s)", (word, id) => {
+    expect(hits(`The ${word} is fused.`).some((h) => h.type === "segment" && h.id === id)).toBe(true);
+  });
+
+  it("reads vague regions as regions, not segments", () => {
+    expect(hits("Fusion at the craniocervical junction.").find((h) => h.type === "region")?.id).toBe("craniocervical-junction");
+  });
+});
+
+describe("other senses of the words are not mentions", () => {
+  it.each([
+    ["ECG: occasional fusion beats.", "fusion"],
+    ["Left axis deviation on ECG.", "segment"],
+    ["Complement C2 level low.", "segment"],
+    ["PET/CT fusion images reviewed.", "fusion"],
+    ["Bone age read with the Greulich and Pyle atlas.", "segment"],
+  ])("%s has no %s mention", (text, type) => {
+    expect(hits(text).filter((h) => h.type === type)).toEqual([]);
+  });
+});
+
+describe("etiology, imaging and limitation lexicons", () => {
+  it("recognises causes with their cause ids", () => {
+    const causes = (t: string) => scanNote(t, fold(t)).filter((h) => h.type === "etiology").map((h) => h.cause ?? h.kind);
+    expect(causes("seronegative rheumatoid arthritis")).toEqual(["ra_seronegative"]);
+    expect(causes("Forestier's disease")).toEqual(["dish"]);
+    expect(causes("tuberculous spondylitis")).toEqual(["infection"]);
+    expect(causes("non-surgical")).toEqual(["acquired"]);
+  });
+
+  it("matches abbreviations only as written, and skips word-like ones in capitals", () => {
+    expect(hits("History of RA.").some((h) => h.id === "ra")).toBe(true);
+    expect(hits("ra").some((h) => h.id === "ra")).toBe(false);
+    expect(hits("AS NOTED ABOVE, THE PATIENT IS STABLE.").some((h) => h.id === "ankylosing-spondylitis")).toBe(false);
+    expect(hits("C1-C2 FUSION DUE TO RA - STABLE.").some((h) => h.id === "ra")).toBe(true);
+  });
+
+  it("finds imaging studies and confirming findings", () => {
+    const t = hits("CT shows bony bridging with obliterated joint spaces.");
+    expect(t.some((h) => h.type === "imaging" && h.text === "CT")).toBe(true);
+    expect(t.some((h) => h.type === "imaging_finding" && h.text === "bony bridging")).toBe(true);
+  });
+
+  it("finds limitations written as patterns", () => {
+    expect(hits("Neck rotation is markedly limited.").some((h) => h.type === "limitation")).toBe(true);
+    expect(hits("Unable to turn her head.").some((h) => h.type === "limitation")).toBe(true);
+  });
+
+  it("reads a misspelled long word as the lexicon word", () => {
+    const h = scanNote("atlantoaxal ankylosys", fold("atlantoaxal ankylosys"));
+    expect(h.filter((x) => x.fuzzy).map((x) => x.id).sort()).toEqual(["ankylosis", "atlantoaxial"]);
+  });
+});
+
+describe("code facts", () => {
+  it("every title in lexicons/codes.json is the official FY2026 tabular title", async () => {
+    const { readFileSync, existsSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { REPO_ROOT } = await import("../bench/lib/inputs.js");
+    const xmlPath = join(REPO_ROOT, "..", "shared", "icd10cm", "icd10cm-tabular-fy2026-extract.xml");
+    if (!existsSync(xmlPath)) return; // the official extract lives beside the repository, not in it
+    const xml = readFileSync(xmlPath, "utf8");
+    for (const c of codesLexicon().codes) {
+      const m = new RegExp(`<name>${c.code.replace(".", "\\.")}</name>\\s*<desc>([^<]*)</desc>`).exec(xml);
+      expect(m?.[1], c.code).toBe(c.title);
+    }
+  });
+});

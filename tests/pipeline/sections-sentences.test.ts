@@ -1,0 +1,66 @@
+/** Sections and sentences on the shapes clinical text takes. */
+import { describe, expect, it } from "vitest";
+import { findSections } from "../../src/pipeline/sections.js";
+import { splitSentences } from "../../src/pipeline/sentences.js";
+import { fold } from "../../src/pipeline/text.js";
+
+const kinds = (t: string) => findSections(t).map((s) => [s.kind, s.header?.text ?? null]);
+const sentences = (t: string) => splitSentences(t, findSections(t)).map((s) => t.slice(s.start, s.end));
+
+describe("sections", () => {
+  it("reads headers in capitals, with colons, inline, without colons and misspelled", () => {
+    expect(kinds("CHIEF COMPLAINT: neck pain.\nPast Surgical History: none\nFAMILY HISTORY\nMother with RA.\nExam normal. IMPRESSION: C1-C2 ankylosis.")).toEqual([
+      ["chief_complaint", "CHIEF COMPLAINT"],
+      ["psh", "Past Surgical History"],
+      ["family_history", "FAMILY HISTORY"],
+      ["impression", "IMPRESSION"],
+    ]);
+    expect(kinds("Impresion: fused C1-C2.")).toEqual([["impression", "Impresion"]]);
+  });
+
+  it("reads exports whose line breaks became commas", () => {
+    expect(kinds("HISTORY:,  Pain.,PAST MEDICAL HISTORY:,1.  RA.,IMPRESSION:,  Ankylosis.").map((k) => k[0])).toEqual(["hpi", "pmh", "impression"]);
+  });
+
+  it("ends a section at an unlisted header line, and opens imaging for one that names a study", () => {
+    expect(kinds("FH: father with AS.\nPatient: 63F.\nCT C-spine: fused.").map((k) => k[0])).toEqual(["family_history", "other", "imaging"]);
+  });
+
+  it("covers the note: sections are contiguous and in order", () => {
+    const t = "intro\nHPI: a\nPLAN: b";
+    const s = findSections(t);
+    expect(s[0]!.start).toBe(0);
+    for (let i = 1; i < s.length; i++) expect(s[i]!.start).toBe(s[i - 1]!.end);
+    expect(s[s.length - 1]!.end).toBe(t.length);
+  });
+});
+
+describe("sentences", () => {
+  it("does not break after abbreviations or list numbers, breaks at semicolons and without a final period", () => {
+    expect(sentences("Dr. Smith saw the pt. today. She is s/p fall; no fracture\n1. RA.\n2. HTN")).toEqual([
+      "Dr. Smith saw the pt. today.",
+      "She is s/p fall;",
+      "no fracture",
+      "1. RA.",
+      "2. HTN",
+    ]);
+  });
+
+  it("joins wrapped lines (also with CRLF) and splits short item lines", () => {
+    expect(sentences("CT of the cervical spine shows bony\r\nbridging at C1-C2.\r\nNeck: stiff\r\nRotation limited")).toEqual([
+      "CT of the cervical spine shows bony\r\nbridging at C1-C2.",
+      "Neck:",
+      "stiff",
+      "Rotation limited",
+    ]);
+  });
+});
+
+describe("fold", () => {
+  it("keeps every offset: İ, dashes, curly quotes, tabs and CR fold one unit for one", () => {
+    const t = "İ C1–C2 “fused”\tok\r\n😀";
+    const f = fold(t);
+    expect(f.length).toBe(t.length);
+    expect(f).toBe("i c1-c2 \"fused\" ok\n\n😀");
+  });
+});

@@ -1,0 +1,16 @@
+import type { ElementCase, RuleCases } from "../../harness.js";
+
+export default {
+  rule: "etiology",
+  valid: [
+    { name: "cause tied with 'secondary to'", note: "Atlantoaxial ankylosis secondary to rheumatoid arthritis.", status: "present", evidence: ["rheumatoid arthritis"] },
+    { name: "acquired wording", note: "Acquired (non-surgical) fusion of C1-C2.", status: "present", evidence: ["Acquired", "non-surgical"] },
+    { name: "cause in the next sentence", note: "CT shows C1-C2 ankylosis. It is due to her psoriatic arthritis.", status: "present", evidence: ["psoriatic arthritis"] },
+  ],
+  invalid: [
+    { name: "hedged cause", note: "C1-C2 fusion, possibly related to rheumatoid arthritis.", status: "partial", query: true },
+    { name: "surgical fusion", note: "Status post C1-C2 arthrodesis with transarticular screws.", status: "missing", evidence: ["arthrodesis"] },
+    { name: "cause named only in the history", note: "PMH: rheumatoid arthritis.\nAssessment: C1-C2 ankylosis.", status: "missing", query: true },
+    { name: "no fusion at all", note: "Neck pain without radiculopathy.", status: "missing" },
+  ],
+} satisfies RuleCases<ElementCase>;

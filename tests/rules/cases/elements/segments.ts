@@ -1,0 +1,18 @@
+import type { ElementCase, RuleCases } from "../../harness.js";
+
+export default {
+  rule: "segments",
+  valid: [
+    { name: "numbered joint with the fusion word", note: "CT: bony ankylosis of C1-C2 due to rheumatoid arthritis.", status: "present", evidence: ["C1-C2", "bony ankylosis"] },
+    { name: "occiput to C2 range", note: "Solid bony fusion from occiput to C2 on CT, secondary to RA.", status: "present", evidence: ["occiput to C2"] },
+    { name: "atlas and axis named as words", note: "The atlas is fused to the axis (acquired, from long-standing RA).", status: "present", evidence: ["atlas", "axis"] },
+    { name: "en dash and short range", note: "Ankylosis C1–2, non-surgical.", status: "present", evidence: ["C1–2"] },
+    { name: "atlanto-occipital joint", note: "Spontaneous fusion of the atlanto-occipital joints.", status: "present", evidence: ["atlanto-occipital joints"] },
+  ],
+  invalid: [
+    { name: "only a vague region", note: "Ankylosis at the craniocervical junction from rheumatoid arthritis. CT confirms bony bridging there.", status: "partial", evidence: ["craniocervical junction"], query: true },
+    { name: "fusion of the spine with no site", note: "Spontaneous spinal fusion due to RA was noted.", status: "missing", query: true },
+    { name: "negated fusion", note: "No evidence of C1-C2 fusion on CT.", status: "missing" },
+    { name: "someone else's fusion", note: "Family history: mother with fused C1-C2 from rheumatoid arthritis.", status: "missing" },
+  ],
+} satisfies RuleCases<ElementCase>;

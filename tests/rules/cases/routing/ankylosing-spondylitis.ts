@@ -1,0 +1,12 @@
+import type { RoutingCase, RuleCases } from "../../harness.js";
+
+export default {
+  rule: "ankylosing-spondylitis",
+  valid: [
+    { name: "ankylosing spondylitis in a relative", note: "Father has ankylosing spondylitis. Patient: C1-C2 ankylosis due to RA.", verdict: "incomplete", suggestions: [] },
+  ],
+  invalid: [
+    { name: "at the region only", note: "C1-C2 ankylosis due to ankylosing spondylitis; CT shows bony bridging.", verdict: "redirect", suggestions: [{ code: "M45.1", relation: "instead", evidence: ["ankylosing spondylitis"] }] },
+    { name: "several regions", note: "Ankylosing spondylitis with ankylosis from the occiput through T12.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },
+  ],
+} satisfies RuleCases<RoutingCase>;

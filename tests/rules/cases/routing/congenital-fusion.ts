@@ -1,0 +1,12 @@
+import type { RoutingCase, RuleCases } from "../../harness.js";
+
+export default {
+  rule: "congenital-fusion",
+  valid: [
+    { name: "acquired fusion", note: "Acquired atlantoaxial ankylosis from RA.", verdict: "incomplete", suggestions: [] },
+  ],
+  invalid: [
+    { name: "occipitalization of the atlas", note: "CT: occipitalization of the atlas.", verdict: "redirect", suggestions: [{ code: "Q76.49", relation: "instead", evidence: ["occipitalization of the atlas"] }] },
+    { name: "congenital C1-C2 block", note: "Congenital C1-C2 block vertebra seen on radiographs.", verdict: "redirect", suggestions: [{ code: "Q76.49", relation: "instead" }] },
+  ],
+} satisfies RuleCases<RoutingCase>;

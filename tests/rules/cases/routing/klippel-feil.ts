@@ -1,0 +1,13 @@
+import type { RoutingCase, RuleCases } from "../../harness.js";
+
+export default {
+  rule: "klippel-feil",
+  valid: [
+    { name: "no syndrome named", note: "Acquired C1-C2 ankylosis due to RA; CT shows bony bridging.", verdict: "supported", suggestions: [] },
+    { name: "syndrome negated", note: "C1-C2 fusion from RA. No features of Klippel-Feil syndrome. CT confirms bony bridging at C1-C2.", verdict: "supported", suggestions: [] },
+    { name: "syndrome fusion only below C2", note: "Klippel-Feil syndrome with congenital C2-C3 fusion only; C1-C2 normal.", verdict: "not_documented", suggestions: [] },
+  ],
+  invalid: [
+    { name: "syndrome with fusion of the region", note: "Klippel-Feil syndrome: congenital fusion of C1-C2 on CT.", verdict: "redirect", suggestions: [{ code: "Q76.1", relation: "instead", evidence: ["Klippel-Feil syndrome"] }] },
+  ],
+} satisfies RuleCases<RoutingCase>;

@@ -1,0 +1,13 @@
+import type { RoutingCase, RuleCases } from "../../harness.js";
+
+export default {
+  rule: "rheumatoid-arthritis",
+  valid: [
+    { name: "RA only in the history", note: "PMH: rheumatoid arthritis.\nAssessment: spontaneous C1-C2 ankylosis.", verdict: "incomplete", suggestions: [] },
+  ],
+  invalid: [
+    { name: "seropositive RA", note: "C1-C2 ankylosis secondary to seropositive rheumatoid arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }] },
+    { name: "seronegative RA", note: "C1-C2 ankylosis secondary to seronegative rheumatoid arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M06.08", relation: "additional", evidence: ["seronegative rheumatoid arthritis"] }] },
+    { name: "juvenile arthritis", note: "Atlantoaxial ankylosis from juvenile idiopathic arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M08.08", relation: "additional" }] },
+  ],
+} satisfies RuleCases<RoutingCase>;

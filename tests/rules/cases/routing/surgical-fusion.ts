@@ -1,0 +1,13 @@
+import type { RoutingCase, RuleCases } from "../../harness.js";
+
+export default {
+  rule: "surgical-fusion",
+  valid: [
+    { name: "surgery only at other levels", note: "S/p ACDF C5-C6 in 2018.", verdict: "not_documented", suggestions: [] },
+    { name: "surgery planned only", note: "Plan: posterior C1-C2 fusion next month.", verdict: "not_documented", suggestions: [] },
+  ],
+  invalid: [
+    { name: "s/p occipitocervical fusion", note: "S/p occipitocervical fusion (O-C2) in 2019 for instability.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead", evidence: ["S/p", "fusion"] }] },
+    { name: "listed under past surgical history", note: "PAST SURGICAL HISTORY: C1-C2 fusion.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead" }] },
+  ],
+} satisfies RuleCases<RoutingCase>;
