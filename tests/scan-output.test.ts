@@ -31,7 +31,7 @@ describe("scan output", () => {
     expect(Object.keys(records[0]!)).toEqual([...CSV_COLUMNS]);
     expect(records.map((r) => r.id)).toEqual(["n1", "n2", "n3", "n4", "n5", "n6"]);
     expect(records[0]).toMatchObject({ verdict: "not_documented", score: "0", line: "2" });
-    expect(records[0]!.missing.split(";")).toContain("imaging");
+    expect(records[0]!.missing!.split(";")).toContain("imaging");
     expect(records[3]).toMatchObject({ verdict: "error", error_code: "empty_note" });
     expect(readFileSync(out, "utf8").split("\n").filter(Boolean)).toHaveLength(7); // one line per row
   });
