@@ -18,7 +18,7 @@ import { readAll } from "./records.js";
 import { prepareResume, type ResumeState } from "./resume.js";
 import { shardKey, shardOf, type Shard } from "./shard.js";
 import { Tally } from "./tally.js";
-import type { ErrorRow, InputFormat, OutputRow, ResultRow, ScanRecord } from "./types.js";
+import type { ErrorRecord, ErrorRow, InputFormat, OutputRow, ResultRow, ScanRecord } from "./types.js";
 
 export interface ScanOptions {
   paths: string[];
@@ -48,12 +48,8 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-function toRow(rec: ScanRecord, result?: ResultRow | undefined): OutputRow {
-  if (rec.kind === "error") {
-    const row: ErrorRow = { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
-    return row;
-  }
-  return result!;
+function errorRow(rec: ErrorRecord): ErrorRow {
+  return { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
 }
 
 function serialize(row: OutputRow, format: "jsonl" | "csv"): string {
@@ -191,7 +187,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
       const n = seq++;
       const bytes = rec.base + rec.progressBytes;
       if (rec.kind === "error") {
-        complete(n, toRow(rec), bytes);
+        complete(n, errorRow(rec), bytes);
         continue;
       }
       pool
