@@ -61,3 +61,16 @@ export function uniqueMentions(list: readonly Mention[]): Mention[] {
   const seen = new Set<number>();
   return list.filter((m) => (seen.has(m.index) ? false : (seen.add(m.index), true)));
 }
+
+/** The quoted words of some mentions for a message: each distinct wording once ('"C1-C2", "atlantoaxial joints"'). */
+export function quoteList(text: string, mentions: readonly Span[], max = 4): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const m of mentions) {
+    const q = quote(text, m);
+    if (seen.has(q.toLowerCase())) continue;
+    seen.add(q.toLowerCase());
+    out.push(`"${q}"`);
+  }
+  return out.slice(0, max).join(", ");
+}

@@ -1,6 +1,6 @@
 /** Element `etiology`: the fusion is stated to be an acquired disease process, not surgical or congenital. */
 import type { ElementRule } from "../types.js";
-import { quote, targets, uniqueMentions } from "../select.js";
+import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 
 export const etiology: ElementRule = {
   meta: {
@@ -33,15 +33,15 @@ export const etiology: ElementRule = {
     const query = `The record documents "${quote(facts.text, finding)}". Please clarify the nature of this fusion: acquired ankylosis due to a disease process (please specify the condition, if known); result of a prior surgical arthrodesis; congenital fusion; other (please specify); unable to determine.`;
     // A firm disease cause wins: a surgical or congenital fusion the note keeps apart does not reopen it.
     if (firm.length) {
-      return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: uniqueMentions(firm).map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
+      return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: quoteList(facts.text, uniqueMentions(firm)) } };
     }
     if (hedged.length) {
-      return { status: "partial", evidence: uniqueMentions(hedged), messageId: "hedged", data: { quote: uniqueMentions(hedged).map((m) => `"${quote(facts.text, m)}"`).join(", ") }, query };
+      return { status: "partial", evidence: uniqueMentions(hedged), messageId: "hedged", data: { quote: quoteList(facts.text, uniqueMentions(hedged)) }, query };
     }
     if (other.length && !disease.length) {
       const o = other[0]!;
       const ev = uniqueMentions(o.originMentions.length ? o.originMentions : [o.mention]);
-      return { status: "missing", evidence: ev, messageId: o.origin === "surgical" ? "surgical" : "congenital", data: { quote: ev.map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
+      return { status: "missing", evidence: ev, messageId: o.origin === "surgical" ? "surgical" : "congenital", data: { quote: quoteList(facts.text, ev) } };
     }
     return { status: "missing", evidence: [finding], messageId: "notStated", query };
   },

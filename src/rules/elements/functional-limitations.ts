@@ -1,7 +1,7 @@
 /** Element `functional_limitations`: affirmed limitations (loss of rotation or flexion-extension, myelopathy, radiculopathy). */
 import type { ElementRule } from "../types.js";
 import { isAffirmed } from "../../pipeline/mentions.js";
-import { quote } from "../select.js";
+import { quoteList } from "../select.js";
 
 export const functionalLimitations: ElementRule = {
   meta: {
@@ -16,7 +16,7 @@ export const functionalLimitations: ElementRule = {
   check(facts) {
     const found = facts.mentions.filter((m) => m.type === "limitation" && isAffirmed(m));
     if (found.length) {
-      return { status: "present", evidence: found.slice(0, 6), messageId: "present", data: { quote: found.slice(0, 3).map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
+      return { status: "present", evidence: found.slice(0, 6), messageId: "present", data: { quote: quoteList(facts.text, found, 3) } };
     }
     return { status: "missing", evidence: [], messageId: "missing" };
   },

@@ -2,7 +2,7 @@
 import type { Mention } from "../../pipeline/mentions.js";
 import type { Finding, NoteFacts } from "../../pipeline/findings.js";
 import type { ElementRule } from "../types.js";
-import { quote, targets, uniqueMentions } from "../select.js";
+import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 
 const IMAGING_SECTIONS = new Set(["imaging", "impression"]);
 
@@ -73,16 +73,16 @@ export const imaging: ElementRule = {
     const pending = modalities.filter((m) => isPending(facts, m));
     const first = targets(facts)[0];
     const query = first
-      ? `The record documents "${quote(facts.text, first.mention)}" and imaging (${uniqueMentions(modalities).slice(0, 3).map((m) => `"${quote(facts.text, m)}"`).join(", ")}). Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate: findings as follows (please specify); no osseous abnormality at these segments; study not yet available; other (please specify); unable to determine.`
+      ? `The record documents "${quote(facts.text, first.mention)}" and imaging (${quoteList(facts.text, modalities, 3)}). Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate: findings as follows (please specify); no osseous abnormality at these segments; study not yet available; other (please specify); unable to determine.`
       : undefined;
     if (pending.length === modalities.length) {
-      return { status: "partial", evidence: uniqueMentions(pending), messageId: "pending", data: { quote: pending.map((m) => `"${quote(facts.text, m)}"`).join(", ") }, ...(query ? { query } : {}) };
+      return { status: "partial", evidence: uniqueMentions(pending), messageId: "pending", data: { quote: quoteList(facts.text, pending) }, ...(query ? { query } : {}) };
     }
     return {
       status: "partial",
       evidence: uniqueMentions(modalities).slice(0, 5),
       messageId: "noFinding",
-      data: { quote: uniqueMentions(modalities).slice(0, 3).map((m) => `"${quote(facts.text, m)}"`).join(", ") },
+      data: { quote: quoteList(facts.text, modalities, 3) },
       ...(query ? { query } : {}),
     };
   },

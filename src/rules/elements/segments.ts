@@ -1,6 +1,6 @@
 /** Element `segments`: the note names the segments fused (occiput/C0, atlas/C1, axis/C2 or their joints). */
 import type { ElementRule } from "../types.js";
-import { quote, targets, uniqueMentions } from "../select.js";
+import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 
 export const segments: ElementRule = {
   meta: {
@@ -20,12 +20,12 @@ export const segments: ElementRule = {
     if (named.length) {
       const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => m.type === "segment" || m.type === "congenital")));
       const evidence = uniqueMentions([...sites, ...named.map((f) => f.mention)]);
-      return { status: "present", evidence, messageId: "present", data: { quote: sites.map((s) => `"${quote(facts.text, s)}"`).join(", ") } };
+      return { status: "present", evidence, messageId: "present", data: { quote: quoteList(facts.text, sites) } };
     }
     const inferredRegion = t.filter((f) => f.site === "region");
     if (inferredRegion.length) {
       const sites = uniqueMentions(inferredRegion.flatMap((f) => f.siteMentions));
-      return { status: "present", evidence: uniqueMentions([...sites, ...inferredRegion.map((f) => f.mention)]), messageId: "present", data: { quote: sites.map((s) => `"${quote(facts.text, s)}"`).join(", ") } };
+      return { status: "present", evidence: uniqueMentions([...sites, ...inferredRegion.map((f) => f.mention)]), messageId: "present", data: { quote: quoteList(facts.text, sites) } };
     }
     const vague = t.filter((f) => f.site === "vague" || f.site === "cervical");
     if (vague.length) {
@@ -35,7 +35,7 @@ export const segments: ElementRule = {
         status: "partial",
         evidence: uniqueMentions([...sites, finding]),
         messageId: "partial",
-        data: { quote: sites.map((s) => `"${quote(facts.text, s)}"`).join(", ") },
+        data: { quote: quoteList(facts.text, sites) },
         query: `The record documents "${quote(facts.text, finding)}" at the ${sites.map((s) => quote(facts.text, s)).join(", ")}. Please clarify the specific spinal segments involved: occiput-C1 (atlanto-occipital); C1-C2 (atlantoaxial); occiput through C2; cervical levels below C2 (please specify); other (please specify); unable to determine.`,
       };
     }

@@ -1,6 +1,6 @@
 /** Element `underlying_condition`: the condition driving the fusion is named and tied to it, or none was found. */
 import type { ElementRule } from "../types.js";
-import { quote, targets, uniqueMentions } from "../select.js";
+import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 
 export const underlyingCondition: ElementRule = {
   meta: {
@@ -21,7 +21,7 @@ export const underlyingCondition: ElementRule = {
     const links = t.flatMap((f) => f.causes);
     const firm = links.filter((c) => c.tied && !c.hedged).map((c) => c.mention);
     if (firm.length) {
-      return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: uniqueMentions(firm).map((m) => `"${quote(facts.text, m)}"`).join(", ") } };
+      return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: quoteList(facts.text, uniqueMentions(firm)) } };
     }
     const none = facts.mentions.filter((m) => m.type === "etiology" && m.kind === "none_found" && m.assertion.experiencer === "patient" && !m.assertion.hypothetical);
     if (none.length) {
