@@ -44,7 +44,7 @@ describe("scan: JSONL", () => {
   const file = write(
     join(dir, "notes.jsonl"),
     Buffer.concat([
-      Buffer.from('{"id":"j1","text":"Neck pain."}\n'),
+      Buffer.from('\ufeff{"id":"j1","text":"Neck pain."}\n'), // a UTF-8 BOM before the first line
       Buffer.from('{"id":"j2","text":"SECRETWORD broken\n'),
       Buffer.from('{"id":"j3","text":""}\n'),
       Buffer.from("\n"),
@@ -118,6 +118,13 @@ describe("scan: CSV", () => {
     expect(parseLines(r.stdout).map((x) => x.id)).toEqual(["k1"]);
     const missing = cli(["scan", g, "--id-column", "key", "--text-column", "nope", "--quiet"]);
     expect(parseLines(missing.stdout)[0]!.error).toMatchObject({ code: "missing_column", line: 1 });
+  });
+
+  it("reads a file that starts with a UTF-8 BOM (quoted header), with the right lines", () => {
+    const dir = tmp();
+    const f = write(join(dir, "bom.csv"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('"note_id","text"\na,Neck pain.\nb,\nc,Stiff.\n')]));
+    const rows = parseLines(cli(["scan", f, "--quiet"]).stdout);
+    expect(rows.map((x) => [x.id, x.source.line, x.error?.code ?? "ok"])).toEqual([["a", 2, "ok"], ["b", 3, "empty_note"], ["c", 4, "ok"]]);
   });
 
   it("names a row with invalid UTF-8 and goes on", () => {

@@ -31,7 +31,7 @@ describe("scan output", () => {
     expect(Object.keys(records[0]!)).toEqual([...CSV_COLUMNS]);
     expect(records.map((r) => r.id)).toEqual(["n1", "n2", "n3", "n4", "n5", "n6"]);
     expect(records[0]).toMatchObject({ verdict: "not_documented", score: "0", line: "2" });
-    expect(records[0]!.missing.split(";")).toContain("imaging");
+    expect(records[0]!.missing!.split(";")).toContain("imaging");
     expect(records[3]).toMatchObject({ verdict: "error", error_code: "empty_note" });
     expect(readFileSync(out, "utf8").split("\n").filter(Boolean)).toHaveLength(7); // one line per row
   });
@@ -83,5 +83,22 @@ describe("scan --report", () => {
     expect(html).toContain("note-39");
     expect(html).not.toContain("ZEBRAWORD");
     expect(html).not.toContain("Neck stiffness");
+  });
+});
+
+describe("scan: very large notes", () => {
+  it("checks a note too big for the capped worker heaps (retried in an uncapped worker), then goes on", () => {
+    const dir = tmp();
+    const unit =
+      "HISTORY: Neck pain for years without trauma. She denies fever or weight loss. EXAM: Strength 5/5, reflexes symmetric.\n".repeat(40) +
+      "IMPRESSION: Acquired C1-C2 ankylosis due to rheumatoid arthritis; CT shows bony bridging at C1-C2.\n";
+    const note = unit.repeat(Math.ceil((6 * 1024 * 1024) / unit.length)); // 6 MB: over the 96 MB worker heap
+    const f = write(join(dir, "big.jsonl"), JSON.stringify({ id: "big", text: note }) + "\n" + JSON.stringify({ id: "small", text: "Neck pain." }) + "\n");
+    const r = cli(["scan", f, "--quiet"]);
+    const rows = parseLines(r.stdout);
+    expect(rows.map((x) => x.id)).toEqual(["big", "small"]);
+    expect(rows[0]!.error).toBeUndefined();
+    expect(rows[0]!.verdict).toBeDefined();
+    expect(r.code).toBe(0);
   });
 });

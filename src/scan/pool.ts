@@ -10,15 +10,19 @@ export interface CheckPool {
 
 /**
  * Heap limits per worker. V8 grows a busy isolate's heap lazily, well past its live data: with default
- * limits a 200,000-note scan reached 375 MB peak RSS with 2 workers, and 266 MB on 20,000 notes with these
- * (bench/scan.ts, docs/scan.md). A note too large for them (several MB of text) fails alone: its worker is
- * replaced and the note becomes a `check_failed` error row (ERR_WORKER_OUT_OF_MEMORY).
+ * limits a 200,000-note scan reached 375 MB peak RSS with 2 workers, 263 MB with these (docs/scan.md).
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
+const WORKER = new URL("../worker.js", import.meta.url).href;
+
+function isOutOfMemory(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+}
+
 export function startPool(jobs: number): CheckPool {
   const pool = new Piscina({
-    filename: new URL("../worker.js", import.meta.url).href,
+    filename: WORKER,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
@@ -26,11 +30,25 @@ export function startPool(jobs: number): CheckPool {
     concurrentTasksPerWorker: 1,
     resourceLimits: WORKER_LIMITS,
   });
-  // A worker that dies (out of memory) rejects its task, which becomes an error row; piscina also emits
-  // the error on the pool and starts a new worker. Without this listener the process would exit.
+  // A worker that dies (out of memory) rejects its task; piscina also emits the error on the pool and
+  // starts a new worker. Without this listener the process would exit.
   pool.on("error", () => {});
+  // A note too big for those limits (the checker handles notes of 20 MB and more) is checked again,
+  // alone, in one worker without the old-generation limit, started only when such a note turns up.
+  let large: Piscina | null = null;
+  const checkLarge = (task: WorkerTask): Promise<CheckResult> => {
+    large ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, idleTimeout: 1_000, concurrentTasksPerWorker: 1 });
+    return large.run(task) as Promise<CheckResult>;
+  };
   return {
-    check: (task) => pool.run(task) as Promise<CheckResult>,
-    close: () => pool.destroy(),
+    check: (task) =>
+      (pool.run(task) as Promise<CheckResult>).catch((err: unknown) => {
+        if (isOutOfMemory(err)) return checkLarge(task);
+        throw err;
+      }),
+    close: async () => {
+      await pool.destroy();
+      if (large) await large.destroy();
+    },
   };
 }

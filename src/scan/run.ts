@@ -18,7 +18,7 @@ import { readAll } from "./records.js";
 import { prepareResume, type ResumeState } from "./resume.js";
 import { shardKey, shardOf, type Shard } from "./shard.js";
 import { Tally } from "./tally.js";
-import type { ErrorRow, InputFormat, OutputRow, ResultRow, ScanRecord } from "./types.js";
+import type { ErrorRecord, ErrorRow, InputFormat, OutputRow, ResultRow, ScanRecord } from "./types.js";
 
 export interface ScanOptions {
   paths: string[];
@@ -48,12 +48,8 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-function toRow(rec: ScanRecord, result?: ResultRow | undefined): OutputRow {
-  if (rec.kind === "error") {
-    const row: ErrorRow = { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
-    return row;
-  }
-  return result!;
+function errorRow(rec: ErrorRecord): ErrorRow {
+  return { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
 }
 
 function serialize(row: OutputRow, format: "jsonl" | "csv"): string {
@@ -70,8 +66,25 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     if (clash) throw new UsageError(`${flag} ${target} is also an input; writing it would destroy the notes`);
   }
 
+  const pool: CheckPool = startPool(opts.jobs);
+  try {
+    // The code is checked where the checker lives (the workers), before any output is opened.
+    await pool.check({ text: "code check", code: opts.code });
+  } catch (err) {
+    await pool.close();
+    if (/unsupported code/i.test((err as Error).message)) throw new UsageError((err as Error).message);
+    throw err;
+  }
+
   let resume: ResumeState | null = null;
-  if (opts.resume && opts.out) resume = await prepareResume(opts.out, opts.format);
+  if (opts.resume && opts.out) {
+    try {
+      resume = await prepareResume(opts.out, opts.format);
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+  }
   const tally = new Tally();
 
   let sink: Writable;
@@ -87,7 +100,6 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
 
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const progress = startProgress(totalBytes, !opts.quiet && Boolean(process.stderr.isTTY));
-  const pool: CheckPool = startPool(opts.jobs);
   const maxInFlight = opts.maxInFlight ?? Math.max(16, opts.jobs * 8);
 
   // Ordered completion: rows wait in `pending` until every earlier row has been written.
@@ -175,7 +187,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
       const n = seq++;
       const bytes = rec.base + rec.progressBytes;
       if (rec.kind === "error") {
-        complete(n, toRow(rec), bytes);
+        complete(n, errorRow(rec), bytes);
         continue;
       }
       pool

@@ -107,7 +107,7 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
   let bytesSoFar = 0;
   const options = {
     encoding: null, // fields as Buffers: UTF-8 is checked per field
-    bom: true,
+    bom: false, // a BOM is cut below: csv-parse's own BOM handling turns fields into strings
     relax_column_count: true,
     // A stray quote inside a field is kept as a character (csv-parse's own recovery from a strict-mode
     // quote error swallows the rest of the file); an opening quote never closed is still an error row.
@@ -129,7 +129,8 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
   let parser: ReturnType<typeof parse>;
   parser = parse(options as unknown as Options);
   const counter = new LineCounter();
-  let fed = 0;
+  let fed = 0; // bytes given to the parser (after a UTF-8 BOM, which is not part of the data)
+  let bomBytes = 0;
   let failure: Error | null = null;
   parser.on("error", (err) => (failure = err));
   parser.resume();
@@ -146,7 +147,7 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
       if (item.kind === "bad") {
         row++;
         const reason = item.err.code === "CSV_QUOTE_NOT_CLOSED" ? "unterminated quoted field (a quote opened here is never closed)" : `malformed row (${item.err.code})`;
-        yield errorRecord(null, { file: file.display, line, row }, "invalid_csv", `${file.display} line ${line}: ${reason}`, item.bytes);
+        yield errorRecord(null, { file: file.display, line, row }, "invalid_csv", `${file.display} line ${line}: ${reason}`, item.bytes + bomBytes);
         continue;
       }
       if (item.cells.length === 1 && item.cells[0]!.length === 0) continue; // blank line
@@ -173,25 +174,33 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
       }
       const textCell = item.cells[layout.text!];
       if (textCell === undefined) {
-        yield errorRecord(id, source, "invalid_csv", `${where}: row has ${item.cells.length} fields, no text column`, item.bytes);
+        yield errorRecord(id, source, "invalid_csv", `${where}: row has ${item.cells.length} fields, no text column`, item.bytes + bomBytes);
         continue;
       }
       const decoded = decodeRecord(textCell, where);
       if (!decoded.ok) {
-        yield errorRecord(id, source, decoded.code, decoded.message, item.bytes);
+        yield errorRecord(id, source, decoded.code, decoded.message, item.bytes + bomBytes);
         continue;
       }
       const empty = emptyNote(decoded.text, where);
       if (empty && !empty.ok) {
-        yield errorRecord(id, source, empty.code, empty.message, item.bytes);
+        yield errorRecord(id, source, empty.code, empty.message, item.bytes + bomBytes);
         continue;
       }
-      yield { kind: "note", id, text: decoded.text, source, progressBytes: item.bytes };
+      yield { kind: "note", id, text: decoded.text, source, progressBytes: item.bytes + bomBytes };
     }
   };
 
   try {
-    for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    let first = true;
+    for await (let chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+      if (first) {
+        first = false;
+        if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+          bomBytes = 3;
+          chunk = chunk.subarray(3);
+        }
+      }
       counter.add(fed, chunk);
       fed += chunk.length;
       await new Promise<void>((resolve) => parser.write(chunk, () => resolve()));
