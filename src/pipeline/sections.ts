@@ -20,6 +20,9 @@ function kinds(): Map<string, SectionKind> {
 }
 
 let fuzzyHeaders: Fuse<{ header: string; kind: SectionKind }> | undefined;
+/** Unlisted headers repeat across notes of one export; each is looked up once. */
+const unknownHeaderCache = new Map<string, SectionKind>();
+const UNKNOWN_HEADER_CACHE_MAX = 10_000;
 
 /**
  * Kind of a line-start "Words:" header the lexicon does not list: a misspelled known header
@@ -27,6 +30,15 @@ let fuzzyHeaders: Fuse<{ header: string; kind: SectionKind }> | undefined;
  */
 function unknownHeaderKind(words: string): SectionKind {
   const key = words.toLowerCase().replace(/\s+/g, " ");
+  const cached = unknownHeaderCache.get(key);
+  if (cached) return cached;
+  if (unknownHeaderCache.size >= UNKNOWN_HEADER_CACHE_MAX) unknownHeaderCache.clear();
+  const kind = lookUpUnknownHeader(key);
+  unknownHeaderCache.set(key, kind);
+  return kind;
+}
+
+function lookUpUnknownHeader(key: string): SectionKind {
   if (key.length >= 6) {
     fuzzyHeaders ??= new Fuse(
       [...kinds()].map(([header, kind]) => ({ header, kind })),

@@ -1,10 +1,10 @@
-/** The worker pool (piscina) running src/worker.ts: one note in, one result out, off the main thread. */
+/** The worker pool (piscina) running src/scan/worker.ts: one note in, one serialized row out, off the main thread. */
 import { Piscina } from "piscina";
 import type { WorkerTask } from "../worker.js";
-import type { CheckResult } from "../schema.js";
+import type { SerializedRow } from "./worker.js";
 
 export interface CheckPool {
-  check(task: WorkerTask): Promise<CheckResult>;
+  check(task: WorkerTask): Promise<SerializedRow>;
   close(): Promise<void>;
 }
 
@@ -14,7 +14,7 @@ export interface CheckPool {
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
-const WORKER = new URL("../worker.js", import.meta.url).href;
+const WORKER = new URL("./worker.js", import.meta.url).href;
 
 function isOutOfMemory(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
@@ -26,8 +26,9 @@ export function startPool(jobs: number): CheckPool {
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
-    // Tasks in flight are bounded by the scan loop; piscina's own queue never grows past that.
-    concurrentTasksPerWorker: 1,
+    // Tasks in flight are bounded by the scan loop; piscina's own queue never grows past that. Several
+    // tasks are handed to each worker at once so it never waits a round trip for its next note.
+    concurrentTasksPerWorker: 8,
     resourceLimits: WORKER_LIMITS,
   });
   // A worker that dies (out of memory) rejects its task; piscina also emits the error on the pool and
@@ -36,13 +37,13 @@ export function startPool(jobs: number): CheckPool {
   // A note too big for those limits (the checker handles notes of 20 MB and more) is checked again,
   // alone, in one worker without the old-generation limit, started only when such a note turns up.
   let large: Piscina | null = null;
-  const checkLarge = (task: WorkerTask): Promise<CheckResult> => {
+  const checkLarge = (task: WorkerTask): Promise<SerializedRow> => {
     large ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, idleTimeout: 1_000, concurrentTasksPerWorker: 1 });
-    return large.run(task) as Promise<CheckResult>;
+    return large.run(task) as Promise<SerializedRow>;
   };
   return {
     check: (task) =>
-      (pool.run(task) as Promise<CheckResult>).catch((err: unknown) => {
+      (pool.run(task) as Promise<SerializedRow>).catch((err: unknown) => {
         if (isOutOfMemory(err)) return checkLarge(task);
         throw err;
       }),

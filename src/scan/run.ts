@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { csvHeader, csvRow, oneLine } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
-import { digestRow } from "./digest.js";
+import { digestRow, type RowDigest } from "./digest.js";
 import { expandInputs, UsageError } from "./inputs.js";
 import { startPool, type CheckPool } from "./pool.js";
 import { startProgress } from "./progress.js";
@@ -18,7 +18,8 @@ import { readAll } from "./records.js";
 import { prepareResume, type ResumeState } from "./resume.js";
 import { shardKey, shardOf, type Shard } from "./shard.js";
 import { Tally } from "./tally.js";
-import type { ErrorRecord, ErrorRow, InputFormat, OutputRow, ResultRow, ScanRecord } from "./types.js";
+import type { ErrorRecord, ErrorRow, InputFormat, NoteRecord, ScanRecord } from "./types.js";
+import type { SerializedRow } from "./worker.js";
 
 export interface ScanOptions {
   paths: string[];
@@ -52,8 +53,23 @@ function errorRow(rec: ErrorRecord): ErrorRow {
   return { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
 }
 
-function serialize(row: OutputRow, format: "jsonl" | "csv"): string {
-  return format === "jsonl" ? JSON.stringify(row) + "\n" : csvRow(digestRow(row));
+/** A row ready to write: its output line and its digest (for the CSV line, the tally and the report). */
+interface ReadyRow {
+  line: string;
+  digest: RowDigest;
+}
+
+function readyError(row: ErrorRow, format: "jsonl" | "csv"): ReadyRow {
+  const digest = digestRow(row);
+  return { line: format === "jsonl" ? JSON.stringify(row) + "\n" : csvRow(digest), digest };
+}
+
+/** The row of a checked note from the worker's serialized result: `{id, source, textSource?, ...result}`. */
+function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "csv"): ReadyRow {
+  const digest: RowDigest = { id: rec.id, file: rec.source.file, line: rec.source.line, ...done.digest };
+  if (format === "csv") return { line: csvRow(digest), digest };
+  const head = `{"id":${JSON.stringify(rec.id)},"source":${JSON.stringify(rec.source)}${rec.textSource ? `,"textSource":${JSON.stringify(rec.textSource)}` : ""},`;
+  return { line: head + done.json.slice(1) + "\n", digest };
 }
 
 export async function runScan(opts: ScanOptions, log: (line: string) => void = (l) => process.stderr.write(l + "\n")): Promise<number> {
@@ -100,10 +116,10 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
 
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const progress = startProgress(totalBytes, !opts.quiet && Boolean(process.stderr.isTTY));
-  const maxInFlight = opts.maxInFlight ?? Math.max(16, opts.jobs * 8);
+  const maxInFlight = opts.maxInFlight ?? Math.max(64, opts.jobs * 32);
 
   // Ordered completion: rows wait in `pending` until every earlier row has been written.
-  const pending = new Map<number, { row: OutputRow; doneBytes: number }>();
+  const pending = new Map<number, { row: ReadyRow; doneBytes: number }>();
   let nextSeq = 0;
   let seq = 0;
   let sinkBlocked = false;
@@ -117,14 +133,14 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     while (!ready()) await new Promise<void>((r) => (waiter = r));
   };
   let doneBytes = 0;
-  function complete(n: number, row: OutputRow, bytes: number): void {
+  function complete(n: number, row: ReadyRow, bytes: number): void {
     pending.set(n, { row, doneBytes: bytes });
     while (pending.has(nextSeq)) {
       const item = pending.get(nextSeq)!;
       pending.delete(nextSeq);
       nextSeq++;
       if (sinkFailed) continue; // only rows actually written are counted
-      const ok = sink.write(serialize(item.row, opts.format));
+      const ok = sink.write(item.row.line);
       if (!ok && !sinkBlocked) {
         sinkBlocked = true;
         sink.once("drain", () => {
@@ -132,7 +148,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
           wake();
         });
       }
-      tally.add(digestRow(item.row));
+      tally.add(item.row.digest);
       doneBytes = item.doneBytes;
       progress.update(doneBytes, tally.rows, tally.errors);
     }
@@ -187,24 +203,20 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
       const n = seq++;
       const bytes = rec.base + rec.progressBytes;
       if (rec.kind === "error") {
-        complete(n, errorRow(rec), bytes);
+        complete(n, readyError(errorRow(rec), opts.format), bytes);
         continue;
       }
       pool
         .check({ text: rec.text, code: opts.code, id: rec.id })
         .then(
-          (result) => {
-            const { id: _id, ...rest } = result;
-            const row: ResultRow = { id: rec.id, source: rec.source, ...(rec.textSource ? { textSource: rec.textSource } : {}), ...rest };
-            complete(n, row, bytes);
-          },
+          (done) => complete(n, readyResult(rec, done, opts.format), bytes),
           (err: Error) => {
             const row: ErrorRow = {
               id: rec.id,
               source: rec.source,
               error: { code: "check_failed", message: `${rec.source.file} line ${rec.source.line}: the checker failed (${(err as NodeJS.ErrnoException).code ?? err.name})`, file: rec.source.file, line: rec.source.line },
             };
-            complete(n, row, bytes);
+            complete(n, readyError(row, opts.format), bytes);
           },
         );
     }
