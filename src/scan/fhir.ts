@@ -5,7 +5,7 @@
  */
 import { decodeRecord, emptyNote, idValue } from "./decode.js";
 import { htmlToText } from "./html.js";
-import type { ErrorCode, TextSource } from "./types.js";
+import { errorRecord, type ErrorCode, type ScanRecord, type SourceRef, type TextSource } from "./types.js";
 
 export const NOTE_RESOURCE_TYPES = ["DocumentReference", "DiagnosticReport"] as const;
 
@@ -85,5 +85,19 @@ export function noteFromResource(resource: Record<string, unknown>, where: strin
     resource: resourceRef,
     attachment: pick.path,
     ...(html ? { textSource: { contentType: "text/html", note: HTML_TEXT_SOURCE_NOTE } } : {}),
+  };
+}
+
+/** The scan record (or skip) for a resource read from a FHIR export line or Bundle entry, located at `source`. */
+export function resourceRecord(n: FhirNote, source: SourceRef, endByte: number): ScanRecord | { kind: "skip"; progressBytes: number } {
+  if (n.kind === "skip") return { kind: "skip", progressBytes: endByte };
+  if (n.kind === "error") return errorRecord(n.id, { ...source, ...(n.resource ? { resource: n.resource } : {}) }, n.code, n.message, endByte);
+  return {
+    kind: "note",
+    id: n.id,
+    text: n.text,
+    source: { ...source, resource: n.resource, attachment: n.attachment },
+    ...(n.textSource ? { textSource: n.textSource } : {}),
+    progressBytes: endByte,
   };
 }

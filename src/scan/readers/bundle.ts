@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { MAX_NOTE_BYTES } from "../../input.js";
 import { decodeRecord, jsonErrorMessage } from "../decode.js";
-import { noteFromResource } from "../fhir.js";
+import { noteFromResource, resourceRecord } from "../fhir.js";
 import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
 
 export interface RawEntry {
@@ -181,15 +181,5 @@ function* resourceRecords(
     return;
   }
   const n = noteFromResource(resource as Record<string, unknown>, where, `${file.display}:${line}`);
-  if (n.kind === "skip") yield { kind: "skip", progressBytes: endByte };
-  else if (n.kind === "error") yield errorRecord(n.id, { ...source, ...(n.resource ? { resource: n.resource } : {}) }, n.code, n.message, endByte);
-  else
-    yield {
-      kind: "note",
-      id: n.id,
-      text: n.text,
-      source: { ...source, resource: n.resource, attachment: n.attachment },
-      ...(n.textSource ? { textSource: n.textSource } : {}),
-      progressBytes: endByte,
-    };
+  yield resourceRecord(n, source, endByte);
 }

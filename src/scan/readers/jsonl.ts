@@ -3,7 +3,7 @@
  * any other object is a note `{id, text}` (field names from --id-field / --text-field).
  */
 import { decodeRecord, emptyNote, idValue, jsonErrorMessage } from "../decode.js";
-import { noteFromResource } from "../fhir.js";
+import { noteFromResource, resourceRecord } from "../fhir.js";
 import { readRawLines } from "../lines.js";
 import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
 
@@ -44,17 +44,7 @@ export async function* readJsonl(file: InputFile, opts: JsonlOptions): AsyncGene
     const isResource = opts.mode === "fhir" || (opts.mode === "auto" && typeof obj.resourceType === "string");
     if (isResource) {
       const n = noteFromResource(obj, where, fallbackId);
-      if (n.kind === "skip") yield { kind: "skip", progressBytes: raw.endByte };
-      else if (n.kind === "error") yield errorRecord(n.id, { ...source, ...(n.resource ? { resource: n.resource } : {}) }, n.code, n.message, raw.endByte);
-      else
-        yield {
-          kind: "note",
-          id: n.id,
-          text: n.text,
-          source: { ...source, resource: n.resource, attachment: n.attachment },
-          ...(n.textSource ? { textSource: n.textSource } : {}),
-          progressBytes: raw.endByte,
-        };
+      yield resourceRecord(n, source, raw.endByte);
       continue;
     }
     const id = idValue(obj[opts.idField]) ?? fallbackId;
