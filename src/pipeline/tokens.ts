@@ -36,10 +36,6 @@ export function tokenize(folded: string, from = 0, to = folded.length): Tokens {
   return { count, starts, ends, folded };
 }
 
-export function tokenText(t: Tokens, i: number): string {
-  return t.folded.slice(t.starts[i]!, t.ends[i]!);
-}
-
 /** Token strings of a lexicon term, folded and split the same way as note text. */
 export function termTokens(foldedTerm: string): string[] {
   return foldedTerm.match(TOKEN_RE) ?? [];

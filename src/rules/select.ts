@@ -31,12 +31,6 @@ export function quote(text: string, span: Span, max = 80): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** The sentence around a mention, quoted for a query or a message. */
-export function sentenceQuote(facts: NoteFacts, m: Mention, max = 140): string {
-  const s = facts.sentences[m.sentence]!;
-  return quote(facts.text, s, max);
-}
-
 const REGION_CODES = new Map<string, string>();
 
 export function regionCode(region: Region): string {
