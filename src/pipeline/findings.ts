@@ -121,6 +121,8 @@ const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
 const FINDING_TYPES = new Set(["fusion", "pseudarthrosis"]);
 /** Historical cues that, before the bare word "fusion", mean an operation (the cue words come from lexicons/context.json). */
 const HISTORY_OF_SURGERY = /^(?:s\s*\/\s*p|status[\s-]+post|previous|prior|history of|h\/o|remote|old)\b/i;
+/** The same words shortly before the fusion word ("prior C1-C2 fusion in 2015", where "in 2015" is the nearer cue). */
+const HISTORY_BEFORE = /(?:^|[^a-z])(?:s\s*\/\s*p|status[\s-]+post|previous|prior|history of|h\/o|remote|old)\b[^.;:]*$/i;
 /** Site words too general to compete with levels for a fusion ("C-spine", "spine"). */
 const UNSPECIFIC_KINDS = new Set(["cervical", "spine"]);
 const SITE_TYPES = new Set(["segment", "region", "body_site"]);
@@ -261,7 +263,11 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     const acquired = clauseMentions.filter((x) => x.type === "etiology" && x.kind === "acquired" && patientCue(x));
     const inSurgicalSection = m.section === "psh" || m.section === "procedure";
     // "previous cervical fusion", "s/p fusion", "history of fusion": an operation, unless the clause gives a disease cause.
-    const historyWords = m.id === "fusion" && m.assertion.cues.some((c) => c.category === "historical" && !c.rule.startsWith("section:") && HISTORY_OF_SURGERY.test(c.text));
+    const before = text.slice(Math.max(sentence.start, m.start - 40), m.start);
+    const historyWords =
+      m.id === "fusion" &&
+      m.assertion.historical &&
+      (m.assertion.cues.some((c) => c.category === "historical" && !c.rule.startsWith("section:") && HISTORY_OF_SURGERY.test(c.text)) || HISTORY_BEFORE.test(before));
     let origin: Origin = "unknown";
     let originMentions: Mention[] = [];
     if (kfs.length) [origin, originMentions] = ["klippel_feil", kfs];

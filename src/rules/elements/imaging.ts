@@ -16,11 +16,25 @@ function isPending(facts: NoteFacts, modality: Mention): boolean {
   return (facts.bySentence.get(modality.sentence) ?? []).some((x) => x.type === "imaging_status" && x.kind === "pending" && !x.assertion.negated);
 }
 
-/** Modalities that report on this finding: in its sentence, or heading the imaging section it sits in. */
+/**
+ * Modalities that report on this finding: in its sentence; in the sentence just before or after it, in the
+ * same section, when that sentence itself states a confirming finding ("C1-C2 ankylosis; CT confirms bridging");
+ * or heading the imaging section it sits in.
+ */
 function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mention[]): Mention[] {
   const own = done.filter((m) => m.sentence === f.mention.sentence);
   if (own.length) return own;
   const sentence = facts.sentences[f.mention.sentence]!;
+  for (const near of [f.mention.sentence + 1, f.mention.sentence - 1]) {
+    const other = facts.sentences[near];
+    if (!other || other.section !== sentence.section) continue;
+    const there = facts.bySentence.get(near) ?? [];
+    const confirms = there.some((m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain);
+    // ...about the same segments: no failed fusion there, and no level the finding does not have.
+    const elsewhere = there.some((m) => m.type === "pseudarthrosis" || (m.type === "segment" && (m.levels ?? []).some((l) => !f.levels.includes(l))));
+    const mods = done.filter((m) => m.sentence === near);
+    if (confirms && !elsewhere && mods.length) return mods;
+  }
   const section = facts.sections[sentence.section]!;
   if (!IMAGING_SECTIONS.has(section.kind)) return [];
   // The modality can be in the section header ("CT CERVICAL SPINE:"), the section, or the report's opening lines.
