@@ -64,3 +64,12 @@ describe("fold", () => {
     expect(f).toBe("i c1-c2 \"fused\" ok\n\n😀");
   });
 });
+
+describe("family members as headers", () => {
+  it("opens a family history section, so the fusion under it is someone else's", async () => {
+    const { check } = await import("../../src/index.js");
+    const r = check("Mother: atlantoaxial fusion.\nPatient: healthy.");
+    expect(r.verdict).toBe("not_documented");
+    expect(r.mentions.find((m) => m.type === "fusion")?.assertion.experiencer).toBe("other");
+  });
+});

@@ -29,7 +29,9 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
     const other = facts.sentences[near];
     if (!other || other.section !== sentence.section) continue;
     const there = facts.bySentence.get(near) ?? [];
-    const confirms = there.some((m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain);
+    // A short sentence that only names the study ("Radiographs 2025.", "CT reviewed.") speaks of the finding beside it.
+    const studyOnly = there.every((m) => m.type === "imaging" || m.type === "imaging_status" || m.type === "link") && other.end - other.start <= 40;
+    const confirms = studyOnly || there.some((m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain);
     // ...about the same segments: no failed fusion there, and no level the finding does not have.
     const elsewhere = there.some((m) => m.type === "pseudarthrosis" || (m.type === "segment" && (m.levels ?? []).some((l) => !f.levels.includes(l))));
     const mods = done.filter((m) => m.sentence === near);
