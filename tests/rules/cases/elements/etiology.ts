@@ -7,7 +7,7 @@ export default {
     { name: "acquired wording", note: "Acquired (non-surgical) fusion of C1-C2.", status: "present", evidence: ["Acquired", "non-surgical"] },
     { name: "cause in the next sentence", note: "CT shows C1-C2 ankylosis. It is due to her psoriatic arthritis.", status: "present", evidence: ["psoriatic arthritis"] },
     { name: "cause labelled in the next sentence", note: "Native C1-C2 joints are fused. Etiology: prior septic arthritis.", status: "present", evidence: ["septic arthritis"] },
-    { name: "a fracture that healed in fusion", note: "Dens fracture in 2019 healed with bony fusion to C1, no surgery.", status: "present", evidence: ["fracture"] },
+    { name: "a fracture that healed in fusion", note: "Dens fracture in 2019 healed with bony fusion to C1, no surgery.", status: "present", evidence: ["Dens fracture"] },
   ],
   invalid: [
     { name: "hedged cause", note: "C1-C2 fusion, possibly related to rheumatoid arthritis.", status: "partial", query: true },
