@@ -26,7 +26,8 @@ export interface EntryRef {
 }
 
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by next token; null on leaves (most nodes), which keeps the compiled vocabulary small. */
+  next: Map<string, TrieNode> | null;
   entries: EntryRef[];
   exclusions: Exclusion[];
 }
@@ -50,12 +51,13 @@ export interface CompiledVocabulary {
 }
 
 function newNode(): TrieNode {
-  return { next: new Map(), entries: [], exclusions: [] };
+  return { next: null, entries: [], exclusions: [] };
 }
 
 function insert(root: TrieNode, tokens: string[]): TrieNode {
   let node = root;
   for (const tok of tokens) {
+    node.next ??= new Map();
     let child = node.next.get(tok);
     if (!child) {
       child = newNode();

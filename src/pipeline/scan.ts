@@ -105,7 +105,7 @@ function walk(
     let node = trie;
     for (let j = i; j < to; j++) {
       const tok = folded.slice(toks.starts[j]!, toks.ends[j]!);
-      const next = node.next.get(tok);
+      const next = node.next?.get(tok);
       // "open-mouth view" reads like "open mouth view": a hyphen inside a match may be skipped.
       if (!next && tok === "-" && j > i && j + 1 < to) continue;
       if (!next) break;
