@@ -15,6 +15,7 @@ import { score } from "./pipeline/score.js";
 import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
 import { fold } from "./pipeline/text.js";
+import { ELEMENT_RULES } from "./rules/elements/index.js";
 import { ELEMENT_IDS, SCHEMA_VERSION, type CheckResult } from "./schema.js";
 
 export const SUPPORTED_CODES = ["M43.21"] as const;
@@ -41,10 +42,10 @@ function emptyResult(code: string, id: string | undefined): CheckResult {
     verdict: "not_documented",
     score: 0,
     summary: "The note is empty: there is no text to check.",
-    elements: ELEMENT_IDS.map((eid) => ({
-      id: eid,
+    elements: ELEMENT_RULES.map((rule) => ({
+      id: rule.meta.id,
       status: "missing" as const,
-      required: eid === "segments" || eid === "etiology" || eid === "imaging",
+      required: rule.meta.required,
       evidence: [],
       message: "The note is empty.",
     })),
@@ -62,6 +63,14 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   if (typeof text !== "string") throw new TypeError("check(text): text must be a string");
   if (!/\S/.test(text)) return emptyResult(code, options.id);
 
+  const { facts, elements, routing } = analyseNote(text);
+  const scoreValue = score(elements, routing.verdict, routing.uncertainOnly);
+  const queries = buildQueries(facts, elements, routing);
+  return buildResult(facts, elements, routing, scoreValue, queries, { code, ...(options.id !== undefined ? { id: options.id } : {}) });
+}
+
+/** The stages up to the verdict, in order; check() and the trace tool (bench/trace.ts) both run them here. */
+export function analyseNote(text: string) {
   const folded = fold(text);
   const sections = findSections(text);
   const sentences = splitSentences(text, sections);
@@ -72,7 +81,5 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const facts = buildFacts(text, sections, sentences, mentions);
   const elements = judgeElements(facts);
   const routing = route(facts, elements);
-  const scoreValue = score(elements, routing.verdict, routing.uncertainOnly);
-  const queries = buildQueries(facts, elements, routing);
-  return buildResult(facts, elements, routing, scoreValue, queries, { code, ...(options.id !== undefined ? { id: options.id } : {}) });
+  return { sections, sentences, mentions, facts, elements, routing };
 }

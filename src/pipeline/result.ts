@@ -5,6 +5,7 @@ import type { ElementOutcome } from "../rules/types.js";
 import type { Span } from "../types.js";
 import type { ElementVerdict } from "./elements.js";
 import type { NoteFacts } from "./findings.js";
+import { levelName } from "./levels.js";
 import type { Mention } from "./mentions.js";
 import type { RoutingDecision } from "./routing.js";
 
@@ -41,7 +42,7 @@ function mentionJson(m: Mention): MentionJson {
     assertion: { negated, uncertain, hypothetical, historical, experiencer },
     cues: cues.map((c) => ({ ...c })),
   };
-  if (m.levels?.length) out.segments = m.levels.map((l) => (l === 0 ? "C0" : l <= 7 ? `C${l}` : l <= 19 ? `T${l - 7}` : l <= 24 ? `L${l - 19}` : `S${l - 24}`));
+  if (m.levels?.length) out.segments = m.levels.map(levelName);
   return out;
 }
 
