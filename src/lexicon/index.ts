@@ -3,7 +3,8 @@
  * scanner walks. Nothing here knows about notes; it only turns data into lookup structures.
  */
 import { fold } from "../pipeline/text.js";
-import { termTokens } from "../pipeline/tokens.js";
+import { levelFromName } from "../pipeline/levels.js";
+import { CharSet, termTokens, TokenFilter } from "../pipeline/tokens.js";
 import { expandTerm } from "./expand.js";
 import { loadLexicon } from "./load.js";
 import {
@@ -18,11 +19,24 @@ import {
   type TermLexicon,
 } from "./schema.js";
 
+/**
+ * A lexicon entry as the scan uses it: the fields a hit copies, read out of the entry once (every ref
+ * has the same fields, so the scan's property reads stay monomorphic whatever the entry declares).
+ */
 export interface EntryRef {
   /** "etiology.json#ra" */
   ref: string;
   file: string;
   entry: TermEntry;
+  id: string;
+  label: string;
+  type: TermEntry["type"];
+  kind: string;
+  cause: TermEntry["cause"] | undefined;
+  /** Spine levels of the entry's segments (see levels.ts), when it names any. */
+  levels: number[] | undefined;
+  /** What a misspelling read as this entry is shown as: its first long one-word term, or its label. */
+  fuzzyWord: string;
 }
 
 export interface TrieNode {
@@ -35,16 +49,21 @@ export interface TrieNode {
 export interface CompiledVocabulary {
   lexicons: Map<string, TermLexicon>;
   trie: TrieNode;
+  /** The tokens a term of `trie` can start with (the scan's first, cheap test of each token). */
+  trieStarts: TokenFilter;
   /** Cue words (links.json): ties, hedges, anaphora; scanned only around findings. */
   cueTrie: TrieNode;
+  cueTrieStarts: TokenFilter;
   /** Case-sensitive abbreviations by their exact spelling (single tokens). */
   exact: Map<string, EntryRef[]>;
   /** First UTF-16 units of the abbreviations in `exact` (a cheap filter before slicing a token). */
-  exactFirstChars: Set<number>;
+  exactFirstChars: CharSet;
   /** Abbreviations in `exact` that are ordinary words in ALL-CAPS text, skipped there. */
   capsAmbiguous: Set<string>;
   /** Long single-token terms for the misspelling pass, by first letter. */
   longWords: Map<string, { word: string; ref: EntryRef }[]>;
+  /** Per first letter (UTF-16 unit) of `longWords`: the word lengths that have a candidate within FUZZY_LENGTH_SLACK letters. */
+  longWordLengths: Map<number, { min: number; max: number }>;
   /** Every token that appears in any term: never treated as a misspelling. */
   knownTokens: Set<string>;
   occiputAliases: string[];
@@ -70,6 +89,8 @@ function insert(root: TrieNode, tokens: string[]): TrieNode {
 
 /** Shortest length of a word the misspelling pass will look at (shorter words are too easily confused). */
 export const FUZZY_MIN_LENGTH = 8;
+/** How many letters longer or shorter than a lexicon word a misspelling of it may be. */
+export const FUZZY_LENGTH_SLACK = 2;
 
 let compiled: CompiledVocabulary | undefined;
 
@@ -95,7 +116,18 @@ export function vocabulary(): CompiledVocabulary {
       const other = ids.get(entry.id);
       if (other) throw new Error(`lexicons/${file}: entry id "${entry.id}" is already used in lexicons/${other}`);
       ids.set(entry.id, file);
-      const ref: EntryRef = { ref: `${file}#${entry.id}`, file, entry };
+      const ref: EntryRef = {
+        ref: `${file}#${entry.id}`,
+        file,
+        entry,
+        id: entry.id,
+        label: entry.label,
+        type: entry.type,
+        kind: entry.kind,
+        cause: entry.cause ?? undefined,
+        levels: entry.segments && entry.segments.length ? entry.segments.map(levelFromName) : undefined,
+        fuzzyWord: entry.terms.find((t) => t.length >= FUZZY_MIN_LENGTH) ?? entry.label,
+      };
       for (const term of entry.terms) {
         for (const literal of expandTerm(fold(term))) {
           const toks = termTokens(literal);
@@ -131,8 +163,27 @@ export function vocabulary(): CompiledVocabulary {
     bucket.push({ word, ref });
     longWords.set(word[0]!, bucket);
   }
-  const exactFirstChars = new Set([...exact.keys()].map((k) => k.charCodeAt(0)));
-  compiled = { lexicons, trie: mainTrie, cueTrie, exact, exactFirstChars, capsAmbiguous, longWords, knownTokens, occiputAliases };
+  const exactFirstChars = new CharSet([...exact.keys()].map((k) => k.charCodeAt(0)));
+  const longWordLengths = new Map<number, { min: number; max: number }>();
+  for (const [first, words] of longWords) {
+    const lengths = words.map((w) => w.word.length);
+    longWordLengths.set(first.charCodeAt(0), { min: Math.min(...lengths) - FUZZY_LENGTH_SLACK, max: Math.max(...lengths) + FUZZY_LENGTH_SLACK });
+  }
+  const starts = (trie: TrieNode): TokenFilter => new TokenFilter(trie.next?.keys() ?? []);
+  compiled = {
+    lexicons,
+    trie: mainTrie,
+    trieStarts: starts(mainTrie),
+    cueTrie,
+    cueTrieStarts: starts(cueTrie),
+    exact,
+    exactFirstChars,
+    capsAmbiguous,
+    longWords,
+    longWordLengths,
+    knownTokens,
+    occiputAliases,
+  };
   return compiled;
 }
 

@@ -4,6 +4,7 @@
  * Levels are numbered C0 (occiput) = 0, C1..C7 = 1..7, T1..T12 = 8..19, L1..L5 = 20..24, S1..S5 = 25..29.
  */
 import type { Span } from "../types.js";
+import { CharSet, termTokens, TokenFilter, type Tokens } from "./tokens.js";
 
 export interface LevelHit extends Span {
   /** Every level the text names (a range is expanded; "C1 and C3" is just the two). */
@@ -40,18 +41,48 @@ function escape(s: string): string {
 }
 
 const RANGE_WORDS = new Set(["-", "/", "to", "through", "thru"]);
+/** Range words a level may run into with no space ("C1to C3"). */
+const GLUED_RANGE_WORDS = ["to", "through", "thru", "and"];
+const REGION_LETTERS = new CharSet([..."ctls"].map((c) => c.charCodeAt(0)));
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-export function compileLevelMatcher(occiputAliases: readonly string[]): (folded: string) => LevelHit[] {
-  const occ = [...new Set(occiputAliases)].sort((a, b) => b.length - a.length).map(escape).join("|");
+export interface LevelGrammar {
+  /** True when token k can start a level (a cheap test; the grammar decides). */
+  canStart(folded: string, toks: Tokens, k: number): boolean;
+  /** Levels found by trying the grammar at each of `positions` (ascending), skipping those inside a hit. */
+  matchAt(folded: string, positions: Iterable<number>): LevelHit[];
+}
+
+/**
+ * The level grammar as one regular expression, tried only where a level can start: at a token that is a
+ * region letter alone ("c-1") or followed by a digit ("c1", "t12", "c1to" in "C1to C3"), or the first
+ * word of an occiput alias, alone or run into a range word ("occiputto").
+ */
+export function compileLevelGrammar(occiputAliases: readonly string[]): LevelGrammar {
+  const aliases = [...new Set(occiputAliases)].sort((a, b) => b.length - a.length);
+  const occ = aliases.map(escape).join("|");
   const level = String.raw`(?:(${occ})|([ctls])-?(\d{1,2}))`;
   const second = String.raw`(?:(${occ})|([ctls])?-?(\d{1,2}))`;
-  const re = new RegExp(String.raw`(?<![a-z0-9])${level}(?:\s*(-|/|to|through|thru|and|&)\s*${second})?(?![a-z0-9])`, "g");
+  const re = new RegExp(String.raw`(?<![a-z0-9])${level}(?:\s*(-|/|${GLUED_RANGE_WORDS.join("|")}|&)\s*${second})?(?![a-z0-9])`, "y");
+  const firstWords = aliases.map((a) => termTokens(a)[0]!);
+  const aliasStarts = new Set([...firstWords, ...firstWords.flatMap((w) => GLUED_RANGE_WORDS.map((r) => w + r))]);
+  const aliasFilter = new TokenFilter(aliasStarts);
 
-  return (folded: string): LevelHit[] => {
+  const canStart = (folded: string, toks: Tokens, k: number): boolean => {
+    const at = toks.starts[k]!;
+    const len = toks.ends[k]! - at;
+    if (REGION_LETTERS.has(folded.charCodeAt(at)) && (len === 1 || isDigit(folded.charCodeAt(at + 1)))) return true;
+    return aliasFilter.has(toks.hashes[k]!) && aliasStarts.has(folded.slice(at, at + len));
+  };
+
+  const matchAt = (folded: string, positions: Iterable<number>): LevelHit[] => {
     const hits: LevelHit[] = [];
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(folded)) !== null) {
+    let from = 0; // a match may not start inside the previous one
+    for (const at of positions) {
+      if (at < from) continue;
+      re.lastIndex = at;
+      const m = re.exec(folded);
+      if (m === null) continue;
       const [whole, occ1, reg1, num1, sep, occ2, reg2, num2] = m;
       const first = occ1 !== undefined ? 0 : levelNumber(reg1!, Number(num1));
       let secondLevel: number | undefined;
@@ -62,20 +93,14 @@ export function compileLevelMatcher(occiputAliases: readonly string[]): (folded:
           secondLevel = undefined;
         }
       }
-      if (first === undefined) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
+      if (first === undefined) continue;
       // A bare occiput alias ("o", "oc") counts only as the end of a range; the word lexicon reads "occiput".
-      if (occ1 !== undefined && secondLevel === undefined) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
+      if (occ1 !== undefined && secondLevel === undefined) continue;
       if (sep !== undefined && secondLevel === undefined) {
         // Keep the first level alone; the rest of the match may start another level.
         const end = m.index + (occ1 ?? `${reg1}${whole.slice(1).match(/^-?\d{1,2}/)?.[0] ?? num1}`).length;
         hits.push({ start: m.index, end, levels: [first] });
-        re.lastIndex = end;
+        from = end;
         continue;
       }
       let levels: number[];
@@ -87,7 +112,16 @@ export function compileLevelMatcher(occiputAliases: readonly string[]): (folded:
         for (let l = lo; l <= hi; l++) levels.push(l);
       } else levels = [...new Set([first, secondLevel])].sort((a, b) => a - b);
       hits.push({ start: m.index, end: m.index + whole.length, levels });
+      from = m.index + whole.length;
     }
     return hits;
   };
+  return { canStart, matchAt };
+}
+
+/** Every level in the note: the grammar tried at the tokens that can start one. */
+export function findLevels(grammar: LevelGrammar, folded: string, toks: Tokens): LevelHit[] {
+  const positions: number[] = [];
+  for (let k = 0; k < toks.count; k++) if (grammar.canStart(folded, toks, k)) positions.push(toks.starts[k]!);
+  return grammar.matchAt(folded, positions);
 }

@@ -49,15 +49,15 @@ export function buildMentions(text: string, sections: readonly Section[], senten
         label: hit.label,
         type: hit.type,
         kind: hit.kind,
+        cause: hit.cause,
+        levels: hit.levels,
+        fuzzy: hit.fuzzy,
         index: mentions.length,
         text: text.slice(hit.start, hit.end),
         sentence: si,
         section: kind,
         assertion: withoutOwnWords(assertion, hit),
       };
-      if (hit.cause !== undefined) m.cause = hit.cause;
-      if (hit.levels !== undefined) m.levels = hit.levels;
-      if (hit.fuzzy !== undefined) m.fuzzy = hit.fuzzy;
       mentions.push(m);
     }
   }

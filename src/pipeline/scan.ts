@@ -4,11 +4,11 @@
  * natural) for long words the exact scan did not know. Returns hits with offsets into the note.
  */
 import JaroWinklerDistance from "natural/lib/natural/distance/jaro-winkler_distance.js";
-import { vocabulary, FUZZY_MIN_LENGTH, type EntryRef, type TrieNode } from "../lexicon/index.js";
+import { vocabulary, FUZZY_LENGTH_SLACK, FUZZY_MIN_LENGTH, type EntryRef, type TrieNode } from "../lexicon/index.js";
 import type { Cause, MentionType } from "../lexicon/schema.js";
 import type { Span } from "../types.js";
-import { compileLevelMatcher, levelFromName } from "./levels.js";
-import { tokenize, type Tokens } from "./tokens.js";
+import { compileLevelGrammar, findLevels } from "./levels.js";
+import { tokenize, type TokenFilter, type Tokens } from "./tokens.js";
 
 export interface Hit extends Span {
   /** Lexicon entry ("etiology.json#ra"), or "levels" for the level grammar. */
@@ -17,11 +17,11 @@ export interface Hit extends Span {
   label: string;
   type: MentionType;
   kind: string;
-  cause?: Cause;
+  cause: Cause | undefined;
   /** Spine levels the hit names (0 = occiput ... see levels.ts). */
-  levels?: number[];
+  levels: number[] | undefined;
   /** Set when the hit came from the misspelling pass: the lexicon word it was read as. */
-  fuzzy?: string;
+  fuzzy: string | undefined;
 }
 
 /** Hits in the same group compete for the same words: the longest wins. */
@@ -44,16 +44,21 @@ const GROUP: Record<MentionType, string> = {
 /** Jaro-Winkler similarity a long unknown word needs to be read as a lexicon word. */
 export const FUZZY_THRESHOLD = 0.94;
 
-let levelMatcher: ((folded: string) => { start: number; end: number; levels: number[] }[]) | undefined;
+let levelGrammar: ReturnType<typeof compileLevelGrammar> | undefined;
 const fuzzyCache = new Map<string, EntryRef | null>();
 const FUZZY_CACHE_MAX = 100_000;
 
-function hitFromRef(ref: EntryRef, start: number, end: number): Hit {
-  const e = ref.entry;
-  const hit: Hit = { start, end, ref: ref.ref, id: e.id, label: e.label, type: e.type, kind: e.kind };
-  if (e.cause) hit.cause = e.cause;
-  if (e.segments && e.segments.length) hit.levels = e.segments.map(levelFromName);
-  return hit;
+/**
+ * Every hit is made here, with every field present (undefined when unused): one object shape for all hits
+ * keeps property access in the later stages monomorphic, so V8 compiles them once instead of re-optimizing
+ * each time a hit of a new shape turns up.
+ */
+function makeHit(start: number, end: number, ref: string, id: string, label: string, type: MentionType, kind: string, cause: Cause | undefined, levels: number[] | undefined, fuzzy: string | undefined): Hit {
+  return { start, end, ref, id, label, type, kind, cause, levels, fuzzy };
+}
+
+function hitFromRef(ref: EntryRef, start: number, end: number, fuzzy?: string): Hit {
+  return makeHit(start, end, ref.ref, ref.id, ref.label, ref.type, ref.kind, ref.cause, ref.levels, fuzzy);
 }
 
 function fuzzyLookup(word: string): EntryRef | null {
@@ -62,7 +67,7 @@ function fuzzyLookup(word: string): EntryRef | null {
   let best: EntryRef | null = null;
   let bestScore = FUZZY_THRESHOLD;
   for (const cand of vocabulary().longWords.get(word[0]!) ?? []) {
-    if (Math.abs(cand.word.length - word.length) > 2) continue;
+    if (Math.abs(cand.word.length - word.length) > FUZZY_LENGTH_SLACK) continue;
     const score = JaroWinklerDistance(word, cand.word, {});
     if (score >= bestScore) {
       bestScore = score;
@@ -91,9 +96,10 @@ function inCapsText(text: string, start: number, end: number): boolean {
   return letters >= 8 && upper / letters > 0.8;
 }
 
-/** Walks `trie` from every token in [from, to); emits entries and exclusion spans. */
+/** Walks `trie` from every token in [from, to) that `starts` admits; emits entries and exclusion spans. */
 function walk(
   trie: TrieNode,
+  starts: TokenFilter,
   folded: string,
   toks: Tokens,
   from: number,
@@ -102,6 +108,7 @@ function walk(
   onExclusion: (start: number, end: number, removes: readonly MentionType[]) => void,
 ): void {
   for (let i = from; i < to; i++) {
+    if (!starts.has(toks.hashes[i]!)) continue;
     let node = trie;
     for (let j = i; j < to; j++) {
       const tok = folded.slice(toks.starts[j]!, toks.ends[j]!);
@@ -116,9 +123,18 @@ function walk(
   }
 }
 
+/** True when folded[start, end) is all ASCII letters. */
+function isAlphabetic(folded: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = folded.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 export function scanNote(text: string, folded: string): Hit[] {
   const vocab = vocabulary();
-  levelMatcher ??= compileLevelMatcher(vocab.occiputAliases);
+  levelGrammar ??= compileLevelGrammar(vocab.occiputAliases);
   const toks = tokenize(folded);
   const raw: Hit[] = [];
   const exclusions: { start: number; end: number; removes: readonly MentionType[] }[] = [];
@@ -126,6 +142,7 @@ export function scanNote(text: string, folded: string): Hit[] {
 
   walk(
     vocab.trie,
+    vocab.trieStarts,
     folded,
     toks,
     0,
@@ -150,8 +167,8 @@ export function scanNote(text: string, folded: string): Hit[] {
     }
   }
 
-  for (const lv of levelMatcher(folded)) {
-    raw.push({ start: lv.start, end: lv.end, ref: "levels", id: "levels", label: "spine levels", type: "segment", kind: "specific", levels: lv.levels });
+  for (const lv of findLevels(levelGrammar, folded, toks)) {
+    raw.push(makeHit(lv.start, lv.end, "levels", "levels", "spine levels", "segment", "specific", undefined, lv.levels, undefined));
   }
 
   // Misspellings: long alphabetic words no term contains and no exact hit covered.
@@ -160,10 +177,13 @@ export function scanNote(text: string, folded: string): Hit[] {
     const s = toks.starts[i]!;
     const e = toks.ends[i]!;
     if (e - s < FUZZY_MIN_LENGTH) continue;
+    // Only words with a lexicon word of their first letter and a near length can be read as one.
+    const reach = vocab.longWordLengths.get(folded.charCodeAt(s));
+    if (!reach || e - s < reach.min || e - s > reach.max || !isAlphabetic(folded, s, e)) continue;
     const word = folded.slice(s, e);
-    if (vocab.knownTokens.has(word) || !/^[a-z]+$/.test(word)) continue;
+    if (vocab.knownTokens.has(word)) continue;
     const ref = fuzzyLookup(word);
-    if (ref) raw.push({ ...hitFromRef(ref, s, e), fuzzy: ref.entry.terms.find((t) => t.length >= FUZZY_MIN_LENGTH) ?? ref.entry.label });
+    if (ref) raw.push(hitFromRef(ref, s, e, ref.fuzzyWord));
   }
 
   const kept = exclusions.length
@@ -178,7 +198,7 @@ export function scanCues(folded: string, spans: readonly Span[]): Hit[] {
   const out: Hit[] = [];
   for (const span of spans) {
     const toks = tokenize(folded, span.start, span.end);
-    walk(vocab.cueTrie, folded, toks, 0, toks.count, (ref, start, end) => out.push(hitFromRef(ref, start, end)), () => {});
+    walk(vocab.cueTrie, vocab.cueTrieStarts, folded, toks, 0, toks.count, (ref, start, end) => out.push(hitFromRef(ref, start, end)), () => {});
   }
   return resolveOverlaps(out);
 }
