@@ -1,10 +1,10 @@
-/** The worker pool (piscina) running src/scan/worker.ts: one note in, one serialized row out, off the main thread. */
+/** The worker pool (piscina) running src/scan/worker.ts: batches of notes in, serialized rows out, off the main thread. */
 import { Piscina } from "piscina";
-import type { WorkerTask } from "../worker.js";
-import type { SerializedRow } from "./worker.js";
+import type { BatchTask, RowOutcome } from "./worker.js";
 
 export interface CheckPool {
-  check(task: WorkerTask): Promise<SerializedRow>;
+  /** One outcome per text, in order. Rejects only when the batch as a whole is wrong (an unsupported code). */
+  checkBatch(task: BatchTask): Promise<RowOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -26,9 +26,9 @@ export function startPool(jobs: number): CheckPool {
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
-    // Tasks in flight are bounded by the scan loop; piscina's own queue never grows past that. Several
-    // tasks are handed to each worker at once so it never waits a round trip for its next note.
-    concurrentTasksPerWorker: 8,
+    // Batches in flight are bounded by the scan loop; piscina's own queue never grows past that. Each
+    // worker holds its next batch while it works on one, so it never waits a round trip for notes.
+    concurrentTasksPerWorker: 2,
     resourceLimits: WORKER_LIMITS,
   });
   // A worker that dies (out of memory) rejects its task; piscina also emits the error on the pool and
@@ -36,14 +36,22 @@ export function startPool(jobs: number): CheckPool {
   pool.on("error", () => {});
   // A note too big for those limits (the checker handles notes of 20 MB and more) is checked again,
   // alone, in one worker without the old-generation limit, started only when such a note turns up.
+  // Every note of the batch that hit the limit goes there, one at a time.
   let large: Piscina | null = null;
-  const checkLarge = (task: WorkerTask): Promise<SerializedRow> => {
+  const checkLarge = async (task: BatchTask): Promise<RowOutcome[]> => {
     large ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, idleTimeout: 1_000, concurrentTasksPerWorker: 1 });
-    return large.run(task) as Promise<SerializedRow>;
+    const out: RowOutcome[] = [];
+    for (const text of task.texts) {
+      const one = await (large.run({ code: task.code, texts: [text] }) as Promise<RowOutcome[]>).catch(
+        (err: unknown): RowOutcome[] => [{ ok: false, error: (err as NodeJS.ErrnoException).code ?? (err as Error).name }],
+      );
+      out.push(one[0]!);
+    }
+    return out;
   };
   return {
-    check: (task) =>
-      (pool.run(task) as Promise<SerializedRow>).catch((err: unknown) => {
+    checkBatch: (task) =>
+      (pool.run(task) as Promise<RowOutcome[]>).catch((err: unknown) => {
         if (isOutOfMemory(err)) return checkLarge(task);
         throw err;
       }),

@@ -19,7 +19,7 @@ import { prepareResume, type ResumeState } from "./resume.js";
 import { shardKey, shardOf, type Shard } from "./shard.js";
 import { Tally } from "./tally.js";
 import type { ErrorRecord, ErrorRow, InputFormat, NoteRecord, ScanRecord } from "./types.js";
-import type { SerializedRow } from "./worker.js";
+import type { RowOutcome, SerializedRow } from "./worker.js";
 
 export interface ScanOptions {
   paths: string[];
@@ -39,6 +39,10 @@ export interface ScanOptions {
   /** Notes in flight at most (read, being checked, or waiting for their turn to be written). */
   maxInFlight?: number;
 }
+
+/** Notes sent to a worker in one message: at most this many, or this many characters of note text. */
+const BATCH_NOTES = 16;
+const BATCH_CHARS = 256 * 1024;
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
@@ -64,6 +68,12 @@ function readyError(row: ErrorRow, format: "jsonl" | "csv"): ReadyRow {
   return { line: format === "jsonl" ? JSON.stringify(row) + "\n" : csvRow(digest), digest };
 }
 
+/** The error row of a note the checker failed on (`error`: the error's code or name, never note text). */
+function failedRow(rec: NoteRecord, error: string): ErrorRow {
+  const message = `${rec.source.file} line ${rec.source.line}: the checker failed (${error})`;
+  return { id: rec.id, source: rec.source, error: { code: "check_failed", message, file: rec.source.file, line: rec.source.line } };
+}
+
 /** The row of a checked note from the worker's serialized result: `{id, source, textSource?, ...result}`. */
 function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "csv"): ReadyRow {
   const digest: RowDigest = { id: rec.id, file: rec.source.file, line: rec.source.line, ...done.digest };
@@ -85,7 +95,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   const pool: CheckPool = startPool(opts.jobs);
   try {
     // The code is checked where the checker lives (the workers), before any output is opened.
-    await pool.check({ text: "code check", code: opts.code });
+    await pool.checkBatch({ code: opts.code, texts: [] });
   } catch (err) {
     await pool.close();
     if (/unsupported code/i.test((err as Error).message)) throw new UsageError((err as Error).message);
@@ -116,7 +126,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
 
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const progress = startProgress(totalBytes, !opts.quiet && Boolean(process.stderr.isTTY));
-  const maxInFlight = opts.maxInFlight ?? Math.max(64, opts.jobs * 32);
+  const maxInFlight = opts.maxInFlight ?? Math.max(128, opts.jobs * BATCH_NOTES * 4);
 
   // Ordered completion: rows wait in `pending` until every earlier row has been written.
   const pending = new Map<number, { row: ReadyRow; doneBytes: number }>();
@@ -153,6 +163,39 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
       progress.update(doneBytes, tally.rows, tally.errors);
     }
     wake();
+  }
+
+  // Notes read but not yet sent: sent when the batch is full, when reading pauses (setImmediate runs once
+  // the records of the current input chunk are taken), and before the loop waits for room.
+  let batch: { n: number; rec: NoteRecord; bytes: number }[] = [];
+  let batchChars = 0;
+  let flushQueued = false;
+  function flush(): void {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchChars = 0;
+    const settle = (outcome: (k: number) => RowOutcome): void =>
+      items.forEach((it, k) => {
+        const o = outcome(k);
+        complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format) : readyError(failedRow(it.rec, o.error), opts.format), it.bytes);
+      });
+    pool.checkBatch({ code: opts.code, texts: items.map((it) => it.rec.text) }).then(
+      (outcomes) => settle((k) => outcomes[k] ?? { ok: false, error: "no result" }),
+      (err: Error) => settle(() => ({ ok: false, error: (err as NodeJS.ErrnoException).code ?? err.name })),
+    );
+  }
+  function enqueue(n: number, rec: NoteRecord, bytes: number): void {
+    batch.push({ n, rec, bytes });
+    batchChars += rec.text.length;
+    if (batch.length >= BATCH_NOTES || batchChars >= BATCH_CHARS) flush();
+    else if (!flushQueued) {
+      flushQueued = true;
+      setImmediate(() => {
+        flushQueued = false;
+        flush();
+      });
+    }
   }
 
   let interrupted = false;
@@ -198,27 +241,16 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
         }
         resumeDone = true;
       }
-      await until(() => (seq - nextSeq < maxInFlight && !sinkBlocked) || interrupted || sinkFailed !== null);
+      const room = (): boolean => (seq - nextSeq < maxInFlight && !sinkBlocked) || interrupted || sinkFailed !== null;
+      if (!room()) {
+        flush();
+        await until(room);
+      }
       if (interrupted || sinkFailed) break;
       const n = seq++;
       const bytes = rec.base + rec.progressBytes;
-      if (rec.kind === "error") {
-        complete(n, readyError(errorRow(rec), opts.format), bytes);
-        continue;
-      }
-      pool
-        .check({ text: rec.text, code: opts.code, id: rec.id })
-        .then(
-          (done) => complete(n, readyResult(rec, done, opts.format), bytes),
-          (err: Error) => {
-            const row: ErrorRow = {
-              id: rec.id,
-              source: rec.source,
-              error: { code: "check_failed", message: `${rec.source.file} line ${rec.source.line}: the checker failed (${(err as NodeJS.ErrnoException).code ?? err.name})`, file: rec.source.file, line: rec.source.line },
-            };
-            complete(n, readyError(row, opts.format), bytes);
-          },
-        );
+      if (rec.kind === "error") complete(n, readyError(errorRow(rec), opts.format), bytes);
+      else enqueue(n, rec, bytes);
     }
     if (!resumeDone && resume) {
       const more = await resume.rows.next();
@@ -226,6 +258,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
         throw new UsageError(`--resume: ${opts.out} has more rows than the inputs give (${resumed} matched); the inputs or options changed since that scan`);
       }
     }
+    flush();
     await until(() => nextSeq === seq); // the notes in flight finish (bounded, quick) before the pool closes
   } finally {
     process.off("SIGINT", onSigint);

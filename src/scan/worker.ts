@@ -1,11 +1,10 @@
 /**
- * Worker-thread entry for scan: checks one note and returns the row already serialized (the result as
- * JSON, without its id) plus the small digest the CSV output and the report need. Handing back one
- * string instead of a large object tree keeps the main thread's share of the work (structured-clone
- * decoding, JSON.stringify) small, so it does not hold the workers back.
+ * Worker-thread entry for scan: checks a batch of notes and returns each row already serialized (the
+ * result as JSON, without its id) plus the small digest the CSV output and the report need. Handing back
+ * strings instead of large object trees, several notes to a message, keeps the main thread's share of
+ * the work (messages, structured-clone decoding, JSON.stringify) small, so it does not hold the workers back.
  */
-import { check } from "../check.js";
-import type { WorkerTask } from "../worker.js";
+import { check, SUPPORTED_CODES, UnsupportedCodeError } from "../check.js";
 import { digestRow, type RowDigest } from "./digest.js";
 
 export interface SerializedRow {
@@ -14,14 +13,34 @@ export interface SerializedRow {
   digest: Omit<RowDigest, "id" | "file" | "line">;
 }
 
-// Warm up while the main thread opens the inputs: lexicons compiled, the clause parser loaded, the hot
-// paths compiled, before the first real note arrives.
+export interface BatchTask {
+  code: string;
+  texts: string[];
+}
+
+/** One note's outcome: its row, or the name of the error the checker threw on it (never the note text). */
+export type RowOutcome = { ok: true; row: SerializedRow } | { ok: false; error: string };
+
+// Warm up while the main thread opens the inputs: lexicons compiled and the hot paths compiled before
+// the first real note arrives.
 for (let i = 0; i < 30; i++) {
   check("IMPRESSION: Acquired C1-C2 ankylosis secondary to rheumatoid arthritis, and C5-C6 fusion; CT shows bony bridging across C1-C2. Rotation limited.");
 }
 
-export default function checkRow(task: WorkerTask): SerializedRow {
-  const { id: _id, ...rest } = check(task.text, task.code !== undefined ? { code: task.code } : {});
+function checkRow(text: string, code: string): SerializedRow {
+  const { id: _id, ...rest } = check(text, { code });
   const { id: _i, file: _f, line: _l, ...digest } = digestRow({ ...rest, id: "", source: { file: "", line: 0 } });
   return { json: JSON.stringify(rest), digest };
+}
+
+/** Throws UnsupportedCodeError for a code the checker does not know (the whole batch is wrong then). */
+export default function checkBatch(task: BatchTask): RowOutcome[] {
+  if (!(SUPPORTED_CODES as readonly string[]).includes(task.code)) throw new UnsupportedCodeError(task.code);
+  return task.texts.map((text): RowOutcome => {
+    try {
+      return { ok: true, row: checkRow(text, task.code) };
+    } catch (err) {
+      return { ok: false, error: (err as NodeJS.ErrnoException).code ?? (err as Error).name };
+    }
+  });
 }
