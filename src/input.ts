@@ -2,6 +2,7 @@
  * Turning bytes into note text, with errors that name the problem and where. Shared by `check`,
  * `scan` and the server so a bad note reads the same everywhere.
  */
+import { isUtf8 } from "node:buffer";
 
 export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 
@@ -18,6 +19,7 @@ export class InputError extends Error {
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1 when the buffer is valid UTF-8. */
 export function firstInvalidUtf8(buf: Uint8Array): number {
+  if (isUtf8(buf)) return -1; // native and fast; the walk below only runs to name the bad byte
   let i = 0;
   const n = buf.length;
   while (i < n) {

@@ -1,5 +1,5 @@
 /** Bytes of one record to note text, or the error row that says why not (shared by every reader). */
-import { decodeNote, firstInvalidUtf8, firstNul, isBlank, MAX_NOTE_BYTES } from "../input.js";
+import { decodeNote, firstNul, InputError, isBlank, MAX_NOTE_BYTES } from "../input.js";
 import type { ErrorCode } from "./types.js";
 
 export type Decoded = { ok: true; text: string } | { ok: false; code: ErrorCode; message: string };
@@ -9,15 +9,12 @@ export function decodeRecord(bytes: Uint8Array, where: string): Decoded {
   if (bytes.length > MAX_NOTE_BYTES) {
     return { ok: false, code: "too_large", message: `${where}: ${bytes.length} bytes, over the ${MAX_NOTE_BYTES}-byte limit` };
   }
-  if (firstNul(bytes) >= 0 || firstInvalidUtf8(bytes) >= 0) {
-    const nul = firstNul(bytes);
-    try {
-      decodeNote(bytes, where);
-    } catch (err) {
-      return { ok: false, code: nul >= 0 ? "binary" : "invalid_utf8", message: (err as Error).message };
-    }
+  try {
+    return { ok: true, text: decodeNote(bytes, where) };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return { ok: false, code: firstNul(bytes) >= 0 ? "binary" : "invalid_utf8", message: err.message };
   }
-  return { ok: true, text: decodeNote(bytes, where) };
 }
 
 /** The empty-note check every reader applies last. */
