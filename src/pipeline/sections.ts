@@ -19,7 +19,22 @@ function kinds(): Map<string, SectionKind> {
   return headerKinds;
 }
 
-let fuzzyHeaders: Fuse<{ header: string; kind: SectionKind }> | undefined;
+/** Misspelled-header search indexes by key length: each holds the known headers within 2 letters of it. */
+const fuzzyHeadersByLength = new Map<number, Fuse<{ header: string; kind: SectionKind }> | null>();
+const HEADER_LENGTH_SLACK = 2;
+const FUZZY_HEADER_MIN = 6;
+
+function fuzzyHeaders(length: number): Fuse<{ header: string; kind: SectionKind }> | null {
+  let fuse = fuzzyHeadersByLength.get(length);
+  if (fuse === undefined) {
+    const near = [...kinds()]
+      .filter(([header]) => header.length >= FUZZY_HEADER_MIN && Math.abs(header.length - length) <= HEADER_LENGTH_SLACK)
+      .map(([header, kind]) => ({ header, kind }));
+    fuse = near.length ? new Fuse(near, { keys: ["header"], threshold: 0.2, ignoreLocation: true, includeScore: true }) : null;
+    fuzzyHeadersByLength.set(length, fuse);
+  }
+  return fuse;
+}
 /** Unlisted headers repeat across notes of one export; each is looked up once. */
 const unknownHeaderCache = new Map<string, SectionKind>();
 const UNKNOWN_HEADER_CACHE_MAX = 10_000;
@@ -39,13 +54,10 @@ function unknownHeaderKind(words: string): SectionKind {
 }
 
 function lookUpUnknownHeader(key: string): SectionKind {
-  if (key.length >= 6) {
-    fuzzyHeaders ??= new Fuse(
-      [...kinds()].map(([header, kind]) => ({ header, kind })),
-      { keys: ["header"], threshold: 0.2, ignoreLocation: true, includeScore: true },
-    );
-    const best = fuzzyHeaders.search(key, { limit: 1 })[0];
-    if (best && best.item.header.length >= 6 && Math.abs(best.item.header.length - key.length) <= 2) return best.item.kind;
+  if (key.length >= FUZZY_HEADER_MIN) {
+    // Only a header of about the same length can be the one misspelled; the search looks at those alone.
+    const best = fuzzyHeaders(key.length)?.search(key, { limit: 1 })[0];
+    if (best) return best.item.kind;
   }
   const toks = key.split(/[^a-z0-9-]+/);
   return toks.some((t) => imagingWords!.has(t)) ? "imaging" : "other";
