@@ -16,14 +16,20 @@ const ABBREVIATIONS = new Set([
   "q.d", "p.o", "p.r.n", "a.m", "p.m", "u.s", "sig", "cont", "ext", "lat", "ant", "post", "sup", "inf", "bilat", "hosp", "admin", "pos", "neg", "oz",
 ]);
 
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+/** The characters `\s` matches, by code (these loops run on every sentence edge). */
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c >= 160 && (c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
 /** Offsets where a sentence may end inside one line of text. */
 function isBreakAfterPeriod(text: string, dot: number, lineStart: number): boolean {
   // The word before the period.
   let w = dot - 1;
-  while (w >= lineStart && /[A-Za-z.]/.test(text[w]!)) w--;
+  while (w >= lineStart && (isLetter(text.charCodeAt(w)) || text.charCodeAt(w) === 46)) w--;
   const word = text.slice(w + 1, dot).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
-  if (/^[a-z]$/i.test(word) && dot - 1 > lineStart && text[dot - 2] === " " && /[A-Z]/.test(text[dot - 1]!)) return false; // initials "J. Smith"
+  if (word.length === 1 && isLetter(word.charCodeAt(0)) && dot - 1 > lineStart && text.charCodeAt(dot - 2) === 32 && isUpper(text.charCodeAt(dot - 1))) return false; // initials "J. Smith"
   // A list number at the start of a line or item: "1. Rheumatoid arthritis".
   const before = text.slice(Math.max(lineStart, dot - 4), dot);
   if (/^(?:|.*[\s,])\d{1,2}$/.test(before) && /^\s*(?:,\s*)?\d{1,2}$/.test(text.slice(lineStart, dot).split(/[.,]\s*(?=\d{1,2}$)/).pop() ?? "")) return false;
@@ -43,8 +49,8 @@ export function splitSentences(text: string, sections: readonly Section[]): Sent
 }
 
 function pushTrimmed(text: string, start: number, end: number, section: number, out: Sentence[]): void {
-  while (start < end && /[\s,]/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === 44)) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end <= start) return;
   // Bound the length: cut at the last comma or space before the limit.
   while (end - start > MAX_SENTENCE) {
@@ -56,7 +62,7 @@ function pushTrimmed(text: string, start: number, end: number, section: number, 
     if (at >= 0) cut = start + (MAX_SENTENCE >> 1) + at;
     out.push({ start, end: cut, section });
     start = cut;
-    while (start < end && /\s/.test(text[start]!)) start++;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
   }
   if (end > start) out.push({ start, end, section });
 }
@@ -109,8 +115,8 @@ function splitRange(text: string, from: number, to: number, section: number, out
     if (after !== ",") {
       // lowercase after ". " usually means an abbreviation ("approx. two")
       let k = i + 1;
-      while (k < to && text[k] === " ") k++;
-      if (k < to && /[a-z]/.test(text[k]!)) continue;
+      while (k < to && text.charCodeAt(k) === 32) k++;
+      if (k < to && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) continue;
     }
     if (!isBreakAfterPeriod(text, i, lineStart)) continue;
     pushTrimmed(text, sentStart, i + 1, section, out);
