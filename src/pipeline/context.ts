@@ -57,7 +57,22 @@ export const PREFIX_QUESTION = "\u00bf";
 // ---------------------------------------------------------------------------------------------
 // The compiled trigger trie
 
-type CompiledRule = ContextRule;
+/** A rule with every field present (undefined when the lexicon leaves it out): one object shape for all rules. */
+type CompiledRule = { [K in keyof Required<ContextRule>]: ContextRule[K] | undefined } & ContextRule;
+
+function compiledRule(r: ContextRule): CompiledRule {
+  return {
+    id: r.id,
+    category: r.category,
+    literal: r.literal,
+    pattern: r.pattern,
+    direction: r.direction,
+    maxScope: r.maxScope,
+    targetTypes: r.targetTypes,
+    hypotheticalKind: r.hypotheticalKind,
+    note: r.note,
+  };
+}
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -70,7 +85,7 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ next: new Map(), regexEdges: [], rules: [], clauseEndRules: [] });
 
-function patternOf(rule: ContextRule): PatternToken[] {
+function patternOf(rule: CompiledRule): PatternToken[] {
   if (rule.pattern) return rule.pattern;
   return tokenize(fold(rule.literal), 0).map((t) => t.text);
 }
@@ -84,7 +99,8 @@ export interface CompiledContext {
 export function compileContext(lexicon: ContextLexicon): CompiledContext {
   const root = newNode();
   const byId = new Map<string, CompiledRule>();
-  for (const rule of lexicon.rules) {
+  for (const source of lexicon.rules) {
+    const rule = compiledRule(source);
     byId.set(rule.id, rule);
     const pattern = patternOf(rule);
     let nodes = [root];
