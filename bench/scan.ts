@@ -54,11 +54,26 @@ export async function benchScan(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "cdicheck-bench-scan-"));
   const lines = [`scan throughput: MTSamples CSV (4,999 rows, 4,966 non-empty notes, 15.2 M chars), ${machine()}`];
   try {
-    for (const jobs of [1, 2]) {
-      const runs = [0, 1].map(() => runScan([MTSAMPLES, "--out", join(dir, "out.jsonl"), "--quiet", "--jobs", String(jobs)]));
-      const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    // The default sizes the workers to the input (one per 32 MB, at most the cores); the forced counts show
+    // what each would do. Runs of a configuration are interleaved with the others, so a slow spell of a
+    // shared machine does not land on one configuration only.
+    const configs: [string, string[]][] = [
+      ["default --jobs", []],
+      ["--jobs 1", ["--jobs", "1"]],
+      ["--jobs 2", ["--jobs", "2"]],
+    ];
+    const runs = new Map<string, Measured[]>(configs.map(([name]) => [name, []]));
+    for (let round = 0; round < 3; round++) {
+      for (const [name, extra] of configs) runs.get(name)!.push(runScan([MTSAMPLES, "--out", join(dir, "out.jsonl"), "--quiet", ...extra]));
+    }
+    for (const [name] of configs) {
+      const sorted = [...runs.get(name)!].sort((a, b) => a.seconds - b.seconds);
+      const best = sorted[0]!;
+      const median = sorted[1]!;
+      const workers = /(\d+) workers?/.exec(best.summary)?.[1] ?? "?";
       lines.push(
-        `  --jobs ${jobs}: ${best.checked} notes in ${best.seconds.toFixed(2)} s wall (best of 2, process start included) = ${Math.round(best.checked / best.seconds)} notes/s` +
+        `  ${name.padEnd(15)} (${workers} worker${workers === "1" ? "" : "s"}): ${best.checked} notes, median of 3 ${median.seconds.toFixed(2)} s = ${Math.round(best.checked / median.seconds)} notes/s, ` +
+          `best ${best.seconds.toFixed(2)} s = ${Math.round(best.checked / best.seconds)} notes/s (wall, process start included)` +
           (best.maxRssMb !== null ? `, peak RSS ${best.maxRssMb.toFixed(0)} MB` : ""),
       );
     }

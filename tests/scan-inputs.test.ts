@@ -1,8 +1,10 @@
 /** `cdicheck scan` inputs: folders of .txt, JSONL, CSV, FHIR; bad records become error rows and the scan goes on. */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, FIXTURES, parseLines, tmp, write } from "./scan-helpers.js";
+import { BYTES_PER_WORKER, defaultJobs } from "../src/scan/run.js";
+import { CLI, cli, FIXTURES, parseLines, tmp, write } from "./scan-helpers.js";
 
 describe("scan: folders of .txt notes", () => {
   const dir = tmp();
@@ -197,5 +199,26 @@ describe("scan: mixed inputs and command errors", () => {
       expect(r.stdout).toBe("");
     }
     expect(readFileSync(self, "utf8")).toBe('{"id":"s","text":"Neck pain."}\n'); // an input is never overwritten
+  });
+});
+
+describe("scan: worker threads", () => {
+  it("by default starts one worker per 32 MB of input, at least one and at most the cores", () => {
+    const MB = 2 ** 20;
+    expect(defaultJobs(0, 8)).toBe(1);
+    expect(defaultJobs(17 * MB, 2)).toBe(1); // MTSamples: a second worker's warm-up costs more than it saves
+    expect(defaultJobs(BYTES_PER_WORKER + 1, 2)).toBe(2);
+    expect(defaultJobs(154 * MB, 2)).toBe(2);
+    expect(defaultJobs(154 * MB, 16)).toBe(5);
+    expect(defaultJobs(10_000 * MB, 16)).toBe(16);
+  });
+
+  it("uses exactly --jobs when given, and says how many workers ran", () => {
+    const dir = tmp();
+    const f = write(join(dir, "n.jsonl"), '{"id":"a","text":"C1-C2 fusion."}\n');
+    expect(cli(["scan", f, "--quiet", "--jobs", "2"]).stderr).toMatch(/, 2 workers, /);
+    // Not through cli(), which adds --jobs 1: the default itself, for a tiny input.
+    const byDefault = spawnSync(process.execPath, [CLI, "scan", f, "--quiet"], { encoding: "utf8" });
+    expect(byDefault.stderr).toMatch(/, 1 worker, /);
   });
 });

@@ -6,9 +6,10 @@
  * This file and src/scan/ never import the checker itself: only the worker threads load the pipeline,
  * which keeps it (start-up time and memory) out of the main thread. --code is validated by the workers.
  */
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { UsageError } from "../scan/inputs.js";
-import { defaultJobs, EXIT_USAGE, runScan } from "../scan/run.js";
+import { BYTES_PER_WORKER, EXIT_USAGE, runScan } from "../scan/run.js";
 import { parseShard } from "../scan/shard.js";
 import { INPUT_FORMATS, type InputFormat } from "../scan/types.js";
 
@@ -46,7 +47,7 @@ export function registerScan(program: Command): void {
     .option("--out <file>", "write results here (default: standard output)")
     .option("--format <format>", "jsonl | csv (default: from the --out extension, else jsonl)")
     .option("--report <file.html>", "also write a one-page HTML report (no note text in it)")
-    .option("--jobs <n>", `worker threads (default: the number of cores, ${defaultJobs()} here)`)
+    .option("--jobs <n>", `worker threads (default: one per ${BYTES_PER_WORKER / 2 ** 20} MB of input, at most the cores: ${availableParallelism()} here)`)
     .option("--quiet", "no progress bar (the summary line is still printed)")
     .option("--resume", "continue an interrupted scan into the same --out, skipping what is already there")
     .option("--shard <I/N>", "check only share I of N (0 <= I < N), chosen by a hash of the note id")
@@ -60,7 +61,7 @@ export function registerScan(program: Command): void {
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE))
     .action(async (paths: string[], opts: RawOptions) => {
       try {
-        let jobs = defaultJobs();
+        let jobs: number | undefined;
         if (opts.jobs !== undefined) {
           if (!/^[1-9][0-9]*$/.test(opts.jobs)) usage(`--jobs "${opts.jobs}": expected a whole number of at least 1`);
           jobs = Number(opts.jobs);
@@ -72,7 +73,7 @@ export function registerScan(program: Command): void {
         process.exitCode = await runScan({
           paths,
           format: outputFormat(opts),
-          jobs,
+          ...(jobs !== undefined ? { jobs } : {}),
           quiet: Boolean(opts.quiet),
           resume: Boolean(opts.resume),
           idField: opts.idField,

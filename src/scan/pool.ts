@@ -14,6 +14,9 @@ export interface CheckPool {
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
 
+/** Batches handed to each worker at once (it works through them in order). */
+export const BATCHES_AHEAD = 6;
+
 const WORKER = new URL("./worker.js", import.meta.url).href;
 
 function isOutOfMemory(err: unknown): boolean {
@@ -27,8 +30,8 @@ export function startPool(jobs: number): CheckPool {
     maxThreads: jobs,
     idleTimeout: 60_000,
     // Batches in flight are bounded by the scan loop; piscina's own queue never grows past that. Each
-    // worker holds its next batch while it works on one, so it never waits a round trip for notes.
-    concurrentTasksPerWorker: 2,
+    // worker holds several batches ahead, so it does not wait while the main thread parses a chunk.
+    concurrentTasksPerWorker: BATCHES_AHEAD,
     resourceLimits: WORKER_LIMITS,
   });
   // A worker that dies (out of memory) rejects its task; piscina also emits the error on the pool and

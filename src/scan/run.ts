@@ -12,7 +12,7 @@ import { csvHeader, csvRow, oneLine } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
 import { digestRow, type RowDigest } from "./digest.js";
 import { expandInputs, UsageError } from "./inputs.js";
-import { startPool, type CheckPool } from "./pool.js";
+import { BATCHES_AHEAD, startPool, type CheckPool } from "./pool.js";
 import { startProgress } from "./progress.js";
 import { readAll } from "./records.js";
 import { prepareResume, type ResumeState } from "./resume.js";
@@ -26,7 +26,8 @@ export interface ScanOptions {
   out?: string;
   format: "jsonl" | "csv";
   report?: string;
-  jobs: number;
+  /** Worker threads; when left out, sized to the input (defaultJobs). */
+  jobs?: number;
   quiet: boolean;
   resume: boolean;
   shard?: Shard;
@@ -43,14 +44,25 @@ export interface ScanOptions {
 /** Notes sent to a worker in one message: at most this many, or this many characters of note text. */
 const BATCH_NOTES = 16;
 const BATCH_CHARS = 256 * 1024;
+/** Note text read but not yet written, at most (a few very large notes still go one at a time). */
+const MAX_IN_FLIGHT_CHARS = 64 * 1024 * 1024;
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 export const EXIT_RECORD_ERRORS = 3;
 export const EXIT_INTERRUPTED = 130;
 
-export function defaultJobs(): number {
-  return availableParallelism();
+/**
+ * Input each worker thread must have to be worth starting. A worker spends about a second of its own time
+ * and about as much of V8's compiler threads getting the checker loaded and optimized: on the 2-core
+ * project machine a second worker made a 17 MB export (MTSamples) slower, and a 154 MB one 1.6 times
+ * faster; the break-even measured was about 26 MB (docs/scan.md).
+ */
+export const BYTES_PER_WORKER = 32 * 1024 * 1024;
+
+/** Workers for an input of `bytes` when --jobs is not given: one per BYTES_PER_WORKER, at most the cores. */
+export function defaultJobs(bytes: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.ceil(bytes / BYTES_PER_WORKER)));
 }
 
 function errorRow(rec: ErrorRecord): ErrorRow {
@@ -92,7 +104,9 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     if (clash) throw new UsageError(`${flag} ${target} is also an input; writing it would destroy the notes`);
   }
 
-  const pool: CheckPool = startPool(opts.jobs);
+  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
+  const jobs = opts.jobs ?? defaultJobs(totalBytes);
+  const pool: CheckPool = startPool(jobs);
   try {
     // The code is checked where the checker lives (the workers), before any output is opened.
     await pool.checkBatch({ code: opts.code, texts: [] });
@@ -124,9 +138,10 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   });
   if (opts.format === "csv" && !resume?.hasContent) sink.write(csvHeader());
 
-  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const progress = startProgress(totalBytes, !opts.quiet && Boolean(process.stderr.isTTY));
-  const maxInFlight = opts.maxInFlight ?? Math.max(128, opts.jobs * BATCH_NOTES * 4);
+  // Enough notes in flight for every worker's batches ahead, plus the batch being filled.
+  const maxInFlight = opts.maxInFlight ?? jobs * BATCH_NOTES * (BATCHES_AHEAD + 2);
+  let inFlightChars = 0;
 
   // Ordered completion: rows wait in `pending` until every earlier row has been written.
   const pending = new Map<number, { row: ReadyRow; doneBytes: number }>();
@@ -143,7 +158,8 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     while (!ready()) await new Promise<void>((r) => (waiter = r));
   };
   let doneBytes = 0;
-  function complete(n: number, row: ReadyRow, bytes: number): void {
+  function complete(n: number, row: ReadyRow, bytes: number, chars = 0): void {
+    inFlightChars -= chars;
     pending.set(n, { row, doneBytes: bytes });
     while (pending.has(nextSeq)) {
       const item = pending.get(nextSeq)!;
@@ -178,7 +194,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     const settle = (outcome: (k: number) => RowOutcome): void =>
       items.forEach((it, k) => {
         const o = outcome(k);
-        complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format) : readyError(failedRow(it.rec, o.error), opts.format), it.bytes);
+        complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format) : readyError(failedRow(it.rec, o.error), opts.format), it.bytes, it.rec.text.length);
       });
     pool.checkBatch({ code: opts.code, texts: items.map((it) => it.rec.text) }).then(
       (outcomes) => settle((k) => outcomes[k] ?? { ok: false, error: "no result" }),
@@ -188,6 +204,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   function enqueue(n: number, rec: NoteRecord, bytes: number): void {
     batch.push({ n, rec, bytes });
     batchChars += rec.text.length;
+    inFlightChars += rec.text.length;
     if (batch.length >= BATCH_NOTES || batchChars >= BATCH_CHARS) flush();
     else if (!flushQueued) {
       flushQueued = true;
@@ -241,7 +258,8 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
         }
         resumeDone = true;
       }
-      const room = (): boolean => (seq - nextSeq < maxInFlight && !sinkBlocked) || interrupted || sinkFailed !== null;
+      const room = (): boolean =>
+        (seq - nextSeq < maxInFlight && (inFlightChars < MAX_IN_FLIGHT_CHARS || seq === nextSeq) && !sinkBlocked) || interrupted || sinkFailed !== null;
       if (!room()) {
         flush();
         await until(room);
@@ -294,6 +312,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   if (skipped) parts.push(`${skipped} resources without notes skipped`);
   if (otherShards) parts.push(`${otherShards} in other shards`);
   if (ignored) parts.push(`${ignored} files with other extensions ignored`);
+  parts.push(`${jobs} worker${jobs === 1 ? "" : "s"}`);
   parts.push(`${secs.toFixed(1)} s, ${Math.round(checkedNow / Math.max(secs, 0.001))} notes/s`);
   const epipe = (sinkFailed as NodeJS.ErrnoException | null)?.code === "EPIPE";
   const status = epipe ? "output closed by its reader" : sinkFailed ? "output failed" : interrupted ? "interrupted (finished results written; continue with --resume)" : "done";
