@@ -2,7 +2,7 @@
  * A row reduced to what the CSV output and the report need: id, verdict, score, what is missing, the
  * suggested codes and one top finding (a short snippet at most; never the note text).
  */
-import type { ElementId, Verdict } from "../schema.js";
+import type { CheckResult, ElementId, Verdict } from "../schema.js";
 import { isErrorRow, type OutputRow } from "./types.js";
 
 export interface RowDigest {
@@ -44,28 +44,23 @@ export function digestRow(row: OutputRow): RowDigest {
       errorMessage: row.error.message,
     };
   }
-  const suggestions = row.suggestions.map((s) => ({ code: s.code, relation: s.relation }));
-  const partial = row.elements.filter((e) => e.status === "partial").map((e) => e.id);
-  let finding = row.summary;
-  const instead = row.suggestions.find((s) => s.relation === "instead");
+  return { id: row.id, file: row.source.file, line: row.source.line, ...digestResult(row) };
+}
+
+/** The digest fields that come from the check result alone (the scan worker sends these back). */
+export function digestResult(result: CheckResult): Omit<RowDigest, "id" | "file" | "line"> {
+  const suggestions = result.suggestions.map((s) => ({ code: s.code, relation: s.relation }));
+  const partial = result.elements.filter((e) => e.status === "partial").map((e) => e.id);
+  let finding = result.summary;
+  const instead = result.suggestions.find((s) => s.relation === "instead");
   const quoted = (ev: { text: string }[] | undefined): string => (ev && ev[0] ? ` \u201c${snippet(ev[0].text)}\u201d` : "");
-  if (row.verdict === "redirect" && instead) finding = `${instead.code} instead${quoted(instead.evidence)}`;
-  else if (row.verdict === "incomplete") {
-    const req = row.elements.filter((e) => e.required && e.status !== "present").map((e) => `${e.id} ${e.status}`);
+  if (result.verdict === "redirect" && instead) finding = `${instead.code} instead${quoted(instead.evidence)}`;
+  else if (result.verdict === "incomplete") {
+    const req = result.elements.filter((e) => e.required && e.status !== "present").map((e) => `${e.id} ${e.status}`);
     finding = `${req.join(", ") || "required element not present"}`;
-  } else if (row.verdict === "supported") {
-    const seg = row.elements.find((e) => e.id === "segments");
+  } else if (result.verdict === "supported") {
+    const seg = result.elements.find((e) => e.id === "segments");
     finding = `supported${quoted(seg?.evidence)}`;
   }
-  return {
-    id: row.id,
-    file: row.source.file,
-    line: row.source.line,
-    verdict: row.verdict,
-    score: row.score,
-    missing: row.missing,
-    partial,
-    suggestions,
-    finding,
-  };
+  return { verdict: result.verdict, score: result.score, missing: result.missing, partial, suggestions, finding };
 }

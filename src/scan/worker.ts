@@ -5,7 +5,7 @@
  * the work (messages, structured-clone decoding, JSON.stringify) small, so it does not hold the workers back.
  */
 import { check, SUPPORTED_CODES, UnsupportedCodeError } from "../check.js";
-import { digestRow, type RowDigest } from "./digest.js";
+import { digestResult, type RowDigest } from "./digest.js";
 
 export interface SerializedRow {
   /** JSON of the result without `id` ("{...}"): the caller prefixes id and source. */
@@ -26,9 +26,8 @@ export type RowOutcome = { ok: true; row: SerializedRow } | { ok: false; error: 
 check("IMPRESSION: Acquired C1-C2 ankylosis secondary to rheumatoid arthritis; CT shows bony bridging across C1-C2.");
 
 function checkRow(text: string, code: string): SerializedRow {
-  const { id: _id, ...rest } = check(text, { code });
-  const { id: _i, file: _f, line: _l, ...digest } = digestRow({ ...rest, id: "", source: { file: "", line: 0 } });
-  return { json: JSON.stringify(rest), digest };
+  const result = check(text, { code }); // no id given, so the result has none: the caller writes it
+  return { json: JSON.stringify(result), digest: digestResult(result) };
 }
 
 /** Throws UnsupportedCodeError for a code the checker does not know (the whole batch is wrong then). */
