@@ -16,7 +16,8 @@ import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
 import { fold } from "./pipeline/text.js";
 import { ELEMENT_RULES } from "./rules/elements/index.js";
-import { ELEMENT_IDS, SCHEMA_VERSION, type CheckResult } from "./schema.js";
+import { ELEMENT_IDS, SCHEMA_VERSION } from "./contract.js";
+import type { CheckResult } from "./schema.js";
 
 export const SUPPORTED_CODES = ["M43.21"] as const;
 

@@ -3,20 +3,9 @@
  * every result the library builds is checked against it in tests.
  */
 import { z } from "zod";
+import { ELEMENT_IDS, SCHEMA_VERSION, VERDICTS } from "./contract.js";
 
-export const SCHEMA_VERSION = 1 as const;
-
-export const ELEMENT_IDS = [
-  "segments",
-  "etiology",
-  "imaging",
-  "underlying_condition",
-  "functional_limitations",
-] as const;
-export type ElementId = (typeof ELEMENT_IDS)[number];
-
-export const VERDICTS = ["supported", "incomplete", "redirect", "not_documented"] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export { ELEMENT_IDS, SCHEMA_VERSION, VERDICTS, type ElementId, type Verdict } from "./contract.js";
 
 export const EvidenceSchema = z
   .object({

@@ -1,6 +1,7 @@
 /** Stage 11: the result object (SPEC section 2), assembled from the earlier stages' plain data. */
 import { codeTitle } from "../lexicon/index.js";
-import { SCHEMA_VERSION, type CheckResult, type ElementId, type EvidenceJson, type MentionJson } from "../schema.js";
+import { SCHEMA_VERSION } from "../contract.js";
+import type { CheckResult, ElementId, EvidenceJson, MentionJson } from "../schema.js";
 import type { ElementOutcome } from "../rules/types.js";
 import type { Span } from "../types.js";
 import type { ElementVerdict } from "./elements.js";

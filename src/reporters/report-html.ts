@@ -4,7 +4,7 @@
  * errors, and the notes listed by verdict with their top finding. A pure function of the tally.
  * PHI minimisation: ids, verdicts and short evidence snippets only, never note text.
  */
-import { ELEMENT_IDS } from "../schema.js";
+import { ELEMENT_IDS } from "../contract.js";
 import { LIST_CAP, ROW_KINDS, type Tally, type VerdictOrError } from "../scan/tally.js";
 
 export interface ReportMeta {

@@ -2,7 +2,7 @@
  * Running counts over a scan, for the summary line and the HTML report. Memory stays bounded: counts,
  * plus at most LIST_CAP listed notes per verdict, the highest scores (the rest are counted, not listed).
  */
-import { ELEMENT_IDS, VERDICTS, type ElementId } from "../schema.js";
+import { ELEMENT_IDS, VERDICTS, type ElementId } from "../contract.js";
 import type { RowDigest } from "./digest.js";
 
 export const LIST_CAP = 250;
