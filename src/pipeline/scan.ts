@@ -7,7 +7,7 @@ import JaroWinklerDistance from "natural/lib/natural/distance/jaro-winkler_dista
 import { vocabulary, FUZZY_LENGTH_SLACK, FUZZY_MIN_LENGTH, type EntryRef, type TrieNode } from "../lexicon/index.js";
 import type { Cause, MentionType } from "../lexicon/schema.js";
 import type { Span } from "../types.js";
-import { compileLevelGrammar, findLevels } from "./levels.js";
+import { compileLevelGrammar } from "./levels.js";
 import { tokenize, type TokenFilter, type Tokens } from "./tokens.js";
 
 export interface Hit extends Span {
@@ -153,30 +153,23 @@ export function scanNote(text: string, folded: string): Hit[] {
     },
     (start, end, removes) => exclusions.push({ start, end, removes }),
   );
-  if (vocab.exact.size) {
-    // Case-sensitive abbreviations: only tokens whose first character can start one are sliced.
-    for (let i = 0; i < toks.count; i++) {
-      const s = toks.starts[i]!;
-      if (toks.ends[i]! - s > 6 || !vocab.exactFirstChars.has(text.charCodeAt(s))) continue;
-      const original = text.slice(s, toks.ends[i]!);
+  // One pass over the tokens for what is left: case-sensitive abbreviations, the tokens where a spine
+  // level can start (the level grammar is tried there after the pass), and misspellings (long alphabetic
+  // words no term contains and no exact hit covered). Each test is a cheap look at the token first.
+  const levelStarts: number[] = [];
+  for (let i = 0; i < toks.count; i++) {
+    const s = toks.starts[i]!;
+    const e = toks.ends[i]!;
+    if (e - s <= 6 && vocab.exactFirstChars.has(text.charCodeAt(s))) {
+      const original = text.slice(s, e);
       const refs = vocab.exact.get(original);
-      if (refs && !(vocab.capsAmbiguous.has(original) && inCapsText(text, s, toks.ends[i]!))) {
-        for (const ref of refs) raw.push(hitFromRef(ref, s, toks.ends[i]!));
+      if (refs && !(vocab.capsAmbiguous.has(original) && inCapsText(text, s, e))) {
+        for (const ref of refs) raw.push(hitFromRef(ref, s, e));
         covered[i] = 1;
       }
     }
-  }
-
-  for (const lv of findLevels(levelGrammar, folded, toks)) {
-    raw.push(makeHit(lv.start, lv.end, "levels", "levels", "spine levels", "segment", "specific", undefined, lv.levels, undefined));
-  }
-
-  // Misspellings: long alphabetic words no term contains and no exact hit covered.
-  for (let i = 0; i < toks.count; i++) {
-    if (covered[i]) continue;
-    const s = toks.starts[i]!;
-    const e = toks.ends[i]!;
-    if (e - s < FUZZY_MIN_LENGTH) continue;
+    if (levelGrammar.canStart(folded, toks, i)) levelStarts.push(s);
+    if (covered[i] || e - s < FUZZY_MIN_LENGTH) continue;
     // Only words with a lexicon word of their first letter and a near length can be read as one.
     const reach = vocab.longWordLengths.get(folded.charCodeAt(s));
     if (!reach || e - s < reach.min || e - s > reach.max || !isAlphabetic(folded, s, e)) continue;
@@ -184,6 +177,9 @@ export function scanNote(text: string, folded: string): Hit[] {
     if (vocab.knownTokens.has(word)) continue;
     const ref = fuzzyLookup(word);
     if (ref) raw.push(hitFromRef(ref, s, e, ref.fuzzyWord));
+  }
+  for (const lv of levelGrammar.matchAt(folded, levelStarts)) {
+    raw.push(makeHit(lv.start, lv.end, "levels", "levels", "spine levels", "segment", "specific", undefined, lv.levels, undefined));
   }
 
   const kept = exclusions.length
