@@ -16,23 +16,16 @@ import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
 import { fold } from "./pipeline/text.js";
 import { ELEMENT_RULES } from "./rules/elements/index.js";
-import { ELEMENT_IDS, SCHEMA_VERSION } from "./contract.js";
-import type { CheckResult } from "./schema.js";
+import { ELEMENT_IDS, SCHEMA_VERSION, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
 
-export const SUPPORTED_CODES = ["M43.21"] as const;
+export { SUPPORTED_CODES, UnsupportedCodeError };
+import type { CheckResult } from "./schema.js";
 
 export interface CheckOptions {
   /** The ICD-10-CM code to check the note against (only M43.21 today). */
   code?: string;
   /** An id to echo in the result. */
   id?: string;
-}
-
-export class UnsupportedCodeError extends Error {
-  constructor(readonly code: string) {
-    super(`unsupported code "${code}": cdicheck supports ${SUPPORTED_CODES.join(", ")}`);
-    this.name = "UnsupportedCodeError";
-  }
 }
 
 function emptyResult(code: string, id: string | undefined): CheckResult {

@@ -15,3 +15,13 @@ export type ElementId = (typeof ELEMENT_IDS)[number];
 
 export const VERDICTS = ["supported", "incomplete", "redirect", "not_documented"] as const;
 export type Verdict = (typeof VERDICTS)[number];
+
+/** The ICD-10-CM codes cdicheck checks notes against. */
+export const SUPPORTED_CODES = ["M43.21"] as const;
+
+export class UnsupportedCodeError extends Error {
+  constructor(readonly code: string) {
+    super(`unsupported code "${code}": cdicheck supports ${SUPPORTED_CODES.join(", ")}`);
+    this.name = "UnsupportedCodeError";
+  }
+}

@@ -4,7 +4,8 @@
  * not be (error rows), 2 when the command itself is wrong, 130 when interrupted.
  *
  * This file and src/scan/ never import the checker itself: only the worker threads load the pipeline,
- * which keeps it (start-up time and memory) out of the main thread. --code is validated by the workers.
+ * which keeps it (start-up time and memory) out of the main thread. --code is checked against the
+ * contract's list before any worker starts.
  */
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";

@@ -8,6 +8,7 @@ import { writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Writable } from "node:stream";
+import { SUPPORTED_CODES, UnsupportedCodeError } from "../contract.js";
 import { csvHeader, csvRow, oneLine } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
 import { digestRow, type RowDigest } from "./digest.js";
@@ -104,17 +105,13 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     if (clash) throw new UsageError(`${flag} ${target} is also an input; writing it would destroy the notes`);
   }
 
+  // The code is checked before any worker starts or any output is opened (the workers check it again).
+  if (!(SUPPORTED_CODES as readonly string[]).includes(opts.code)) throw new UsageError(new UnsupportedCodeError(opts.code).message);
+
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   const jobs = opts.jobs ?? defaultJobs(totalBytes);
+  // Workers load the checker while the main thread opens the inputs and reads the first records.
   const pool: CheckPool = startPool(jobs);
-  try {
-    // The code is checked where the checker lives (the workers), before any output is opened.
-    await pool.checkBatch({ code: opts.code, texts: [] });
-  } catch (err) {
-    await pool.close();
-    if (/unsupported code/i.test((err as Error).message)) throw new UsageError((err as Error).message);
-    throw err;
-  }
 
   let resume: ResumeState | null = null;
   if (opts.resume && opts.out) {
