@@ -36,6 +36,21 @@ describe("scan output", () => {
     expect(readFileSync(out, "utf8").split("\n").filter(Boolean)).toHaveLength(7); // one line per row
   });
 
+  it("writes ids that look like formulas as text in CSV, and --resume still matches them", () => {
+    const dir = tmp();
+    const ids = ["=HYPERLINK(\"http://example.invalid\",\"x\")", "@SUM(A1)", "-7", "+1-1", "plain"];
+    const f = write(join(dir, "ids.jsonl"), ids.map((id) => JSON.stringify({ id, text: "Neck pain." })).join("\n") + "\n");
+    const out = join(dir, "out.csv");
+    expect(cli(["scan", f, "--out", out, "--quiet"]).code).toBe(0);
+    const records = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => r.id)).toEqual(["'=HYPERLINK(\"http://example.invalid\",\"x\")", "'@SUM(A1)", "-7", "'+1-1", "plain"]);
+    const before = readFileSync(out, "utf8");
+    const again = cli(["scan", f, "--out", out, "--resume", "--quiet"]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/5 already in/);
+    expect(readFileSync(out, "utf8")).toBe(before);
+  });
+
   it("writes CSV to stdout with --format csv, and JSONL by default", () => {
     const csv = cli(["scan", join(FIXTURES, "notes.csv"), "--format", "csv", "--quiet"]).stdout;
     expect(csv.startsWith(CSV_COLUMNS.join(",") + "\n")).toBe(true);

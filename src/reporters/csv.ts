@@ -1,21 +1,37 @@
 /**
  * The csv reporter for scan output: one row per note (id, verdict, score, missing, suggested codes, the
  * source file and line, and the error for a record that could not be checked). RFC 4180 quoting, LF rows,
- * one line per row (line breaks inside values become spaces, so a resumed scan can find the last whole row).
+ * one line per row (line breaks inside values become spaces, so a resumed scan can find the last whole row),
+ * and no cell a spreadsheet would evaluate as a formula.
  */
 import type { RowDigest } from "../scan/digest.js";
 
 export const CSV_COLUMNS = ["id", "verdict", "score", "missing", "suggested_codes", "file", "line", "error_code", "error"] as const;
 
 /** Line breaks inside a value become spaces, so that every output row is exactly one line. */
-export function oneLine(s: string): string {
+function oneLine(s: string): string {
   return s.replace(/\r\n|[\r\n\u2028\u2029]/g, " ");
+}
+
+/** A cell a spreadsheet would run as a formula: it starts with = + - @ or a tab (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t]/;
+/** A plain number ("-12", "+3.5") is no formula and keeps its sign. */
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * The text written in a cell: on one line and, when a spreadsheet would read it as a formula, with a
+ * leading apostrophe (shown as text, never evaluated). Ids and file names come from the exported notes,
+ * so an id such as `=HYPERLINK(...)` must not run when a coder opens the results in Excel.
+ */
+export function cellText(value: string): string {
+  const s = oneLine(value);
+  return FORMULA_START.test(s) && !NUMBER.test(s) ? `'${s}` : s;
 }
 
 /** Quotes a field when it holds a comma, a quote or leading/trailing space. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const s = oneLine(String(value));
+  const s = typeof value === "number" ? String(value) : cellText(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { SUPPORTED_CODES, UnsupportedCodeError } from "../contract.js";
-import { csvHeader, csvRow, oneLine } from "../reporters/csv.js";
+import { cellText, csvHeader, csvRow } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
 import { digestRow, type RowDigest } from "./digest.js";
 import { expandInputs, UsageError } from "./inputs.js";
@@ -243,7 +243,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
         const prev = await resume.rows.next();
         if (!prev.done) {
           const want = prev.value.id;
-          const have = rec.id === null ? null : opts.format === "csv" ? oneLine(rec.id) : rec.id;
+          const have = rec.id === null ? null : opts.format === "csv" ? cellText(rec.id) : rec.id;
           if (want !== have) {
             throw new UsageError(
               `--resume: row ${resumed + 1} of ${opts.out} is for id ${JSON.stringify(want)} but input record ${resumed + 1} is ${JSON.stringify(have)}; the inputs or options changed since that scan`,
