@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BYTES_PER_WORKER, defaultJobs } from "../src/scan/run.js";
+import { BYTES_FOR_LAST_CORE, defaultJobs } from "../src/scan/run.js";
 import { CLI, cli, FIXTURES, parseLines, tmp, write } from "./scan-helpers.js";
 
 describe("scan: folders of .txt notes", () => {
@@ -191,6 +191,7 @@ describe("scan: mixed inputs and command errors", () => {
       ["scan", FIXTURES, "--jobs", "0"],
       ["scan", FIXTURES, "--format", "xml"],
       ["scan", FIXTURES, "--input-format", "pdf"],
+      ["scan", FIXTURES, "--code", "M43.22"],
       ["scan", self, "--out", self],
       ["scan"],
     ]) {
@@ -203,14 +204,19 @@ describe("scan: mixed inputs and command errors", () => {
 });
 
 describe("scan: worker threads", () => {
-  it("by default starts one worker per 32 MB of input, at least one and at most the cores", () => {
+  it("by default starts a worker per core, fewer for small inputs, the last core only for a large one", () => {
     const MB = 2 ** 20;
     expect(defaultJobs(0, 8)).toBe(1);
-    expect(defaultJobs(17 * MB, 2)).toBe(1); // MTSamples: a second worker's warm-up costs more than it saves
-    expect(defaultJobs(BYTES_PER_WORKER + 1, 2)).toBe(2);
-    expect(defaultJobs(154 * MB, 2)).toBe(2);
-    expect(defaultJobs(154 * MB, 16)).toBe(5);
-    expect(defaultJobs(10_000 * MB, 16)).toBe(16);
+    expect(defaultJobs(1000 * MB, 1)).toBe(1);
+    expect(defaultJobs(17 * MB, 2)).toBe(1); // MTSamples on the project machine: a second worker would cost more than it saves
+    expect(defaultJobs(BYTES_FOR_LAST_CORE - 1, 2)).toBe(1);
+    expect(defaultJobs(BYTES_FOR_LAST_CORE, 2)).toBe(2);
+    expect(defaultJobs(3 * MB, 16)).toBe(1); // a few notes: one worker starts fastest
+    expect(defaultJobs(17 * MB, 16)).toBe(4); // one per MIN_BYTES_PER_WORKER, each on a core of its own
+    expect(defaultJobs(40 * MB, 16)).toBe(10);
+    expect(defaultJobs(62 * MB, 16)).toBe(15); // every core but the main thread's
+    expect(defaultJobs(154 * MB, 16)).toBe(16);
+    expect(defaultJobs(154 * MB, 4)).toBe(4);
   });
 
   it("uses exactly --jobs when given, and says how many workers ran", () => {

@@ -10,7 +10,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { UsageError } from "../scan/inputs.js";
-import { BYTES_PER_WORKER, EXIT_USAGE, runScan } from "../scan/run.js";
+import { BYTES_FOR_LAST_CORE, EXIT_USAGE, MIN_BYTES_PER_WORKER, runScan } from "../scan/run.js";
 import { parseShard } from "../scan/shard.js";
 import { INPUT_FORMATS, type InputFormat } from "../scan/types.js";
 
@@ -48,7 +48,10 @@ export function registerScan(program: Command): void {
     .option("--out <file>", "write results here (default: standard output)")
     .option("--format <format>", "jsonl | csv (default: from the --out extension, else jsonl)")
     .option("--report <file.html>", "also write a one-page HTML report (no note text in it)")
-    .option("--jobs <n>", `worker threads (default: one per ${BYTES_PER_WORKER / 2 ** 20} MB of input, at most the cores: ${availableParallelism()} here)`)
+    .option(
+      "--jobs <n>",
+      `worker threads (default: the cores, ${availableParallelism()} here; fewer for small inputs: one per ${MIN_BYTES_PER_WORKER / 2 ** 20} MB, the last core from ${BYTES_FOR_LAST_CORE / 2 ** 20} MB)`,
+    )
     .option("--quiet", "no progress bar (the summary line is still printed)")
     .option("--resume", "continue an interrupted scan into the same --out, skipping what is already there")
     .option("--shard <I/N>", "check only share I of N (0 <= I < N), chosen by a hash of the note id")

@@ -54,16 +54,20 @@ export const EXIT_RECORD_ERRORS = 3;
 export const EXIT_INTERRUPTED = 130;
 
 /**
- * Input each worker thread must have to be worth starting. A worker spends about a second of its own time
- * and about as much of V8's compiler threads getting the checker loaded and optimized: on the 2-core
- * project machine a second worker made a 17 MB export (MTSamples) slower, and a 154 MB one 1.6 times
- * faster; the break-even measured was about 26 MB (docs/scan.md).
+ * The default worker count: the cores, fewer for small inputs. A worker spends a fraction of a second
+ * loading the checker and runs its first few thousand notes at half speed while V8 optimizes it; on a
+ * core of its own that is repaid after a few MB of notes. The main thread (reading, writing) needs part
+ * of a core too, so the worker that takes the last core slows the others until the input is large: on
+ * the 2-core project machine a second worker lost 10% on 30 MB of notes, tied at 59 MiB and won from
+ * about 100 MB on (docs/scan.md, Figures).
  */
-export const BYTES_PER_WORKER = 32 * 1024 * 1024;
+export const MIN_BYTES_PER_WORKER = 4 * 1024 * 1024;
+export const BYTES_FOR_LAST_CORE = 64 * 1024 * 1024;
 
-/** Workers for an input of `bytes` when --jobs is not given: one per BYTES_PER_WORKER, at most the cores. */
+/** Workers for an input of `bytes` when --jobs is not given (see MIN_BYTES_PER_WORKER). */
 export function defaultJobs(bytes: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, Math.ceil(bytes / BYTES_PER_WORKER)));
+  const beside = Math.max(1, Math.min(cores - 1, Math.floor(bytes / MIN_BYTES_PER_WORKER)));
+  return cores > 1 && beside === cores - 1 && bytes >= BYTES_FOR_LAST_CORE ? cores : beside;
 }
 
 function errorRow(rec: ErrorRecord): ErrorRow {
