@@ -23,8 +23,9 @@ function withJobs(args: string[]): string[] {
   return args[0] === "scan" && !args.includes("--jobs") ? [...args, "--jobs", "1"] : args;
 }
 
-export function cli(args: string[], opts: { cwd?: string } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...withJobs(args)], { cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+/** Runs the built CLI; `input` is written to its standard input (else it gets none). */
+export function cli(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...withJobs(args)], { cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, ...(opts.input !== undefined ? { input: opts.input } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,6 +1,6 @@
 /** `cdicheck scan` inputs: folders of .txt, JSONL, CSV, FHIR; bad records become error rows and the scan goes on. */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BYTES_FOR_LAST_CORE, defaultJobs } from "../src/scan/run.js";
@@ -170,6 +170,43 @@ describe("scan: FHIR R4", () => {
     const r = cli(["scan", f, "--quiet"]);
     expect(parseLines(r.stdout)[0]!.error.message).toMatch(/truncated Bundle/);
     expect(r.code).toBe(3);
+  });
+});
+
+describe("scan: standard input", () => {
+  const lines = ['{"id":"a","text":"Neck pain."}', "{broken", '{"id":"b","text":"CT: bony ankylosis of C1-C2."}'].join("\n") + "\n";
+
+  it("reads JSONL from - by default, naming stdin and the line in every row and error", () => {
+    const r = cli(["scan", "-", "--quiet"], { input: lines });
+    const rows = parseLines(r.stdout);
+    expect(rows.map((x) => x.id)).toEqual(["a", null, "b"]);
+    expect(rows.map((x) => x.source)).toEqual([{ file: "stdin", line: 1 }, { file: "stdin", line: 2 }, { file: "stdin", line: 3 }]);
+    expect(rows[1]!.error).toMatchObject({ code: "invalid_json", message: "stdin line 2: not valid JSON (at character 1)" });
+    expect(r.code).toBe(3);
+  });
+
+  it("reads CSV or one .txt note from - with --input-format, between files in the order given", () => {
+    const csv = cli(["scan", "-", "--input-format", "csv", "--quiet"], { input: readFileSync(join(FIXTURES, "notes.csv")) });
+    expect(parseLines(csv.stdout).map((x) => x.id)).toEqual(["n1", "n2", "n3", "n4", "n5", "n6"]);
+    const txt = parseLines(cli(["scan", "-", "--input-format", "txt", "--quiet"], { input: "Neck pain.\r\nC1-C2 fusion in 2010." }).stdout);
+    expect(txt).toHaveLength(1);
+    expect(txt[0]).toMatchObject({ id: "stdin", source: { file: "stdin", line: 1 } });
+    const dir = tmp();
+    const f = write(join(dir, "one.jsonl"), '{"id":"f","text":"Neck pain."}\n');
+    expect(parseLines(cli(["scan", f, "-", f, "--quiet"], { input: lines }).stdout).map((x) => x.id)).toEqual(["f", "a", null, "b", "f"]);
+  });
+
+  it("resumes a scan of standard input given the same input again, and takes - once", () => {
+    const out = join(tmp(), "out.jsonl");
+    cli(["scan", "-", "--out", out, "--quiet"], { input: lines });
+    const full = readFileSync(out, "utf8");
+    writeFileSync(out, full.split("\n").slice(0, 1).join("\n") + "\n");
+    const again = cli(["scan", "-", "--out", out, "--resume", "--quiet"], { input: lines });
+    expect(again.stderr).toMatch(/1 already in/);
+    expect(readFileSync(out, "utf8")).toBe(full);
+    const twice = cli(["scan", "-", "-"], { input: lines });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/standard input\) can be given once/);
   });
 });
 

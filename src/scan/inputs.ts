@@ -4,6 +4,7 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
+import { STDIN_DISPLAY, STDIN_PATH } from "./open.js";
 import type { InputFile, InputFormat } from "./types.js";
 
 /** A problem with the command itself (exit 2). */
@@ -48,7 +49,13 @@ async function walk(dir: string): Promise<string[]> {
 export async function expandInputs(paths: string[], forced?: InputFormat): Promise<Expanded> {
   const files: InputFile[] = [];
   let ignored = 0;
+  if (paths.filter((p) => p === STDIN_PATH).length > 1) throw new UsageError(`"${STDIN_PATH}" (standard input) can be given once`);
   for (const p of paths) {
+    if (p === STDIN_PATH) {
+      // Standard input has no extension to go by: JSONL unless --input-format says otherwise. Its size is unknown (0).
+      files.push({ path: p, display: STDIN_DISPLAY, format: forced ?? "jsonl", bytes: 0, stream: true });
+      continue;
+    }
     let st;
     try {
       st = await stat(p);

@@ -2,7 +2,7 @@
  * Reading a file line by line as raw bytes, streaming (never the whole file in memory). Lines stay bytes
  * so each one can be checked for UTF-8 on its own and a bad line named by its number.
  */
-import { createReadStream } from "node:fs";
+import { openInput } from "./open.js";
 
 export interface RawLine {
   bytes: Buffer;
@@ -20,13 +20,13 @@ export interface RawLineOrTooLong extends RawLine {
 }
 
 export async function* readRawLines(path: string, highWaterMark = 256 * 1024): AsyncGenerator<RawLineOrTooLong> {
-  const stream = createReadStream(path, { highWaterMark });
+  const stream = openInput(path, highWaterMark);
   let parts: Buffer[] = [];
   let partBytes = 0;
   let tooLong = false;
   let line = 0;
   let consumed = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     let from = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, from);

@@ -1,6 +1,7 @@
 /**
- * Progress on a terminal (cli-progress, on stderr): notes done, notes/s, ETA (from bytes read, so it works
- * on streams of unknown length), errors so far. Silent when stderr is not a TTY or with --quiet.
+ * Progress on a terminal (cli-progress, on stderr): notes done, notes/s, ETA (from the bytes read against
+ * the inputs' size), errors so far; for standard input, whose size is unknown, notes, rate and errors only.
+ * Silent when stderr is not a TTY or with --quiet.
  */
 import cliProgress from "cli-progress";
 
@@ -11,13 +12,16 @@ export interface Progress {
 
 const SILENT: Progress = { update: () => {}, stop: () => {} };
 
-export function startProgress(totalBytes: number, enabled: boolean): Progress {
+export function startProgress(totalBytes: number | null, enabled: boolean): Progress {
   if (!enabled) return SILENT;
   const started = Date.now();
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: "scan [{bar}] {percentage}% | {notes} notes | {rate} notes/s | ETA {eta_formatted} | {errors} errors",
+      format:
+        totalBytes === null
+          ? "scan | {notes} notes | {rate} notes/s | {errors} errors"
+          : "scan [{bar}] {percentage}% | {notes} notes | {rate} notes/s | ETA {eta_formatted} | {errors} errors",
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -25,7 +29,7 @@ export function startProgress(totalBytes: number, enabled: boolean): Progress {
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(Math.max(totalBytes, 1), 0, { notes: 0, rate: 0, errors: 0 });
+  bar.start(Math.max(totalBytes ?? 0, 1), 0, { notes: 0, rate: 0, errors: 0 });
   let last = 0;
   return {
     update(doneBytes, notes, errors) {
@@ -34,7 +38,7 @@ export function startProgress(totalBytes: number, enabled: boolean): Progress {
       if (now - last < 100 || now - started < 500) return;
       last = now;
       const rate = Math.round(notes / Math.max((now - started) / 1000, 0.001));
-      bar.update(doneBytes, { notes, rate, errors });
+      bar.update(totalBytes === null ? 0 : doneBytes, { notes, rate, errors });
     },
     stop() {
       bar.stop();

@@ -112,8 +112,9 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   // The code is checked before any worker starts or any output is opened (the workers check it again).
   if (!(SUPPORTED_CODES as readonly string[]).includes(opts.code)) throw new UsageError(new UnsupportedCodeError(opts.code).message);
 
-  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
-  const jobs = opts.jobs ?? defaultJobs(totalBytes);
+  // Standard input has no size: the total (for the ETA and the default worker count) is then unknown.
+  const totalBytes = files.some((f) => f.stream) ? null : files.reduce((n, f) => n + f.bytes, 0);
+  const jobs = opts.jobs ?? defaultJobs(totalBytes ?? Infinity);
   // Workers load the checker while the main thread opens the inputs and reads the first records.
   const pool: CheckPool = startPool(jobs);
 

@@ -16,8 +16,10 @@ export interface InputFile {
   /** For a .txt found under a folder: the id (path relative to that folder, "/" separators). */
   relativeId?: string;
   format: InputFormat;
-  /** Size in bytes when the scan started (drives the progress bar and ETA). */
+  /** Size in bytes when the scan started (drives the progress bar and ETA); 0 for standard input. */
   bytes: number;
+  /** Standard input: read once, as it comes, size unknown. */
+  stream?: boolean;
 }
 
 /** Where a record came from: the file, the 1-based line where it starts, and for CSV the row number. */

@@ -5,9 +5,9 @@
  * naming the line where that record starts (nothing after it can be read: the quote runs to the end).
  * Fields are read as bytes so a row with invalid UTF-8 is named without affecting its neighbours.
  */
-import { createReadStream } from "node:fs";
 import { parse, type CsvError, type Options } from "csv-parse";
 import { decodeRecord, emptyNote } from "../decode.js";
+import { openInput } from "../open.js";
 import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
 
 export interface CsvOptions {
@@ -193,7 +193,7 @@ export async function* readCsv(file: InputFile, opts: CsvOptions): AsyncGenerato
 
   try {
     let first = true;
-    for await (let chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (let chunk of openInput(file.path)) {
       if (first) {
         first = false;
         if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {

@@ -1,7 +1,7 @@
 /** A .txt file is one note; its id is its path relative to the folder it was found under. */
-import { readFile, stat } from "node:fs/promises";
 import { MAX_NOTE_BYTES } from "../../input.js";
 import { decodeRecord, emptyNote } from "../decode.js";
+import { inputSize, readWhole } from "../open.js";
 import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
 
 /** Line (1-based) holding a byte offset, for error messages. */
@@ -15,13 +15,13 @@ export async function* readTxt(file: InputFile): AsyncGenerator<ScanRecord> {
   const id = file.relativeId ?? file.display;
   const source = { file: file.display, line: 1 };
   try {
-    const size = (await stat(file.path)).size;
-    if (size > MAX_NOTE_BYTES) {
-      yield errorRecord(id, source, "too_large", `${file.display}: ${size} bytes, over the ${MAX_NOTE_BYTES}-byte limit`, file.bytes);
+    const size = await inputSize(file.path);
+    // One .txt is one note, bounded by MAX_NOTE_BYTES: reading it whole is reading one record.
+    const buf = size === null || size <= MAX_NOTE_BYTES ? await readWhole(file.path, MAX_NOTE_BYTES) : null;
+    if (buf === null) {
+      yield errorRecord(id, source, "too_large", `${file.display}: ${size ?? "more than " + MAX_NOTE_BYTES} bytes, over the ${MAX_NOTE_BYTES}-byte limit`, file.bytes);
       return;
     }
-    // One .txt is one note, bounded by MAX_NOTE_BYTES: reading it whole is reading one record.
-    const buf = await readFile(file.path);
     const decoded = decodeRecord(buf, file.display);
     if (!decoded.ok) {
       const m = /byte offset (\d+)/.exec(decoded.message);
