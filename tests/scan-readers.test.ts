@@ -75,6 +75,13 @@ describe("FHIR resources and HTML", () => {
     expect(bad).toMatchObject({ kind: "error", code: "invalid_utf8" });
   });
 
+  it("names an object without a resourceType as no FHIR resource, and skips resource types that hold no notes", () => {
+    const stray = noteFromResource({ verdict: "incomplete", elements: {} }, "corpus/x.json line 1", "corpus/x.json:1");
+    expect(stray).toMatchObject({ kind: "error", code: "invalid_request", id: "corpus/x.json:1" });
+    expect((stray as { message: string }).message).toMatch(/^corpus\/x\.json line 1: not a FHIR resource \(no resourceType\)/);
+    expect(noteFromResource({ resourceType: "Patient", id: "p" }, "f line 2", "f:2")).toEqual({ kind: "skip", resourceType: "Patient" });
+  });
+
   it("strips tags, drops scripts and styles, breaks blocks into lines and decodes entities", () => {
     expect(htmlToText("<html><head><title>T</title><style>p{color:red}</style></head><body><h1>Impression</h1><p>C1&ndash;C2 fusion &amp; bony bridging&#46;</p><script>alert(1)</script><div>Plan&nbsp;: CT</div></body></html>")).toBe(
       "Impression\nC1\u2013C2 fusion & bony bridging.\nPlan\u00a0: CT",

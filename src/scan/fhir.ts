@@ -45,9 +45,16 @@ function mediaType(att: Attachment): string {
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
-/** One resource (already parsed) to a note, an error, or a skip (a resource type that holds no notes). */
+/**
+ * One resource (already parsed) to a note, an error, or a skip (a resource type that holds no notes). An
+ * object without a resourceType is no FHIR resource at all (a stray .json in a folder of notes): an error
+ * naming it, not a silent skip counted with the Patients and Encounters.
+ */
 export function noteFromResource(resource: Record<string, unknown>, where: string, fallbackId: string): FhirNote {
   const type = typeof resource.resourceType === "string" ? resource.resourceType : "";
+  if (type === "") {
+    return { kind: "error", id: fallbackId, code: "invalid_request", message: `${where}: not a FHIR resource (no resourceType); FHIR input holds DocumentReference or DiagnosticReport resources` };
+  }
   if (!(NOTE_RESOURCE_TYPES as readonly string[]).includes(type)) return { kind: "skip", resourceType: type };
   const rid = idValue(resource.id);
   const id = rid === null ? fallbackId : `${type}/${rid}`;
