@@ -99,6 +99,16 @@ describe("scan --report", () => {
     expect(html).not.toContain("ZEBRAWORD");
     expect(html).not.toContain("Neck stiffness");
   });
+
+  it("names a few inputs in its header, and folds a long list (a shell glob) under a summary", () => {
+    expect(html).toContain(`42 notes from ${notes}, ${join(dir, "bad.jsonl")} &middot; `);
+    const many = Array.from({ length: 50 }, (_, i) => write(join(dir, "glob", `n${i}.txt`), "Neck pain."));
+    const page = join(dir, "many.html");
+    cli(["scan", ...many, "--out", join(dir, "many.jsonl"), "--report", page, "--quiet"]);
+    const header = readFileSync(page, "utf8");
+    expect(header).toMatch(new RegExp(`50 notes from ${many[0]}, ${many[1]} and 48 more inputs &middot; [0-9TZ:.-]+</div><details class="inputs mut"><summary>All 50 inputs</summary>`));
+    expect(header).toContain(many[49]);
+  });
 });
 
 describe("scan: very large notes", () => {

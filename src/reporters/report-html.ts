@@ -136,7 +136,7 @@ const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;margin:0;background:#fafafa}
 main{max-width:1040px;margin:0 auto;padding:24px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}
-.mut{color:#667}.sm{font-size:11px;fill:#555}
+.mut{color:#667}.inputs{margin-top:4px;font-size:12px}.inputs summary{cursor:pointer}.sm{font-size:11px;fill:#555}
 svg text{font-size:13px;fill:#1f2328}svg text.in{fill:#fff;font-weight:600}
 .cards{display:flex;flex-wrap:wrap;gap:10px;margin:16px 0}
 .card{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:10px 14px;min-width:110px}
@@ -151,6 +151,19 @@ details{margin:8px 0}summary{cursor:pointer;font-weight:600}
 .warn{background:#fff4e5;border:1px solid #f0c36d;border-radius:6px;padding:8px 12px}
 footer{color:#667;font-size:12px;margin:24px 0}
 `;
+
+/** Inputs shown in the page's header line; a longer list (a shell glob) is folded into a <details>. */
+const INPUTS_SHOWN = 3;
+
+/** The inputs for the header line, and (when there are many) the full list to unfold below it. */
+function inputsLine(inputs: string[]): { line: string; full: string } {
+  if (inputs.length <= INPUTS_SHOWN) return { line: esc(inputs.join(", ")), full: "" };
+  const head = inputs.slice(0, INPUTS_SHOWN - 1).map(esc).join(", ");
+  return {
+    line: `${head} and ${inputs.length - (INPUTS_SHOWN - 1)} more inputs`,
+    full: `<details class="inputs mut"><summary>All ${inputs.length} inputs</summary>${inputs.map(esc).join("<br>")}</details>`,
+  };
+}
 
 export function renderScanReport(t: Tally, meta: ReportMeta): string {
   const checked = t.checked;
@@ -170,6 +183,7 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([label, value]) => ({ label, value, color: label.endsWith("instead") ? COLORS.redirect : label.endsWith("additional") ? "#00897b" : "#8e44ad" }));
   const errorBars: Bar[] = [...t.errorCodes.entries()].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value, color: COLORS.error }));
+  const inputs = inputsLine(meta.inputs);
   const card = (label: string, n: number, color?: string): string =>
     `<div class="card"${color ? ` style="border-top:3px solid ${color}"` : ""}><b>${n}</b><span>${esc(label)}</span></div>`;
   return `<!doctype html>
@@ -177,7 +191,7 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
 <title>cdicheck scan report: ${esc(meta.code)}</title><style>${CSS}</style></head>
 <body><main>
 <h1>Documentation check: ${esc(meta.code)}</h1>
-<div class="mut">${t.rows} notes from ${esc(meta.inputs.join(", "))}${meta.shard ? ` (shard ${esc(meta.shard)})` : ""} &middot; ${esc(meta.generatedAt)}</div>
+<div class="mut">${t.rows} notes from ${inputs.line}${meta.shard ? ` (shard ${esc(meta.shard)})` : ""} &middot; ${esc(meta.generatedAt)}</div>${inputs.full}
 ${meta.interrupted ? `<p class="warn">This scan was interrupted: the report covers the notes finished before it stopped.</p>` : ""}
 <div class="cards">${card("notes", t.rows)}${ROW_KINDS.map((k) => card(LABELS[k], t.verdicts.get(k) ?? 0, COLORS[k])).join("")}</div>
 <section><h2>Verdicts</h2>${verdictBar(t)}</section>
