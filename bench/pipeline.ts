@@ -2,7 +2,8 @@
  * Pipeline throughput, single thread: each stage timed on its own over the same notes, then the whole
  * check(). Run: npm run bench (all benches) or npx tsx bench/pipeline.ts.
  */
-import { pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { check } from "../src/index.js";
 import { judgeElements } from "../src/pipeline/elements.js";
 import { buildFacts } from "../src/pipeline/findings.js";
@@ -79,8 +80,34 @@ export async function benchPipeline(): Promise<string> {
       lines.push(`  ${s.padEnd(22)} ${fmt(st, 0).padStart(6)} ms  ${fmt(chars / 1e6 / (st / 1000), 1).padStart(7)} MB/s`);
     }
   }
+  lines.push(coldPass());
   lines.push(...bigNotes());
   return lines.join("\n");
+}
+
+const COLD_CHILD = "--cold-pass-child";
+
+/**
+ * MTSamples checked in a fresh process: the first pass (lexicons compiled, V8 not yet optimized, which is
+ * what each scan worker goes through) against the second. Runs this file again as a child process.
+ */
+function coldPass(): string {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), COLD_CHILD], { encoding: "utf8" });
+  const m = /^cold (\d+) (\d+) (\d+)$/m.exec(r.stdout);
+  if (!m) return `MTSamples in a fresh process: not measured (${r.stderr.trim().split("\n").pop() ?? `exit ${r.status}`})`;
+  const [n, first, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return `MTSamples in a fresh process: first pass ${fmt(first)} ms (${fmt((n / first) * 1000)} notes/s), second pass ${fmt(second)} ms (${fmt((n / second) * 1000)} notes/s)`;
+}
+
+function coldChild(): void {
+  const notes = mtsamplesNotes();
+  const times: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const t0 = performance.now();
+    for (const t of notes) check(t);
+    times.push(Math.round(performance.now() - t0));
+  }
+  console.log(`cold ${notes.length} ${times.join(" ")}`);
 }
 
 /** One long note at 2 MB and at 20 MB: time should grow linearly with size. */
@@ -101,5 +128,6 @@ function bigNotes(): string[] {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  console.log(await benchPipeline());
+  if (process.argv.includes(COLD_CHILD)) coldChild();
+  else console.log(await benchPipeline());
 }
