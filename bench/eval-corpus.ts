@@ -3,6 +3,8 @@
  *   npm run eval                      report (confusion matrix, accuracies, F1, disagreements)
  *   npm run eval -- --json            the same report as one JSON object
  *   npm run eval -- --write-readme    also regenerate the counts block of corpus/README.md
+ *   npm run eval -- --holdout         score corpus/holdout/ (written blind) instead of corpus/notes/
+ *   npm run eval -- --dir DIR         score any folder of notes with expected results (corpus/holdout2...)
  * Exit status: 0 always for the report (the thresholds live in tests/corpus-eval.test.ts), 1 when the
  * corpus itself cannot be loaded. Prints ids and labels only, never note text.
  */
@@ -54,10 +56,13 @@ export function formatReport(r: Report): string {
 }
 
 function main(argv: string[]): void {
-  // --holdout scores corpus/holdout/ (written blind, never tuned on) instead of corpus/notes/.
-  const holdout = argv.includes("--holdout");
-  const outcomes = runCorpus(loadCorpus(holdout ? join(CORPUS_DIR, "holdout") : undefined));
-  if (holdout) console.log("corpus/holdout (written blind; do not tune rules on it)");
+  // --holdout scores corpus/holdout/ (written blind, never tuned on) instead of corpus/notes/; --dir any folder.
+  const at = argv.indexOf("--dir");
+  if (at >= 0 && !argv[at + 1]) throw new Error("--dir needs a folder");
+  const dir = at >= 0 ? argv[at + 1]! : argv.includes("--holdout") ? join(CORPUS_DIR, "holdout") : undefined;
+  const holdout = dir !== undefined;
+  const outcomes = runCorpus(loadCorpus(dir));
+  if (holdout) console.log(`${dir} (not the development set)`);
   const report = score(outcomes);
   if (argv.includes("--write-readme") && !holdout) {
     const file = join(CORPUS_DIR, "README.md");
