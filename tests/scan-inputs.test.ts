@@ -153,7 +153,7 @@ describe("scan: FHIR R4", () => {
     const r = cli(["scan", join(FIXTURES, "fhir/DocumentReference.ndjson"), "--quiet"]);
     const rows = parseLines(r.stdout);
     expectFhir(rows.slice(0, 3));
-    expect(rows[3]!.error.message).toMatch(/only a url \(not fetched/);
+    expect(rows[3]!.error.message).toMatch(/DocumentReference.ndjson line 5: DocumentReference\/doc-4 content\[0\]\.attachment: attachment has only a url \(not fetched/);
     expect(rows).toHaveLength(4);
     expect(r.stderr).toMatch(/1 resources without notes skipped/);
   });

@@ -71,7 +71,7 @@ export function noteFromResource(resource: Record<string, unknown>, where: strin
       resource: resourceRef,
     };
   }
-  const at = `${where} ${resourceRef} ${pick.path}`;
+  const at = `${where}: ${resourceRef} ${pick.path}`;
   if (typeof pick.att.data !== "string") {
     const why = typeof pick.att.url === "string" ? "only a url (not fetched: cdicheck makes no network calls)" : "no data";
     return { kind: "error", id, code: "no_text", message: `${at}: attachment has ${why}`, resource: resourceRef };
