@@ -39,6 +39,25 @@ describe("scan: folders of .txt notes", () => {
     expect(r.stderr).toMatch(/6 notes, 3 checked .* 3 errors/);
     expect(r.stderr).toMatch(/1 files with other extensions ignored/);
   });
+
+  it("keeps file order when reading many notes ahead, with bad files and other formats in between", () => {
+    const many = join(dir, "many");
+    const names: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const name = `n${String(i).padStart(3, "0")}.txt`;
+      names.push(name);
+      // one large note among the small ones (over the read-ahead byte budget on its own), empty and binary ones
+      const text = i === 40 ? "Neck pain. ".repeat(900_000) : i % 37 === 5 ? "" : i % 41 === 7 ? "\u0000bin" : `Note ${i}. Stiff neck.`;
+      write(join(many, name), text);
+    }
+    const before = write(join(dir, "before.jsonl"), '{"id":"j1","text":"Neck pain."}\n');
+    const after = write(join(dir, "after.jsonl"), '{"id":"j2","text":"Neck pain."}\n');
+    const out = parseLines(cli(["scan", before, many, join(notes, "a.txt"), after, "--quiet"]).stdout);
+    expect(out.map((x) => x.id)).toEqual(["j1", ...names, join(notes, "a.txt"), "j2"]);
+    expect(out.filter((x) => x.error?.code === "empty_note").map((x) => x.id)).toEqual(names.filter((_, i) => i % 37 === 5));
+    expect(out.filter((x) => x.error?.code === "binary").map((x) => x.id)).toEqual(names.filter((_, i) => i % 41 === 7 && i % 37 !== 5));
+    expect(out[41]!.verdict).toBeDefined(); // the 10 MB note, checked in its place
+  });
 });
 
 describe("scan: JSONL", () => {

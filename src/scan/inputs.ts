@@ -46,6 +46,9 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Files whose size is asked for at once while a folder is listed. */
+const STAT_BATCH = 64;
+
 export async function expandInputs(paths: string[], forced?: InputFormat): Promise<Expanded> {
   const files: InputFile[] = [];
   let ignored = 0;
@@ -64,22 +67,24 @@ export async function expandInputs(paths: string[], forced?: InputFormat): Promi
       throw new UsageError(code === "ENOENT" ? `${p}: no such file or folder` : `${p}: cannot open (${code})`);
     }
     if (st.isDirectory()) {
+      const found: { f: string; format: InputFormat }[] = [];
       for (const f of await walk(p)) {
         const format = forced ?? formatOf(f);
-        if (!format) {
-          ignored++;
-          continue;
-        }
-        let fst;
-        try {
-          fst = await stat(f);
-        } catch {
-          ignored++; // a dangling link
-          continue;
-        }
-        if (!fst.isFile()) continue;
-        const rel = relative(p, f).split(sep).join("/");
-        files.push({ path: f, display: join(p, rel).split(sep).join("/"), relativeId: rel, format, bytes: fst.size });
+        if (format) found.push({ f, format });
+        else ignored++;
+      }
+      // Sizes (for the progress bar) are asked for STAT_BATCH files at a time, not one after another.
+      for (let i = 0; i < found.length; i += STAT_BATCH) {
+        const batch = found.slice(i, i + STAT_BATCH);
+        const stats = await Promise.all(batch.map(({ f }) => stat(f).catch(() => null)));
+        batch.forEach(({ f, format }, k) => {
+          const fst = stats[k];
+          if (!fst) ignored++; // a dangling link
+          else if (fst.isFile()) {
+            const rel = relative(p, f).split(sep).join("/");
+            files.push({ path: f, display: join(p, rel).split(sep).join("/"), relativeId: rel, format, bytes: fst.size });
+          }
+        });
       }
     } else {
       const format = forced ?? formatOf(p);

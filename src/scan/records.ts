@@ -2,8 +2,8 @@
 import { readBundle } from "./readers/bundle.js";
 import { readCsv, type CsvOptions } from "./readers/csv.js";
 import { readJsonl } from "./readers/jsonl.js";
-import { readTxt } from "./readers/txt.js";
-import type { InputFile, ScanRecord } from "./types.js";
+import { loadTxt } from "./readers/txt.js";
+import type { InputFile, InputFormat, ScanRecord } from "./types.js";
 
 export interface ReadOptions extends CsvOptions {
   idField: string;
@@ -14,10 +14,16 @@ export interface ReadOptions extends CsvOptions {
 
 export type Item = (ScanRecord | { kind: "skip"; progressBytes: number }) & { base: number };
 
-function reader(file: InputFile, opts: ReadOptions): AsyncGenerator<ScanRecord | { kind: "skip"; progressBytes: number }> {
-  switch (file.format) {
-    case "txt":
-      return readTxt(file);
+/**
+ * .txt notes are read this many files (and at most this many bytes) ahead of the one being handed on:
+ * one at a time, a folder of small notes kept the workers waiting on file-system round trips.
+ */
+const TXT_AHEAD_FILES = 32;
+const TXT_AHEAD_BYTES = 8 * 1024 * 1024;
+
+/** The reader of a streamed format (.txt files are read whole, with read-ahead, in readAll). */
+function reader(file: InputFile, format: Exclude<InputFormat, "txt">, opts: ReadOptions): AsyncGenerator<ScanRecord | { kind: "skip"; progressBytes: number }> {
+  switch (format) {
     case "csv":
       return readCsv(file, opts);
     case "jsonl":
@@ -31,8 +37,25 @@ function reader(file: InputFile, opts: ReadOptions): AsyncGenerator<ScanRecord |
 
 export async function* readAll(files: InputFile[], opts: ReadOptions): AsyncGenerator<Item> {
   let base = 0;
-  for (const file of files) {
-    for await (const rec of reader(file, opts)) yield Object.assign(rec, { base });
+  const ahead = new Map<number, Promise<ScanRecord>>();
+  let aheadBytes = 0;
+  let next = 0; // the next file to start reading ahead
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    if (file.format === "txt") {
+      next = Math.max(next, i);
+      while (next < files.length && files[next]!.format === "txt" && next - i < TXT_AHEAD_FILES && (next === i || aheadBytes + files[next]!.bytes <= TXT_AHEAD_BYTES)) {
+        ahead.set(next, loadTxt(files[next]!));
+        aheadBytes += files[next]!.bytes;
+        next++;
+      }
+      const rec = await ahead.get(i)!;
+      ahead.delete(i);
+      aheadBytes -= file.bytes;
+      yield Object.assign(rec, { base });
+    } else {
+      for await (const rec of reader(file, file.format, opts)) yield Object.assign(rec, { base });
+    }
     base += file.bytes;
   }
 }

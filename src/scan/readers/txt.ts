@@ -11,7 +11,11 @@ function lineAt(buf: Uint8Array, byteOffset: number): number {
   return line;
 }
 
-export async function* readTxt(file: InputFile): AsyncGenerator<ScanRecord> {
+/**
+ * The record of one .txt: its note, or an error row. Never rejects, so the scan can start reading files
+ * ahead of the one it is on (records.ts) and drop those reads if it stops early.
+ */
+export async function loadTxt(file: InputFile): Promise<ScanRecord> {
   const id = file.relativeId ?? file.display;
   const source = { file: file.display, line: 1 };
   try {
@@ -19,24 +23,19 @@ export async function* readTxt(file: InputFile): AsyncGenerator<ScanRecord> {
     // One .txt is one note, bounded by MAX_NOTE_BYTES: reading it whole is reading one record.
     const buf = size === null || size <= MAX_NOTE_BYTES ? await readWhole(file.path, MAX_NOTE_BYTES) : null;
     if (buf === null) {
-      yield errorRecord(id, source, "too_large", `${file.display}: ${size ?? "more than " + MAX_NOTE_BYTES} bytes, over the ${MAX_NOTE_BYTES}-byte limit`, file.bytes);
-      return;
+      return errorRecord(id, source, "too_large", `${file.display}: ${size ?? "more than " + MAX_NOTE_BYTES} bytes, over the ${MAX_NOTE_BYTES}-byte limit`, file.bytes);
     }
     const decoded = decodeRecord(buf, file.display);
     if (!decoded.ok) {
       const m = /byte offset (\d+)/.exec(decoded.message);
       const line = m ? lineAt(buf, Number(m[1])) : 1;
-      yield errorRecord(id, { file: file.display, line }, decoded.code, `${decoded.message}, line ${line}`, file.bytes);
-      return;
+      return errorRecord(id, { file: file.display, line }, decoded.code, `${decoded.message}, line ${line}`, file.bytes);
     }
     const empty = emptyNote(decoded.text, file.display);
-    if (empty && !empty.ok) {
-      yield errorRecord(id, source, empty.code, empty.message, file.bytes);
-      return;
-    }
-    yield { kind: "note", id, text: decoded.text, source, progressBytes: file.bytes };
+    if (empty && !empty.ok) return errorRecord(id, source, empty.code, empty.message, file.bytes);
+    return { kind: "note", id, text: decoded.text, source, progressBytes: file.bytes };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    yield errorRecord(id, source, "unreadable", `${file.display}: cannot read (${e.code ?? e.message})`, file.bytes);
+    return errorRecord(id, source, "unreadable", `${file.display}: cannot read (${e.code ?? e.message})`, file.bytes);
   }
 }
