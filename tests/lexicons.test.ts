@@ -111,6 +111,18 @@ describe("etiology, imaging and limitation lexicons", () => {
     expect(hits("C1-C2 FUSION DUE TO RA - STABLE.").some((h) => h.id === "ra")).toBe(true);
   });
 
+  it("reads AS in capitals as the disease after a diagnosis cue, and DISH in capitals always", () => {
+    const as = (t: string) => hits(t).some((h) => h.id === "ankylosing-spondylitis");
+    expect(as("C1-C2 ANKYLOSIS SECONDARY TO AS, CHRONIC.")).toBe(true);
+    expect(as("C1-C2 ANKYLOSIS D/T AS. CT CONFIRMS.")).toBe(true);
+    expect(as("PMH: AS, HTN, HYPERLIPIDEMIA.")).toBe(true);
+    expect(as("PT WITH LONGSTANDING HX OF AS AND UVEITIS.")).toBe(true);
+    expect(as("THE FUSION IS UNCHANGED AS OF TODAY.")).toBe(false);
+    expect(as("ALSO KNOWN AS FORESTIER DISEASE.")).toBe(false);
+    expect(as("FROM AS EARLY AS 2019 THE NECK WAS STIFF.")).toBe(false);
+    expect(hits("KNOWN DISH. CT: C1-C2 BONY ANKYLOSIS.").some((h) => h.id === "dish")).toBe(true);
+  });
+
   it("finds imaging studies and confirming findings", () => {
     const t = hits("CT shows bony bridging with obliterated joint spaces.");
     expect(t.some((h) => h.type === "imaging" && h.text === "CT")).toBe(true);

@@ -76,6 +76,11 @@ function renderVocabulary(): string {
     }
     for (const x of lex.exclusions ?? []) lines.push(`| ${x.id} (exclusion) | removes ${x.removes.join(", ")} | ${x.terms.length} | ${x.reason} |`);
     lines.push("");
+    const caps = lex.entries.flatMap((e) => e.capsAmbiguous ?? []);
+    if (caps.length) {
+      const cues = (lex.capsDiagnosisCues ?? []).map((c) => `\`${c}\``).join(", ");
+      lines.push(`In all-capitals text ${caps.map((t) => `\`${t}\``).join(", ")} is an ordinary word unless one of these comes just before it: ${cues || "(none)"}.`, "");
+    }
   }
   lines.push("## lexicons/sections.json", "", "| section kind | headers |", "| --- | --- |");
   for (const s of sectionsLexicon().sections) lines.push(`| ${s.kind} | ${s.headers.map((h) => `\`${h}\``).join(", ")} |`);

@@ -58,8 +58,10 @@ export interface CompiledVocabulary {
   exact: Map<string, EntryRef[]>;
   /** First UTF-16 units of the abbreviations in `exact` (a cheap filter before slicing a token). */
   exactFirstChars: CharSet;
-  /** Abbreviations in `exact` that are ordinary words in ALL-CAPS text, skipped there. */
+  /** Abbreviations in `exact` that are ordinary words in ALL-CAPS text, skipped there... */
   capsAmbiguous: Set<string>;
+  /** ...unless this matches the folded text just before them ("secondary to ", "known "). */
+  capsDiagnosisBefore: RegExp;
   /** Long single-token terms for the misspelling pass, by first letter. */
   longWords: Map<string, { word: string; ref: EntryRef }[]>;
   /** Per first letter (UTF-16 unit) of `longWords`: the word lengths that have a candidate within FUZZY_LENGTH_SLACK letters. */
@@ -94,6 +96,10 @@ export const FUZZY_LENGTH_SLACK = 2;
 
 let compiled: CompiledVocabulary | undefined;
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 export function vocabulary(): CompiledVocabulary {
   if (compiled) return compiled;
   const lexicons = new Map<string, TermLexicon>();
@@ -105,6 +111,7 @@ export function vocabulary(): CompiledVocabulary {
   const knownTokens = new Set<string>();
   const ids = new Map<string, string>();
   let occiputAliases: string[] = [];
+  const capsCues: string[] = [];
   const singleWordRefs = new Map<string, EntryRef>();
 
   for (const file of TERM_LEXICON_FILES) {
@@ -112,6 +119,7 @@ export function vocabulary(): CompiledVocabulary {
     const trie = CUE_LEXICON_FILES.includes(file) ? cueTrie : mainTrie;
     lexicons.set(file, lex);
     if (lex.occiputAliases) occiputAliases = lex.occiputAliases.map(fold);
+    for (const cue of lex.capsDiagnosisCues ?? []) capsCues.push(...expandTerm(fold(cue)));
     for (const entry of lex.entries) {
       const other = ids.get(entry.id);
       if (other) throw new Error(`lexicons/${file}: entry id "${entry.id}" is already used in lexicons/${other}`);
@@ -179,6 +187,9 @@ export function vocabulary(): CompiledVocabulary {
     exact,
     exactFirstChars,
     capsAmbiguous,
+    capsDiagnosisBefore: capsCues.length
+      ? new RegExp(`(?:^|[^a-z0-9/])(?:${capsCues.map(escapeRegExp).join("|")})\\s+$`)
+      : /(?!)/,
     longWords,
     longWordLengths,
     knownTokens,

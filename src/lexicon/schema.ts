@@ -53,7 +53,7 @@ export const TermEntrySchema = z.strictObject({
   terms: z.array(term).min(1),
   /** Abbreviations matched only as written (RA, AS, DISH) and skipped in all-capitals text. */
   caseSensitive: z.array(term).optional(),
-  /** Case-sensitive abbreviations that are ordinary words when a whole line is in capitals ("AS", "DISH"). */
+  /** Case-sensitive abbreviations that are ordinary words when a whole line is in capitals ("AS"). */
   capsAmbiguous: z.array(term).optional(),
   /** For segment words: the segments they name. */
   segments: z.array(SEGMENT_NAME).optional(),
@@ -86,6 +86,11 @@ export const TermLexiconSchema = z
     entries: z.array(TermEntrySchema).min(1),
     exclusions: z.array(ExclusionSchema).optional(),
     occiputAliases: z.array(term).optional(),
+    /**
+     * Words that, just before a capsAmbiguous abbreviation in all-capitals text, make it the diagnosis
+     * again ("SECONDARY TO AS", "KNOWN AS"); matched case-insensitively, ending at the abbreviation.
+     */
+    capsDiagnosisCues: z.array(term).optional(),
   })
   .superRefine((lex, ctx) => {
     noDuplicates(lex.entries, (e) => e.id, "id", ctx, ["entries"]);

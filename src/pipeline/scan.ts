@@ -79,6 +79,9 @@ function fuzzyLookup(word: string): EntryRef | null {
   return best;
 }
 
+/** Characters before a caps-ambiguous abbreviation searched for a diagnosis cue ("secondary to "). */
+const CAPS_CUE_REACH = 24;
+
 /** True when the letters around [start, end) are nearly all capitals (an ALL-CAPS line or heading). */
 function inCapsText(text: string, start: number, end: number): boolean {
   let upper = 0;
@@ -163,7 +166,7 @@ export function scanNote(text: string, folded: string): Hit[] {
     if (e - s <= 6 && vocab.exactFirstChars.has(text.charCodeAt(s))) {
       const original = text.slice(s, e);
       const refs = vocab.exact.get(original);
-      if (refs && !(vocab.capsAmbiguous.has(original) && inCapsText(text, s, e))) {
+      if (refs && !(vocab.capsAmbiguous.has(original) && inCapsText(text, s, e) && !vocab.capsDiagnosisBefore.test(folded.slice(Math.max(0, s - CAPS_CUE_REACH), s)))) {
         for (const ref of refs) raw.push(hitFromRef(ref, s, e));
         covered[i] = 1;
       }
