@@ -16,9 +16,16 @@ function isPending(facts: NoteFacts, modality: Mention): boolean {
   return (facts.bySentence.get(modality.sentence) ?? []).some((x) => x.type === "imaging_status" && x.kind === "pending" && !x.assertion.negated);
 }
 
+/** The sentence opens with the study as its subject ("It demonstrates ...", "The scan shows ..."): the study named just before. */
+function opensWithStudyReference(facts: NoteFacts, index: number): boolean {
+  const s = facts.sentences[index]!;
+  return (facts.bySentence.get(index) ?? []).some((m) => m.type === "link" && m.kind === "study" && /^[\s\-*•\d.)(]*$/.test(facts.text.slice(s.start, m.start)));
+}
+
 /**
  * Modalities that report on this finding: in its sentence; in the sentence just before or after it, in the
- * same section, when that sentence itself states a confirming finding ("C1-C2 ankylosis; CT confirms bridging");
+ * same section, when that sentence itself states a confirming finding ("C1-C2 ankylosis; CT confirms bridging")
+ * or the finding's sentence opens with the study as its subject ("CT of the neck was reviewed. It shows...");
  * or heading the imaging section it sits in.
  */
 function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mention[]): Mention[] {
@@ -31,7 +38,8 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
     const there = facts.bySentence.get(near) ?? [];
     // A short sentence that only names the study ("Radiographs 2025.", "CT reviewed.") speaks of the finding beside it.
     const studyOnly = there.every((m) => m.type === "imaging" || m.type === "imaging_status" || m.type === "link") && other.end - other.start <= 40;
-    const confirms = studyOnly || there.some((m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain);
+    const referredTo = near === f.mention.sentence - 1 && opensWithStudyReference(facts, f.mention.sentence);
+    const confirms = studyOnly || referredTo || there.some((m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain);
     // ...about the same segments: no failed fusion there, and no level the finding does not have.
     const elsewhere = there.some((m) => m.type === "pseudarthrosis" || (m.type === "segment" && (m.levels ?? []).some((l) => !f.levels.includes(l))));
     const mods = done.filter((m) => m.sentence === near);
