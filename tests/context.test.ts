@@ -323,6 +323,17 @@ describe("hypothetical", () => {
     expectOnly(run("Discussed that rheumatoid arthritis can affect the upper neck, sometimes causing spontaneous fusion of C1-C2.", "spontaneous fusion").result, { hypothetical: true });
     expectOnly(run("Consent obtained; risks including pseudarthrosis discussed.", "pseudarthrosis").result, { hypothetical: true });
   });
+  it("a date after 'scheduled', a comma in consent talk, a course that would call for the operation", () => {
+    const d = run("Plan: posterior C1-C2 fusion (Harms technique) scheduled 05/14/2026.", "C1-C2 fusion");
+    expectOnly(d.result, { hypothetical: true });
+    expect(cueOf(d.result, "hypothetical")).toMatchObject({ text: "scheduled 05/14", rule: "hyp.post.scheduled-date" });
+    expectOnly(run("We discussed the risks, including pseudarthrosis and dysphagia.", "pseudarthrosis").result, { hypothetical: true });
+    expectOnly(run("Progressive instability would prompt consideration of occiput-C2 fusion.", "occiput-C2 fusion").result, { hypothetical: true });
+    expectOnly(run("Further slippage may require C1-C2 fusion.", "C1-C2 fusion").result, { hypothetical: true });
+  });
+  it("a date after 'seen' or a completed operation is no plan", () => {
+    expectOnly(run("C1-C2 fusion performed 05/14/2019 without complication.", "C1-C2 fusion").result, {});
+  });
   it("work-up: 'CT to determine whether C1-C2 fusion is present'", () => {
     const r = run("CT to determine whether C1-C2 fusion is present.", "C1-C2 fusion");
     expectOnly(r.result, { hypothetical: true });

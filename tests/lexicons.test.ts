@@ -89,6 +89,8 @@ describe("other senses of the words are not mentions", () => {
     ["Left axis deviation on ECG.", "segment"],
     ["Complement C2 level low.", "segment"],
     ["PET/CT fusion images reviewed.", "fusion"],
+    ["The planning CT was fused with the diagnostic MRI for target delineation.", "fusion"],
+    ["GTV = the lytic C2 lesion on the CT/MRI fusion.", "fusion"],
     ["Bone age read with the Greulich and Pyle atlas.", "segment"],
   ])("%s has no %s mention", (text, type) => {
     expect(hits(text).filter((h) => h.type === type)).toEqual([]);
