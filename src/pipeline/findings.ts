@@ -212,7 +212,15 @@ function attachSites(clause: Span, sentMentions: readonly Mention[], prevSentenc
   return [];
 }
 
-const GAP_WORDS = /^[\s\-,()/]*(?:[a-z'-]+[\s\-,()/]+){0,3}$/i;
+/**
+ * Words between a cause written as a modifier and its fusion: adjectives and site words ("rheumatoid
+ * atlantoaxial ankylosis", "RA-related C1-C2 ankylosis"), at most three. A conjunction, "with" or a comma
+ * makes it a list ("RA and C1-C2 ankylosis", "ankylosis, RA"): juxtaposition, not a tie.
+ */
+const GAP_WORDS = /^[\s\-()]*(?:[a-z0-9'/\u2013-]+[\s\-()]+){0,3}$/i;
+const GAP_BREAKS = /(?:^|[\s(])(?:and|or|with|without|plus|vs|versus|&)(?=[\s)]|$)/i;
+/** "attribute this ankylosis to her RA": the verb before the fusion, "to" just before the cause. */
+const TO_BEFORE_CAUSE = /^\s+to\s+(?:(?:her|his|their|the|underlying|known|long-standing|longstanding)\s+)*$/i;
 
 /** How a disease cause in the same clause relates to the fusion. */
 function linkCause(text: string, finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): CauseLink {
@@ -221,13 +229,25 @@ function linkCause(text: string, finding: Mention, cause: Mention, clauseMention
   const indications = clauseMentions.filter((x) => x.type === "link" && x.kind === "indication" && inSpan(x, gap) && finding.end <= cause.start);
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
-  const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && gapText.length <= 40;
+  const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && !GAP_BREAKS.test(gapText) && gapText.length <= 40;
+  // "I would attribute this ankylosis (of C1-C2) to her rheumatoid disease": a split causal verb.
+  const splitVerb =
+    finding.end <= cause.start &&
+    TO_BEFORE_CAUSE.test(text.slice(lastSiteOrFindingEnd(finding, cause, clauseMentions), cause.start)) &&
+    clauseMentions.some((x) => x.type === "link" && x.kind === "causal_verb" && x.end <= finding.start && finding.start - x.end < 20);
   // "due to RA, ...", "sequelae of ankylosing spondylitis: ankylosis ..." -- a link right before the cause.
   const leading = clauseMentions.some((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && /^[\s(]*(?:the |his |her |their |known |underlying )*$/i.test(text.slice(x.end, cause.start)));
   links.push(...(leading && !links.length ? clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && cause.start - x.end < 30) : []));
-  const tied = links.length > 0 || modifier || indications.length > 0;
+  const tied = links.length > 0 || modifier || splitVerb || indications.length > 0;
   const hedged = hedges.length > 0 || cause.assertion.uncertain;
-  return { mention: cause, cause: cause.cause!, tied, hedged, indicationOnly: tied && !links.length && !modifier };
+  return { mention: cause, cause: cause.cause!, tied, hedged, indicationOnly: tied && !links.length && !modifier && !splitVerb };
+}
+
+/** Where the fusion phrase ends before its cause: the fusion word, or a site word right after it ("ankylosis of C1-C2"). */
+function lastSiteOrFindingEnd(finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): number {
+  let end = finding.end;
+  for (const x of clauseMentions) if (SITE_TYPES.has(x.type) && x.start >= finding.end && x.end <= cause.start && x.end > end) end = x.end;
+  return end;
 }
 
 export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {

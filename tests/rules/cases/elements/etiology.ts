@@ -8,8 +8,11 @@ export default {
     { name: "cause in the next sentence", note: "CT shows C1-C2 ankylosis. It is due to her psoriatic arthritis.", status: "present", evidence: ["psoriatic arthritis"] },
     { name: "cause labelled in the next sentence", note: "Native C1-C2 joints are fused. Etiology: prior septic arthritis.", status: "present", evidence: ["septic arthritis"] },
     { name: "a fracture that healed in fusion", note: "Dens fracture in 2019 healed with bony fusion to C1, no surgery.", status: "present", evidence: ["Dens fracture"] },
+    { name: "cause as a modifier before the levels", note: "Assessment: RA-related C1-C2 ankylosis, stable.", status: "present", evidence: ["RA-related"] },
+    { name: "split causal verb", note: "I would attribute this ankylosis of C1-C2 to her rheumatoid disease.", status: "present", evidence: ["rheumatoid disease"] },
   ],
   invalid: [
+    { name: "cause and fusion only listed together", note: "Problem list: RA and atlantoaxial ankylosis.", status: "missing" },
     { name: "hedged cause", note: "C1-C2 fusion, possibly related to rheumatoid arthritis.", status: "partial", query: true },
     { name: "surgical fusion", note: "Status post C1-C2 arthrodesis with transarticular screws.", status: "missing", evidence: ["arthrodesis"] },
     { name: "cause named only in the history", note: "PMH: rheumatoid arthritis.\nAssessment: C1-C2 ankylosis.", status: "missing", query: true },

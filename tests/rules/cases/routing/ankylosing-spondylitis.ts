@@ -7,6 +7,6 @@ export default {
   ],
   invalid: [
     { name: "at the region only", note: "C1-C2 ankylosis due to ankylosing spondylitis; CT shows bony bridging.", verdict: "redirect", suggestions: [{ code: "M45.1", relation: "instead", evidence: ["ankylosing spondylitis"] }] },
-    { name: "several regions", note: "Ankylosing spondylitis with ankylosis from the occiput through T12.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },
+    { name: "several regions", note: "Ankylosis from the occiput through T12 due to ankylosing spondylitis.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },
   ],
 } satisfies RuleCases<RoutingCase>;
