@@ -22,6 +22,11 @@ describe("sections", () => {
     expect(kinds("HISTORY:,  Pain.,PAST MEDICAL HISTORY:,1.  RA.,IMPRESSION:,  Ankylosis.").map((k) => k[0])).toEqual(["hpi", "pmh", "impression"]);
   });
 
+  it("reads combined radiology headers and dictation imaging headers as imaging", () => {
+    expect(kinds("XR CERVICAL SPINE\nFINDINGS/IMPRESSION: The upper cervical spine is ankylosed.").map((k) => k[0])).toEqual(["other", "imaging"]);
+    expect(kinds("EXAM:,  Rotation limited.,RADIOLOGIC DATA:,  CT reviewed.").map((k) => k[0])).toEqual(["exam", "imaging"]);
+  });
+
   it("ends a section at an unlisted header line, and opens imaging for one that names a study", () => {
     expect(kinds("FH: father with AS.\nPatient: 63F.\nCT C-spine: fused.").map((k) => k[0])).toEqual(["family_history", "other", "imaging"]);
   });
