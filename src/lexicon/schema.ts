@@ -27,6 +27,7 @@ export const CAUSES = [
   "ra_seronegative",
   "jia",
   "as",
+  "as_juvenile",
   "dish",
   "psoriatic",
   "spondyloarthritis",

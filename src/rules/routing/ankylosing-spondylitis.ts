@@ -1,4 +1,7 @@
-/** Routing: ankylosing spondylitis as the cause is M45.1 at this region only, M45.0 across several regions. */
+/**
+ * Routing: ankylosing spondylitis as the cause is M45.1 at this region only, M45.0 across several regions;
+ * juvenile ankylosing spondylitis is M08.1 (M45 excludes it, Excludes1), whatever the regions.
+ */
 import type { Mention } from "../../pipeline/mentions.js";
 import { isAffirmed } from "../../pipeline/mentions.js";
 import type { RoutingRule } from "../types.js";
@@ -9,12 +12,26 @@ const OTHER_REGION_KINDS = new Set(["cervicothoracic", "thoracic", "thoracolumba
 export const ankylosingSpondylitis: RoutingRule = {
   meta: {
     id: "ankylosing-spondylitis",
-    description: "Ankylosing spondylitis documented as the cause of the fusion: M45.1 instead (M45.0 when several spinal regions are involved).",
-    codes: ["M45.1", "M45.0"],
+    description: "Ankylosing spondylitis documented as the cause of the fusion: M45.1 instead (M45.0 when several spinal regions are involved; M08.1 when it is juvenile).",
+    codes: ["M45.1", "M45.0", "M08.1"],
     when: "always",
   },
   check(facts) {
     const t = targets(facts);
+    const juvenile = t.flatMap((f) => f.causes.filter((c) => c.cause === "as_juvenile" && c.tied && !c.hedged).map((c) => ({ f, m: c.mention })));
+    if (juvenile.length) {
+      return {
+        redirect: true,
+        suggestions: [
+          {
+            code: "M08.1",
+            relation: "instead",
+            reason: "The fusion is attributed to juvenile ankylosing spondylitis: M08.1; M45 excludes juvenile (ankylosing) spondylitis (Excludes1), and M43.2 excludes ankylosing spondylitis.",
+            evidence: uniqueMentions([...juvenile.map((x) => x.m), ...juvenile.map((x) => x.f.mention)]),
+          },
+        ],
+      };
+    }
     const tied = t.flatMap((f) => f.causes.filter((c) => c.cause === "as" && c.tied && !c.hedged).map((c) => ({ f, m: c.mention })));
     if (!tied.length) return null;
     const asMentions = facts.mentions.filter((m) => m.type === "etiology" && m.cause === "as" && isAffirmed(m));

@@ -7,6 +7,12 @@ export default {
   ],
   invalid: [
     { name: "at the region only", note: "C1-C2 ankylosis due to ankylosing spondylitis; CT shows bony bridging.", verdict: "redirect", suggestions: [{ code: "M45.1", relation: "instead", evidence: ["ankylosing spondylitis"] }] },
+    {
+      name: "juvenile ankylosing spondylitis",
+      note: "17M, HLA-B27 positive. CT: C1-C2 bony ankylosis due to juvenile ankylosing spondylitis.",
+      verdict: "redirect",
+      suggestions: [{ code: "M08.1", relation: "instead", evidence: ["juvenile ankylosing spondylitis"] }],
+    },
     { name: "several regions", note: "Ankylosis from the occiput through T12 due to ankylosing spondylitis.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },
   ],
 } satisfies RuleCases<RoutingCase>;
