@@ -66,6 +66,8 @@ export interface CompiledVocabulary {
   longWords: Map<string, { word: string; ref: EntryRef }[]>;
   /** Per first letter (UTF-16 unit) of `longWords`: the word lengths that have a candidate within FUZZY_LENGTH_SLACK letters. */
   longWordLengths: Map<number, { min: number; max: number }>;
+  /** Ranges of motion written in degrees (lexicons/limitations.json measuredMotion), all single folded tokens. */
+  measuredMotion: CompiledMotion[];
   /** Every token that appears in any term: never treated as a misspelling. */
   knownTokens: Set<string>;
   occiputAliases: string[];
@@ -94,6 +96,16 @@ export const FUZZY_MIN_LENGTH = 8;
 /** How many letters longer or shorter than a lexicon word a misspelling of it may be. */
 export const FUZZY_LENGTH_SLACK = 2;
 
+export interface CompiledMotion {
+  ref: EntryRef;
+  words: Set<string>;
+  limitedBelowDegrees: number;
+  window: number;
+  notAfter: Set<string>;
+  stopAt: Set<string>;
+  units: Set<string>;
+}
+
 let compiled: CompiledVocabulary | undefined;
 
 function escapeRegExp(s: string): string {
@@ -112,6 +124,8 @@ export function vocabulary(): CompiledVocabulary {
   const ids = new Map<string, string>();
   let occiputAliases: string[] = [];
   const capsCues: string[] = [];
+  const measuredMotion: CompiledMotion[] = [];
+  const refsById = new Map<string, EntryRef>();
   const singleWordRefs = new Map<string, EntryRef>();
 
   for (const file of TERM_LEXICON_FILES) {
@@ -136,6 +150,7 @@ export function vocabulary(): CompiledVocabulary {
         levels: entry.segments && entry.segments.length ? entry.segments.map(levelFromName) : undefined,
         fuzzyWord: entry.terms.find((t) => t.length >= FUZZY_MIN_LENGTH) ?? entry.label,
       };
+      refsById.set(entry.id, ref);
       for (const term of entry.terms) {
         for (const literal of expandTerm(fold(term))) {
           const toks = termTokens(literal);
@@ -152,6 +167,25 @@ export function vocabulary(): CompiledVocabulary {
         list.push(ref);
         exact.set(abbr, list);
       }
+    }
+    for (const m of lex.measuredMotion ?? []) {
+      const single = (list: readonly string[], field: string): Set<string> =>
+        new Set(
+          list.map((w) => {
+            const toks = termTokens(fold(w));
+            if (toks.length !== 1) throw new Error(`lexicons/${file}: measuredMotion ${field} "${w}" must be one token`);
+            return toks[0]!;
+          }),
+        );
+      measuredMotion.push({
+        ref: refsById.get(m.entry)!,
+        words: single(m.words, "word"),
+        limitedBelowDegrees: m.limitedBelowDegrees,
+        window: m.window,
+        notAfter: single(m.notAfter, "notAfter"),
+        stopAt: single(m.stopAt, "stopAt"),
+        units: single(m.units, "unit"),
+      });
     }
     for (const exclusion of lex.exclusions ?? []) {
       for (const term of exclusion.terms) {
@@ -192,6 +226,7 @@ export function vocabulary(): CompiledVocabulary {
       : /(?!)/,
     longWords,
     longWordLengths,
+    measuredMotion,
     knownTokens,
     occiputAliases,
   };

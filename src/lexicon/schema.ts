@@ -92,9 +92,31 @@ export const TermLexiconSchema = z
      * again ("SECONDARY TO AS", "KNOWN AS"); matched case-insensitively, ending at the abbreviation.
      */
     capsDiagnosisCues: z.array(term).optional(),
+    /** Range of motion written as degrees ("cervical rotation 15° each side"): below the limit, the entry's limitation. */
+    measuredMotion: z
+      .array(
+        z.strictObject({
+          entry: id,
+          /** Words for the motion ("rotation"); the measurement follows within `window` tokens. */
+          words: z.array(term).min(1),
+          /** Every value written must be below this many degrees for the motion to count as limited. */
+          limitedBelowDegrees: z.number().positive().max(180),
+          window: z.number().int().min(1).max(20),
+          /** Just before the motion word (up to three tokens), these mean another joint or a radiographic measure. */
+          notAfter: z.array(term),
+          /** Words that end the measurement (the next motion): "rotation 80°, flexion 20°". */
+          stopAt: z.array(term),
+          /** How degrees are written after a number ("°", "degrees"). */
+          units: z.array(term).min(1),
+        }),
+      )
+      .optional(),
   })
   .superRefine((lex, ctx) => {
     noDuplicates(lex.entries, (e) => e.id, "id", ctx, ["entries"]);
+    (lex.measuredMotion ?? []).forEach((m, i) => {
+      if (!lex.entries.some((e) => e.id === m.entry)) ctx.addIssue({ code: "custom", message: `no entry "${m.entry}" in this file`, path: ["measuredMotion", i, "entry"] });
+    });
     lex.entries.forEach((e, i) => {
       noDuplicates(e.terms, (t) => t.toLowerCase(), "term", ctx, ["entries", i, "terms"]);
       if (e.type === "etiology" && e.kind === "disease" && !e.cause) {

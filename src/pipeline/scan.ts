@@ -8,6 +8,7 @@ import { vocabulary, FUZZY_LENGTH_SLACK, FUZZY_MIN_LENGTH, type EntryRef, type T
 import type { Cause, MentionType } from "../lexicon/schema.js";
 import type { Span } from "../types.js";
 import { compileLevelGrammar } from "./levels.js";
+import { measuredMotionHits } from "./measures.js";
 import { tokenize, type TokenFilter, type Tokens } from "./tokens.js";
 
 export interface Hit extends Span {
@@ -181,6 +182,7 @@ export function scanNote(text: string, folded: string): Hit[] {
     const ref = fuzzyLookup(word);
     if (ref) raw.push(hitFromRef(ref, s, e, ref.fuzzyWord));
   }
+  for (const h of measuredMotionHits(folded, toks, vocab.measuredMotion)) raw.push(hitFromRef(h.motion.ref, h.start, h.end));
   for (const lv of levelGrammar.matchAt(folded, levelStarts)) {
     raw.push(makeHit(lv.start, lv.end, "levels", "levels", "spine levels", "segment", "specific", undefined, lv.levels, undefined));
   }
