@@ -99,6 +99,8 @@ export const FUZZY_LENGTH_SLACK = 2;
 export interface CompiledMotion {
   ref: EntryRef;
   words: Set<string>;
+  /** The motion words' token hashes: a token is sliced only when its hash may be one. */
+  wordFilter: TokenFilter;
   limitedBelowDegrees: number;
   window: number;
   notAfter: Set<string>;
@@ -180,6 +182,7 @@ export function vocabulary(): CompiledVocabulary {
       measuredMotion.push({
         ref: refsById.get(m.entry)!,
         words: single(m.words, "word"),
+        wordFilter: new TokenFilter([...single(m.words, "word")]),
         limitedBelowDegrees: m.limitedBelowDegrees,
         window: m.window,
         notAfter: single(m.notAfter, "notAfter"),

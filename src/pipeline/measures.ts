@@ -23,9 +23,8 @@ export function measuredMotionHits(folded: string, toks: Tokens, motions: readon
   const out: MotionHit[] = [];
   const tokenAt = (i: number): string => folded.slice(toks.starts[i]!, toks.ends[i]!);
   for (let i = 0; i < toks.count; i++) {
-    const word = tokenAt(i);
     for (const m of motions) {
-      if (!m.words.has(word)) continue;
+      if (!m.wordFilter.has(toks.hashes[i]!) || !m.words.has(tokenAt(i))) continue;
       let other = false;
       for (let k = Math.max(0, i - 3); k < i; k++) {
         const before = tokenAt(k);
