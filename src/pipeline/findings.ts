@@ -292,7 +292,9 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     let originMentions: Mention[] = [];
     if (kfs.length) [origin, originMentions] = ["klippel_feil", kfs];
     else if (congenital.length) [origin, originMentions] = ["congenital", congenital];
-    else if (acquired.length && !(m.kind === "surgical_fusion")) [origin, originMentions] = ["acquired", acquired];
+    // A named operation ("interbody fusion") stays surgical unless the clause denies surgery outright
+    // ("spontaneous L3-L4 interbody fusion ... (non-surgical)").
+    else if (acquired.length && (m.kind !== "surgical_fusion" || acquired.some((a) => a.id === "not-surgical"))) [origin, originMentions] = ["acquired", acquired];
     else if (surgical.length || inSurgicalSection || m.type === "pseudarthrosis") [origin, originMentions] = ["surgical", surgical];
     else if (historyWords) [origin, originMentions] = ["surgical", []];
 

@@ -7,7 +7,10 @@ import { isAffirmed } from "../../pipeline/mentions.js";
 import type { RoutingRule } from "../types.js";
 import { targets, uniqueMentions } from "../select.js";
 
-const OTHER_REGION_KINDS = new Set(["cervicothoracic", "thoracic", "thoracolumbar", "lumbar", "lumbosacral", "sacral", "spine"]);
+/** Regions beyond this one. */
+const OTHER_REGION_KINDS = new Set(["cervicothoracic", "thoracic", "thoracolumbar", "lumbar", "lumbosacral", "sacral"]);
+/** "Spine" names several regions only with a word for extent ("multilevel spinal ankylosis", "the entire spine"), not alone ("the imaged spine"). */
+const SPINE_EXTENT_BEFORE = /\b(?:multilevel|multi-level|multisegmental|multiple|entire|whole|diffuse|extensive|throughout)\b[\s\w-]{0,12}$/i;
 
 export const ankylosingSpondylitis: RoutingRule = {
   meta: {
@@ -40,7 +43,9 @@ export const ankylosingSpondylitis: RoutingRule = {
       (m) =>
         sentences.has(m.sentence) &&
         !m.assertion.negated &&
-        (m.type === "region" ? OTHER_REGION_KINDS.has(m.kind) : m.type === "segment" && (m.levels ?? []).some((l) => l >= 3)),
+        (m.type === "region"
+          ? OTHER_REGION_KINDS.has(m.kind) || (m.kind === "spine" && SPINE_EXTENT_BEFORE.test(facts.text.slice(Math.max(0, m.start - 30), m.start)))
+          : m.type === "segment" && (m.levels ?? []).some((l) => l >= 3)),
     );
     const otherFindings = facts.findings.filter((f) => f.causes.some((c) => c.cause === "as") && f.regions.some((r) => r !== "occipito_atlanto_axial"));
     const bamboo = asMentions.filter((m) => /bamboo/i.test(m.text));

@@ -13,6 +13,13 @@ export default {
       verdict: "redirect",
       suggestions: [{ code: "M08.1", relation: "instead", evidence: ["juvenile ankylosing spondylitis"] }],
     },
+    {
+      name: "the spine named without extent is this region only",
+      note: "Impression: C1-C2 ankylosis attributable to ankylosing spondylitis; involvement of the imaged spine is limited to C1-C2.",
+      verdict: "redirect",
+      suggestions: [{ code: "M45.1", relation: "instead" }],
+    },
+    { name: "several regions, 'multilevel spinal'", note: "Multilevel spinal ankylosis from ankylosing spondylitis, including C1-C2.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },
     { name: "several regions", note: "Ankylosis from the occiput through T12 due to ankylosing spondylitis.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },
   ],
 } satisfies RuleCases<RoutingCase>;

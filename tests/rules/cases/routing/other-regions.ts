@@ -8,5 +8,11 @@ export default {
   invalid: [
     { name: "range that runs below C2", note: "Acquired ankylosis from C1 through C3 due to JIA.", verdict: "incomplete", suggestions: [{ code: "M43.22", relation: "additional" }] },
     { name: "separate lumbar ankylosis", note: "Spontaneous ankylosis of C1-C2 and of L3-L4 from DISH.", verdict: "incomplete", suggestions: [{ code: "M43.26", relation: "additional", evidence: ["L3-L4"] }] },
+    {
+      name: "an operation's name denied outright: 'spontaneous ... interbody fusion (non-surgical)'",
+      note: "1. Spontaneous C1-C2 ankylosis due to RA. 2. Spontaneous L3-L4 interbody fusion after discitis (non-surgical).",
+      verdict: "incomplete",
+      suggestions: [{ code: "M43.26", relation: "additional", evidence: ["L3-L4"] }],
+    },
   ],
 } satisfies RuleCases<RoutingCase>;
