@@ -55,6 +55,8 @@ export interface Finding {
   causes: CauseLink[];
   /** Hedge words in the fusion's clause that make its origin uncertain. */
   hedges: Mention[];
+  /** The clause sets this fusion apart from another ("separate from the surgical level", "apart from"). */
+  setApart: boolean;
 }
 
 export interface NoteFacts {
@@ -318,6 +320,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
       acquired,
       causes,
       hedges,
+      setApart: contrasts.length > 0,
     });
   }
 
@@ -352,9 +355,13 @@ function inferSites(findings: Finding[]): void {
 /**
  * A note that documents a surgical (or congenital) fusion of a region usually goes on to describe the same
  * fusion without repeating how it came about ("CT: solid fusion from occiput to C2"). Such findings take
- * that origin unless their own clause says otherwise (acquired wording or a tied disease cause).
+ * that origin unless their own clause says otherwise (acquired wording or a tied disease cause), sets
+ * them apart ("separate from the surgical level"), or names another joint (O-C1 beside a C1-C2 fusion).
  */
 function inferOrigins(findings: Finding[]): void {
+  // Both name levels and neither set holds the other: another joint ("O-C1" beside a "C1-C2" fusion).
+  const otherJoint = (f: Finding, source: Finding): boolean =>
+    f.levels.length > 1 && source.levels.length > 1 && !f.levels.every((l) => source.levels.includes(l)) && !source.levels.every((l) => f.levels.includes(l));
   for (const origin of ["klippel_feil", "congenital", "surgical"] as const) {
     for (const source of findings.filter((f) => f.origin === origin)) {
       for (const f of findings) {
@@ -366,7 +373,7 @@ function inferOrigins(findings: Finding[]): void {
           (f.site === "spine" && source.site !== "non_spine") ||
           (f.site === source.site && f.regions.join() === source.regions.join()) ||
           (f.siteInferred && f.siteMentions === source.siteMentions);
-        if (!sameRegion) continue;
+        if (!sameRegion || f.setApart || otherJoint(f, source)) continue;
         if (f.causes.some((c) => c.tied && !c.hedged)) continue;
         f.origin = origin;
         f.originMentions = source.originMentions;

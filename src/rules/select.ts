@@ -19,6 +19,14 @@ export function explicitlyAcquired(f: Finding): boolean {
   return f.origin === "acquired" || (f.origin === "unknown" && f.causes.some((c) => c.tied && !c.hedged && c.cause !== "trauma"));
 }
 
+/**
+ * A fusion that stands apart from an operation in the same note: acquired (above), or one the note itself
+ * sets apart ("separate from the old surgical level, the atlanto-occipital joints are now ankylosed").
+ */
+export function separateFromSurgery(f: Finding): boolean {
+  return explicitlyAcquired(f) || (f.setApart && f.origin === "unknown");
+}
+
 /** The region (or near it) fused, by the given origins. */
 export function regionFindings(facts: NoteFacts, origins: readonly Finding["origin"][], opts: { vague?: boolean } = {}): Finding[] {
   return facts.findings.filter(

@@ -1,7 +1,7 @@
 /** Routing: pseudarthrosis of a fusion of the region is M96.0 (Excludes2 at M43.2, so it may stand beside it). */
 import { isAffirmed } from "../../pipeline/mentions.js";
 import type { RoutingRule } from "../types.js";
-import { explicitlyAcquired, uniqueMentions } from "../select.js";
+import { separateFromSurgery, uniqueMentions } from "../select.js";
 
 export const pseudarthrosis: RoutingRule = {
   meta: {
@@ -15,7 +15,7 @@ export const pseudarthrosis: RoutingRule = {
     if (!pseudo.length) return null;
     const evidence = uniqueMentions(pseudo.flatMap((f) => [f.mention, ...f.siteMentions]));
     const m960 = { code: "M96.0", relation: "additional" as const, reason: "Pseudarthrosis of a fusion or arthrodesis of the region is documented: M96.0 (Excludes2 at M43.2, so it is reported beside the fusion code).", evidence };
-    const acquired = facts.findings.some((f) => f.kind !== "pseudarthrosis" && f.site === "region" && explicitlyAcquired(f));
+    const acquired = facts.findings.some((f) => f.kind !== "pseudarthrosis" && f.site === "region" && separateFromSurgery(f));
     if (acquired) return { redirect: false, suggestions: [m960] };
     return {
       redirect: true,

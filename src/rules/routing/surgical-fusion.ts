@@ -1,6 +1,6 @@
 /** Routing: a surgical fusion of the region is arthrodesis status, Z98.1 (Excludes2 at M43.2). */
 import type { RoutingRule, RoutingSuggestion } from "../types.js";
-import { explicitlyAcquired, regionCode, REGION_NAMES, regionFindings, uniqueMentions } from "../select.js";
+import { explicitlyAcquired, regionCode, REGION_NAMES, regionFindings, separateFromSurgery, uniqueMentions } from "../select.js";
 
 export const surgicalFusion: RoutingRule = {
   meta: {
@@ -13,7 +13,7 @@ export const surgicalFusion: RoutingRule = {
     const surgical = regionFindings(facts, ["surgical"], { vague: true });
     if (!surgical.length) return null;
     const evidence = uniqueMentions(surgical.flatMap((f) => [f.mention, ...f.originMentions]));
-    const separate = facts.findings.some((f) => f.site === "region" && f.kind === "fusion" && explicitlyAcquired(f));
+    const separate = facts.findings.some((f) => f.site === "region" && f.kind === "fusion" && separateFromSurgery(f));
     // With a separate acquired ankylosis of the region the note stays on M43.21 (the SPEC names no code for this case).
     if (separate) return null;
     const others: RoutingSuggestion[] = [];

@@ -7,6 +7,12 @@ export default {
     { name: "a fracture nonunion is no failed fusion", note: "Prior C1-C2 fusion in 2015 for odontoid nonunion. CT: solid fusion.", verdict: "redirect", suggestions: [] },
   ],
   invalid: [
+    {
+      name: "failed surgical fusion beside a separate ankylosis of the region",
+      note: "S/p C1-C2 transarticular screw fusion in 2017. CT: pseudarthrosis at C1-C2. Separate from the surgical level, O-C1 is now ankylosed, possibly related to her RA.",
+      verdict: "incomplete",
+      suggestions: [{ code: "M96.0", relation: "additional", evidence: ["pseudarthrosis"] }],
+    },
     { name: "failed surgical fusion", note: "CT after posterior C1-C2 fusion: pseudarthrosis at C1-C2 with screw loosening.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead" }, { code: "M96.0", relation: "additional", evidence: ["pseudarthrosis"] }] },
   ],
 } satisfies RuleCases<RoutingCase>;

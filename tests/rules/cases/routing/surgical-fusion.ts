@@ -5,6 +5,12 @@ export default {
   valid: [
     { name: "surgery only at other levels", note: "S/p ACDF C5-C6 in 2018.", verdict: "not_documented", suggestions: [] },
     { name: "surgery planned only", note: "Plan: posterior C1-C2 fusion next month.", verdict: "not_documented", suggestions: [] },
+    {
+      name: "another joint of the region set apart from the operation",
+      note: "S/p posterior C1-C2 fusion in 2017. CT: separate from the old surgical level, both atlanto-occipital joints are now ankylosed, with bony bridging from the occipital condyles to C1.",
+      verdict: "incomplete",
+      suggestions: [],
+    },
   ],
   invalid: [
     { name: "s/p occipitocervical fusion", note: "S/p occipitocervical fusion (O-C2) in 2019 for instability.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead", evidence: ["S/p", "fusion"] }] },
