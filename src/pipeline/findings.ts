@@ -359,9 +359,15 @@ function inferSites(findings: Finding[]): void {
  * them apart ("separate from the surgical level"), or names another joint (O-C1 beside a C1-C2 fusion).
  */
 function inferOrigins(findings: Finding[]): void {
-  // Both name levels and neither set holds the other: another joint ("O-C1" beside a "C1-C2" fusion).
+  // Both at the region, both with levels, and neither set holds the other: another joint ("O-C1" beside a
+  // "C1-C2" fusion). Below the region levels are too often borrowed from a neighbouring sentence to tell.
   const otherJoint = (f: Finding, source: Finding): boolean =>
-    f.levels.length > 1 && source.levels.length > 1 && !f.levels.every((l) => source.levels.includes(l)) && !source.levels.every((l) => f.levels.includes(l));
+    f.site === "region" &&
+    source.site === "region" &&
+    f.levels.length > 1 &&
+    source.levels.length > 1 &&
+    !f.levels.every((l) => source.levels.includes(l)) &&
+    !source.levels.every((l) => f.levels.includes(l));
   for (const origin of ["klippel_feil", "congenital", "surgical"] as const) {
     for (const source of findings.filter((f) => f.origin === origin)) {
       for (const f of findings) {

@@ -6,6 +6,12 @@ export default {
     { name: "surgery only at other levels", note: "S/p ACDF C5-C6 in 2018.", verdict: "not_documented", suggestions: [] },
     { name: "surgery planned only", note: "Plan: posterior C1-C2 fusion next month.", verdict: "not_documented", suggestions: [] },
     {
+      name: "the operation named again after a sentence about other levels stays the operation",
+      note: "Post anterior cervical discectomy and fusion at C4-C5 and C5-C6. There were annular bulges at C3-C4 and C6-C7. The CT scan revealed that the fusion was not fully solid.",
+      verdict: "not_documented",
+      suggestions: [],
+    },
+    {
       name: "another joint of the region set apart from the operation",
       note: "S/p posterior C1-C2 fusion in 2017. CT: separate from the old surgical level, both atlanto-occipital joints are now ankylosed, with bony bridging from the occipital condyles to C1.",
       verdict: "incomplete",
