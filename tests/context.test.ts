@@ -331,6 +331,11 @@ describe("hypothetical", () => {
     expectOnly(run("Progressive instability would prompt consideration of occiput-C2 fusion.", "occiput-C2 fusion").result, { hypothetical: true });
     expectOnly(run("Further slippage may require C1-C2 fusion.", "C1-C2 fusion").result, { hypothetical: true });
   });
+  it("a radiologist's recommendation: 'CT would better characterize osseous bridging'", () => {
+    const r = run("CT would better characterize osseous bridging.", "osseous bridging");
+    expectOnly(r.result, { hypothetical: true });
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "would better characterize", rule: "hyp.would-better-characterize" });
+  });
   it("a date after 'seen' or a completed operation is no plan", () => {
     expectOnly(run("C1-C2 fusion performed 05/14/2019 without complication.", "C1-C2 fusion").result, {});
   });

@@ -91,9 +91,17 @@ describe("other senses of the words are not mentions", () => {
     ["PET/CT fusion images reviewed.", "fusion"],
     ["The planning CT was fused with the diagnostic MRI for target delineation.", "fusion"],
     ["GTV = the lytic C2 lesion on the CT/MRI fusion.", "fusion"],
+    ["Low T1 and T2 signal in the marrow; high T2 signal in the disc.", "segment"],
+    ["TECHNIQUE: Sagittal T1, T2 and STIR; axial T2; post-contrast axial T1 fat-saturated images.", "segment"],
     ["Bone age read with the Greulich and Pyle atlas.", "segment"],
   ])("%s has no %s mention", (text, type) => {
     expect(hits(text).filter((h) => h.type === type)).toEqual([]);
+  });
+});
+
+describe("MRI sequences beside real thoracic levels", () => {
+  it("still reads T1-T2 and C7 to T2 as levels", () => {
+    expect(hits("Axial T2 images show ankylosis at T1-T2; fusion from C7 to T2.").filter((h) => h.type === "segment").map((h) => h.text)).toEqual(["T1-T2", "C7 to T2"]);
   });
 });
 
