@@ -331,6 +331,11 @@ describe("hypothetical", () => {
     expectOnly(run("Progressive instability would prompt consideration of occiput-C2 fusion.", "occiput-C2 fusion").result, { hypothetical: true });
     expectOnly(run("Further slippage may require C1-C2 fusion.", "C1-C2 fusion").result, { hypothetical: true });
   });
+  it("a stated differential: 'I cannot tell whether this is congenital assimilation of the atlas or acquired ankylosis'", () => {
+    const r = run("On imaging I cannot tell whether this is congenital assimilation of the atlas or acquired ankylosis from her JIA.", "ankylosis");
+    expectOnly(r.result, { uncertain: true });
+    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "cannot tell whether", rule: "unc.cannot-tell-whether" });
+  });
   it("a radiologist's recommendation: 'CT would better characterize osseous bridging'", () => {
     const r = run("CT would better characterize osseous bridging.", "osseous bridging");
     expectOnly(r.result, { hypothetical: true });

@@ -221,13 +221,22 @@ function attachSites(clause: Span, sentMentions: readonly Mention[], prevSentenc
  */
 const GAP_WORDS = /^[\s\-()]*(?:[a-z0-9'/\u2013-]+[\s\-()]+){0,3}$/i;
 const GAP_BREAKS = /(?:^|[\s(])(?:and|or|with|without|plus|vs|versus|&)(?=[\s)]|$)/i;
+/**
+ * "after" and "following" tie a fusion to what came before it ("fusion after discitis"); between a cause
+ * named first and a later fusion they only order events ("JIA since childhood, referred after a CT that
+ * showed O-C1 fusion").
+ */
+const TEMPORAL_LINK = /^(?:after|following)$/i;
 /** "attribute this ankylosis to her RA": the verb before the fusion, "to" just before the cause. */
 const TO_BEFORE_CAUSE = /^\s+to\s+(?:(?:her|his|their|the|underlying|known|long-standing|longstanding)\s+)*$/i;
 
 /** How a disease cause in the same clause relates to the fusion. */
 function linkCause(text: string, finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): CauseLink {
   const gap = between(finding, cause);
-  const links = clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap));
+  const causeFirst = cause.end <= finding.start;
+  const links = clauseMentions.filter(
+    (x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap) && !(causeFirst && TEMPORAL_LINK.test(text.slice(x.start, x.end))),
+  );
   const indications = clauseMentions.filter((x) => x.type === "link" && x.kind === "indication" && inSpan(x, gap) && finding.end <= cause.start);
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
@@ -352,11 +361,17 @@ function inferSites(findings: Finding[]): void {
   }
 }
 
+/** The note leaves the origin open: every word that gave it is hedged ("congenital assimilation or acquired ankylosis: both possible"). */
+export function originInDoubt(f: Finding): boolean {
+  return f.originMentions.length > 0 && f.originMentions.every((m) => m.assertion.uncertain);
+}
+
 /**
  * A note that documents a surgical (or congenital) fusion of a region usually goes on to describe the same
  * fusion without repeating how it came about ("CT: solid fusion from occiput to C2"). Such findings take
  * that origin unless their own clause says otherwise (acquired wording or a tied disease cause), sets
- * them apart ("separate from the surgical level"), or names another joint (O-C1 beside a C1-C2 fusion).
+ * them apart ("separate from the surgical level"), or names another joint (O-C1 beside a C1-C2 fusion). Origins in doubt
+ * (originInDoubt) are not spread.
  */
 function inferOrigins(findings: Finding[]): void {
   // Both at the region, both with levels, and neither set holds the other: another joint ("O-C1" beside a
@@ -369,7 +384,7 @@ function inferOrigins(findings: Finding[]): void {
     !f.levels.every((l) => source.levels.includes(l)) &&
     !source.levels.every((l) => f.levels.includes(l));
   for (const origin of ["klippel_feil", "congenital", "surgical"] as const) {
-    for (const source of findings.filter((f) => f.origin === origin)) {
+    for (const source of findings.filter((f) => f.origin === origin && !originInDoubt(f))) {
       for (const f of findings) {
         if (f.origin !== "unknown" || f === source) continue;
         const sameRegion =

@@ -1,4 +1,5 @@
 /** Routing: congenital fusion of these segments (occipitalization of the atlas, congenital C1-C2 block) is Q76.49. */
+import { originInDoubt } from "../../pipeline/findings.js";
 import type { RoutingRule } from "../types.js";
 import { explicitlyAcquired, regionFindings, uniqueMentions } from "../select.js";
 
@@ -10,7 +11,8 @@ export const congenitalFusion: RoutingRule = {
     when: "always",
   },
   check(facts) {
-    const congenital = regionFindings(facts, ["congenital"], { vague: true });
+    // A congenital origin the note leaves open (a differential with an acquired cause) is no redirect.
+    const congenital = regionFindings(facts, ["congenital"], { vague: true }).filter((f) => !originInDoubt(f));
     if (!congenital.length) return null;
     if (facts.findings.some((f) => f.site === "region" && explicitlyAcquired(f))) return null;
     return {

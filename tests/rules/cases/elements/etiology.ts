@@ -13,6 +13,7 @@ export default {
   ],
   invalid: [
     { name: "cause and fusion only listed together", note: "Problem list: RA and atlantoaxial ankylosis.", status: "missing" },
+    { name: "'after' between an earlier condition and a later finding only orders events", note: "24F with JIA since childhood, seen after a CT that showed atlantoaxial fusion.", status: "missing" },
     { name: "hedged cause", note: "C1-C2 fusion, possibly related to rheumatoid arthritis.", status: "partial", query: true },
     { name: "surgical fusion", note: "Status post C1-C2 arthrodesis with transarticular screws.", status: "missing", evidence: ["arthrodesis"] },
     { name: "cause named only in the history", note: "PMH: rheumatoid arthritis.\nAssessment: C1-C2 ankylosis.", status: "missing", query: true },

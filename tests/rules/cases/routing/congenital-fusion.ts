@@ -4,6 +4,12 @@ export default {
   rule: "congenital-fusion",
   valid: [
     { name: "acquired fusion", note: "Acquired atlantoaxial ankylosis from RA.", verdict: "incomplete", suggestions: [] },
+    {
+      name: "congenital only in a differential",
+      note: "CT: C1 is fused to the occipital condyles. I cannot tell whether this is congenital assimilation of the atlas or acquired ankylosis from her JIA.",
+      verdict: "incomplete",
+      suggestions: [],
+    },
   ],
   invalid: [
     { name: "occipitalization of the atlas", note: "CT: occipitalization of the atlas.", verdict: "redirect", suggestions: [{ code: "Q76.49", relation: "instead", evidence: ["occipitalization of the atlas"] }] },
