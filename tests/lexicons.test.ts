@@ -139,6 +139,14 @@ describe("etiology, imaging and limitation lexicons", () => {
     expect(t.some((h) => h.type === "imaging_finding" && h.text === "bony bridging")).toBe(true);
   });
 
+  it("passes over degree adverbs inside a limitation term (skipInside), and only those", () => {
+    const lim = (t: string) => hits(t).filter((h) => h.type === "limitation").map((h) => h.text);
+    expect(lim("Rotation is markedly limited.")).toEqual(["Rotation is markedly limited"]);
+    expect(lim("Rotation is very severely limited.")).toEqual(["Rotation is very severely limited"]);
+    expect(lim("Rotation is not limited.")).toEqual([]);
+    expect(lim("Rotation of the hip limited.")).toEqual([]);
+  });
+
   it("finds limitations written as patterns", () => {
     expect(hits("Neck rotation is markedly limited.").some((h) => h.type === "limitation")).toBe(true);
     expect(hits("Unable to turn her head.").some((h) => h.type === "limitation")).toBe(true);

@@ -68,6 +68,8 @@ export interface CompiledVocabulary {
   longWordLengths: Map<number, { min: number; max: number }>;
   /** Ranges of motion written in degrees (lexicons/limitations.json measuredMotion), all single folded tokens. */
   measuredMotion: CompiledMotion[];
+  /** Words a match may pass over inside a term (lexicons' skipInside), folded single tokens. */
+  skipInside: Set<string>;
   /** Every token that appears in any term: never treated as a misspelling. */
   knownTokens: Set<string>;
   occiputAliases: string[];
@@ -126,6 +128,7 @@ export function vocabulary(): CompiledVocabulary {
   const ids = new Map<string, string>();
   let occiputAliases: string[] = [];
   const capsCues: string[] = [];
+  const skipInside = new Set<string>();
   const measuredMotion: CompiledMotion[] = [];
   const refsById = new Map<string, EntryRef>();
   const singleWordRefs = new Map<string, EntryRef>();
@@ -136,6 +139,11 @@ export function vocabulary(): CompiledVocabulary {
     lexicons.set(file, lex);
     if (lex.occiputAliases) occiputAliases = lex.occiputAliases.map(fold);
     for (const cue of lex.capsDiagnosisCues ?? []) capsCues.push(...expandTerm(fold(cue)));
+    for (const w of lex.skipInside ?? []) {
+      const toks = termTokens(fold(w));
+      if (toks.length !== 1) throw new Error(`lexicons/${file}: skipInside "${w}" must be one token`);
+      skipInside.add(toks[0]!);
+    }
     for (const entry of lex.entries) {
       const other = ids.get(entry.id);
       if (other) throw new Error(`lexicons/${file}: entry id "${entry.id}" is already used in lexicons/${other}`);
@@ -230,6 +238,7 @@ export function vocabulary(): CompiledVocabulary {
     longWords,
     longWordLengths,
     measuredMotion,
+    skipInside,
     knownTokens,
     occiputAliases,
   };

@@ -92,6 +92,8 @@ export const TermLexiconSchema = z
      * again ("SECONDARY TO AS", "KNOWN AS"); matched case-insensitively, ending at the abbreviation.
      */
     capsDiagnosisCues: z.array(term).optional(),
+    /** Single words a match may pass over inside any term (degree adverbs: "rotation is markedly limited"). */
+    skipInside: z.array(term).optional(),
     /** Range of motion written as degrees ("cervical rotation 15° each side"): below the limit, the entry's limitation. */
     measuredMotion: z
       .array(

@@ -110,6 +110,7 @@ function walk(
   to: number,
   onHit: (ref: EntryRef, start: number, end: number, i: number, j: number) => void,
   onExclusion: (start: number, end: number, removes: readonly MentionType[]) => void,
+  skipInside: ReadonlySet<string>,
 ): void {
   for (let i = from; i < to; i++) {
     if (!starts.has(toks.hashes[i]!)) continue;
@@ -117,8 +118,9 @@ function walk(
     for (let j = i; j < to; j++) {
       const tok = folded.slice(toks.starts[j]!, toks.ends[j]!);
       const next = node.next?.get(tok);
-      // "open-mouth view" reads like "open mouth view": a hyphen inside a match may be skipped.
-      if (!next && tok === "-" && j > i && j + 1 < to) continue;
+      // "open-mouth view" reads like "open mouth view", "rotation is markedly limited" like "rotation is limited":
+      // a hyphen or a skipInside word (lexicons/limitations.json) inside a match may be passed over.
+      if (!next && j > i && j + 1 < to && (tok === "-" || skipInside.has(tok))) continue;
       if (!next) break;
       node = next;
       for (const ref of node.entries) onHit(ref, toks.starts[i]!, toks.ends[j]!, i, j);
@@ -156,6 +158,7 @@ export function scanNote(text: string, folded: string): Hit[] {
       covered.fill(1, i, j + 1);
     },
     (start, end, removes) => exclusions.push({ start, end, removes }),
+    vocab.skipInside,
   );
   // One pass over the tokens for what is left: case-sensitive abbreviations, the tokens where a spine
   // level can start (the level grammar is tried there after the pass), and misspellings (long alphabetic
@@ -199,7 +202,7 @@ export function scanCues(folded: string, spans: readonly Span[]): Hit[] {
   const out: Hit[] = [];
   for (const span of spans) {
     const toks = tokenize(folded, span.start, span.end);
-    walk(vocab.cueTrie, vocab.cueTrieStarts, folded, toks, 0, toks.count, (ref, start, end) => out.push(hitFromRef(ref, start, end)), () => {});
+    walk(vocab.cueTrie, vocab.cueTrieStarts, folded, toks, 0, toks.count, (ref, start, end) => out.push(hitFromRef(ref, start, end)), () => {}, vocab.skipInside);
   }
   return resolveOverlaps(out);
 }
