@@ -336,6 +336,17 @@ describe("hypothetical", () => {
     expectOnly(r.result, { uncertain: true });
     expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "cannot tell whether", rule: "unc.cannot-tell-whether" });
   });
+  it("an unticked box negates its item; a ticked one stops that", () => {
+    const r = run("[ ] Z98.1 Arthrodesis status [x] I10 Essential hypertension", "Arthrodesis status");
+    expectOnly(r.result, { negated: true });
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "[ ]", rule: "neg.unchecked-box" });
+    expectOnly(run("[ ] Q76.1 Klippel-Feil [x] M43.21 Fusion of spine", "Fusion of spine").result, {});
+  });
+  it("a reading refuted on review: 'the previously noted C1-C2 fusion was an overcall'", () => {
+    const r = run("The previously noted C1-C2 fusion was an overcall.", "C1-C2 fusion");
+    expect(r.result.negated).toBe(true);
+    expect(cueOf(r.result, "negated")).toMatchObject({ text: "was an overcall", rule: "neg.post.overcall" });
+  });
   it("a radiologist's recommendation: 'CT would better characterize osseous bridging'", () => {
     const r = run("CT would better characterize osseous bridging.", "osseous bridging");
     expectOnly(r.result, { hypothetical: true });

@@ -93,6 +93,7 @@ describe("other senses of the words are not mentions", () => {
     ["GTV = the lytic C2 lesion on the CT/MRI fusion.", "fusion"],
     ["Low T1 and T2 signal in the marrow; high T2 signal in the disc.", "segment"],
     ["TECHNIQUE: Sagittal T1, T2 and STIR; axial T2; post-contrast axial T1 fat-saturated images.", "segment"],
+    ["CT: fibrous nonunion of the dens fracture; nonunion of type II odontoid fracture.", "pseudarthrosis"],
     ["Bone age read with the Greulich and Pyle atlas.", "segment"],
   ])("%s has no %s mention", (text, type) => {
     expect(hits(text).filter((h) => h.type === type)).toEqual([]);

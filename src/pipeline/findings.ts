@@ -289,8 +289,13 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
       (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start) && !setApart(x),
     );
     if (m.type === "fusion" && m.kind === "surgical_fusion") surgical.unshift(m);
-    const kfs = clauseMentions.filter((x) => x.type === "congenital" && x.kind === "klippel_feil" && patientCue(x));
-    const congenital = isCongenitalFusion ? [m] : clauseMentions.filter((x) => x.type === "congenital" && patientCue(x));
+    // "posterior C1-C2 fusion ... for os odontoideum": a congenital condition after the operation's "for" is its
+    // indication, not the fusion's origin.
+    const indicationOfSurgery = (x: Mention) =>
+      surgical.length > 0 &&
+      clauseMentions.some((l) => l.type === "link" && l.kind === "indication" && l.start >= m.end && l.end <= x.start && x.start - l.end < 40);
+    const kfs = clauseMentions.filter((x) => x.type === "congenital" && x.kind === "klippel_feil" && patientCue(x) && !indicationOfSurgery(x));
+    const congenital = isCongenitalFusion ? [m] : clauseMentions.filter((x) => x.type === "congenital" && patientCue(x) && !indicationOfSurgery(x));
     const acquired = clauseMentions.filter((x) => x.type === "etiology" && x.kind === "acquired" && patientCue(x));
     const inSurgicalSection = m.section === "psh" || m.section === "procedure";
     // "previous cervical fusion", "s/p fusion", "history of fusion": an operation, unless the clause gives a disease cause.

@@ -19,6 +19,12 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: "a congenital indication after 'for' leaves the fusion surgical",
+      note: "S/p posterior C1-C2 fusion (Brooks wiring and graft, 2023) for os odontoideum. CT today: solid fusion.",
+      verdict: "redirect",
+      suggestions: [{ code: "Z98.1", relation: "instead" }],
+    },
     { name: "s/p occipitocervical fusion", note: "S/p occipitocervical fusion (O-C2) in 2019 for instability.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead", evidence: ["S/p", "fusion"] }] },
     { name: "listed under past surgical history", note: "PAST SURGICAL HISTORY: C1-C2 fusion.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead" }] },
   ],
