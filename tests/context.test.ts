@@ -342,6 +342,9 @@ describe("hypothetical", () => {
     expect(cueOf(r.result, "negated")).toMatchObject({ text: "[ ]", rule: "neg.unchecked-box" });
     expectOnly(run("[ ] Q76.1 Klippel-Feil [x] M43.21 Fusion of spine", "Fusion of spine").result, {});
   });
+  it("the absent joint space is the finding: 'no residual joint space at C1-C2' does not deny C1-C2", () => {
+    expectOnly(run("Bony bridging; no residual joint space at C1-C2.", "C1-C2").result, {});
+  });
   it("a reading refuted on review: 'the previously noted C1-C2 fusion was an overcall'", () => {
     const r = run("The previously noted C1-C2 fusion was an overcall.", "C1-C2 fusion");
     expect(r.result.negated).toBe(true);

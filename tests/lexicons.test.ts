@@ -78,6 +78,10 @@ describe("segments lexicon and level grammar", () => {
     expect(hits(`The ${word} is fused.`).some((h) => h.type === "segment" && h.id === id)).toBe(true);
   });
 
+  it("reads AA joints as the atlantoaxial joints", () => {
+    expect(hits("Bony bridging across both lateral AA joints.").some((h) => h.type === "segment" && h.text === "lateral AA joints")).toBe(true);
+  });
+
   it("reads vague regions as regions, not segments", () => {
     expect(hits("Fusion at the craniocervical junction.").find((h) => h.type === "region")?.id).toBe("craniocervical-junction");
   });

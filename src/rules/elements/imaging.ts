@@ -1,5 +1,5 @@
 /** Element `imaging`: imaging (CT, MRI, radiograph) with a finding that confirms ankylosis at these segments. */
-import type { Mention } from "../../pipeline/mentions.js";
+import { isAffirmed, type Mention } from "../../pipeline/mentions.js";
 import type { Finding, NoteFacts } from "../../pipeline/findings.js";
 import type { ElementRule } from "../types.js";
 import { quote, quoteList, targets, uniqueMentions } from "../select.js";
@@ -10,10 +10,33 @@ function usableModality(m: Mention): boolean {
   return m.type === "imaging" && !m.assertion.negated && m.assertion.experiencer === "patient";
 }
 
-/** A study not done yet: hypothetical, or with "pending"/"ordered" in its sentence. */
+/**
+ * A study not done yet: hypothetical, or with "pending"/"ordered" in its sentence, unless that sentence or
+ * the next one of its section reports what it showed ("Repeat CT (ordered by rheum) again shows solid bony
+ * fusion", "CT 03/2025 (ordered for neck pain): no fracture; ankylosis of the atlanto-axial joints").
+ */
 function isPending(facts: NoteFacts, modality: Mention): boolean {
   if (modality.assertion.hypothetical) return true;
-  return (facts.bySentence.get(modality.sentence) ?? []).some((x) => x.type === "imaging_status" && x.kind === "pending" && !x.assertion.negated);
+  const there = facts.bySentence.get(modality.sentence) ?? [];
+  if (!there.some((x) => x.type === "imaging_status" && x.kind === "pending" && !x.assertion.negated)) return false;
+  const next = facts.sentences[modality.sentence + 1];
+  const sameSection = next !== undefined && next.section === facts.sentences[modality.sentence]!.section;
+  // What the study showed comes after it ("CT ... shows"); a fusion named before it is the diagnosis the study
+  // was for ("C1/C2 ankylosis (outside CT 2022, report not available)").
+  const reported = [...there.filter((x) => x.start >= modality.end), ...(sameSection ? (facts.bySentence.get(modality.sentence + 1) ?? []) : [])];
+  return !reported.some((x) => x.type === "imaging_finding" && isAffirmed(x));
+}
+
+/**
+ * The finding's sentence goes on from the study's line after a semicolon and states a confirming finding
+ * itself: "CT c-spine 03/2025: no fracture; ankylosis of the atlanto-axial joints w/ syndesmophytes".
+ */
+function continuesAfterSemicolon(facts: NoteFacts, before: number, f: Finding): boolean {
+  const prev = facts.sentences[before]!;
+  const own = facts.sentences[f.mention.sentence]!;
+  const joint = facts.text.slice(prev.start, own.start);
+  if (!/;\s*$/.test(joint) || /\n/.test(facts.text.slice(prev.end, own.start))) return false;
+  return (facts.bySentence.get(f.mention.sentence) ?? []).some((m) => m.type === "imaging_finding" && isAffirmed(m));
 }
 
 /** The sentence opens with the study as its subject ("It demonstrates ...", "The scan shows ..."): the study named just before. */
@@ -36,9 +59,12 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
     const other = facts.sentences[near];
     if (!other || other.section !== sentence.section) continue;
     const there = facts.bySentence.get(near) ?? [];
-    // A short sentence that only names the study ("Radiographs 2025.", "CT reviewed.") speaks of the finding beside it.
-    const studyOnly = there.every((m) => m.type === "imaging" || m.type === "imaging_status" || m.type === "link") && other.end - other.start <= 40;
-    const referredTo = near === f.mention.sentence - 1 && opensWithStudyReference(facts, f.mention.sentence);
+    // A short sentence that only names the study ("Radiographs 2025.", "CT reviewed.") speaks of the finding beside
+    // it; so does a study label naming the part imaged, ended by a colon ("XR c-spine AP/lat (today):").
+    const label = /:\s*$/.test(facts.text.slice(other.start, other.end));
+    const studyOnly =
+      there.every((m) => m.type === "imaging" || m.type === "imaging_status" || m.type === "link" || (label && m.type === "region")) && other.end - other.start <= 40;
+    const referredTo = near === f.mention.sentence - 1 && (opensWithStudyReference(facts, f.mention.sentence) || continuesAfterSemicolon(facts, near, f));
     const confirms = studyOnly || referredTo || there.some((m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain);
     // ...about the same segments: no failed fusion there, and no level the finding does not have.
     const elsewhere = there.some((m) => m.type === "pseudarthrosis" || (m.type === "segment" && (m.levels ?? []).some((l) => !f.levels.includes(l))));

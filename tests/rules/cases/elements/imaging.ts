@@ -6,6 +6,9 @@ export default {
     { name: "CT with bony bridging at C1-C2", note: "CT cervical spine: bony bridging across C1-C2 with obliterated joint spaces; acquired from RA.", status: "present", evidence: ["CT", "bony bridging"] },
     { name: "study named in the section header", note: "MRI CERVICAL SPINE:\nThe atlantoaxial joints are ankylosed.", status: "present", evidence: ["MRI"] },
     { name: "confirmed in the next sentence", note: "Atlantoaxial ankylosis from RA; CT confirms bony bridging.", status: "present", evidence: ["CT"] },
+    { name: "a study 'ordered by' someone that already shows the fusion", note: "Repeat CT 02/26 (ordered by rheum) again shows solid bony fusion across both atlanto-occipital joints, from PsA.", status: "present", evidence: ["CT"] },
+    { name: "the finding after a semicolon on the study's line", note: "CT c-spine 03/2025 (ordered after a fall): no fracture; ankylosis of the atlanto-axial joints from AS.", status: "present", evidence: ["CT", "ankylosis"] },
+    { name: "a study line that names the body part", note: "XR c-spine AP/lat (today):\nspontaneous fusion of C1 to C2.", status: "present", evidence: ["XR"] },
     {
       name: "the finding's sentence opens with the study named just before",
       note: "EXAM: Rotation restricted. CT of the cervical spine from March was reviewed. It demonstrates bony ankylosis of both lateral atlantoaxial joints. Acquired, from RA.",
@@ -14,6 +17,7 @@ export default {
     },
   ],
   invalid: [
+    { name: "the fusion named before a study whose report is missing", note: "PMH: C1/C2 ankylosis (outside CT 2022, report not available to us).", status: "partial", evidence: ["CT"] },
     { name: "next sentence's study is about other segments", note: "Spontaneous O-C1 ankylosis from JIA. CT: C1-C2 pseudarthrosis, no motion.", status: "partial" },
     { name: "imaging only ordered", note: "Spontaneous C1-C2 ankylosis suspected clinically from RA. CT ordered.", status: "partial", evidence: ["CT"] },
     { name: "imaging finding only at other levels", note: "C1-C2 ankylosis from RA. MRI shows disc bulge at C5-C6.", status: "partial", evidence: ["MRI"] },
