@@ -26,6 +26,7 @@ export const CAUSES = [
   "ra",
   "ra_seronegative",
   "jia",
+  "jia_systemic",
   "as",
   "as_juvenile",
   "dish",

@@ -5,12 +5,12 @@ import { diseaseTargets, uniqueMentions } from "../select.js";
 export const rheumatoidArthritis: RoutingRule = {
   meta: {
     id: "rheumatoid-arthritis",
-    description: "Rheumatoid arthritis as the cause: M45.1 consider; M06.08 additional when seronegative, M08.08 when juvenile.",
-    codes: ["M45.1", "M06.08", "M08.08"],
+    description: "Rheumatoid arthritis as the cause: M45.1 consider; M06.08 additional when seronegative, M08.08 when juvenile (M08.28 when systemic-onset, Still's disease).",
+    codes: ["M45.1", "M06.08", "M08.08", "M08.28"],
     when: "m43.21",
   },
   check(facts) {
-    const links = diseaseTargets(facts).flatMap((f) => f.causes.filter((c) => (c.cause === "ra" || c.cause === "ra_seronegative" || c.cause === "jia") && c.tied));
+    const links = diseaseTargets(facts).flatMap((f) => f.causes.filter((c) => (c.cause === "ra" || c.cause === "ra_seronegative" || c.cause === "jia" || c.cause === "jia_systemic") && c.tied));
     if (!links.length) return null;
     const evidence = uniqueMentions(links.map((c) => c.mention));
     const suggestions: RoutingSuggestion[] = [
@@ -28,6 +28,10 @@ export const rheumatoidArthritis: RoutingRule = {
     const juvenile = links.filter((c) => c.cause === "jia").map((c) => c.mention);
     if (juvenile.length) {
       suggestions.push({ code: "M08.08", relation: "additional", reason: "Juvenile rheumatoid arthritis of the vertebrae is M08.08 (unspecified juvenile rheumatoid arthritis, vertebrae).", evidence: uniqueMentions(juvenile) });
+    }
+    const systemic = links.filter((c) => c.cause === "jia_systemic").map((c) => c.mention);
+    if (systemic.length) {
+      suggestions.push({ code: "M08.28", relation: "additional", reason: "Systemic-onset juvenile arthritis (Still's disease) of the vertebrae is M08.28 (juvenile rheumatoid arthritis with systemic onset, vertebrae).", evidence: uniqueMentions(systemic) });
     }
     return { redirect: false, suggestions };
   },

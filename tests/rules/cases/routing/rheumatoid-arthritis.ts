@@ -6,6 +6,18 @@ export default {
     { name: "RA only in the history", note: "PMH: rheumatoid arthritis.\nAssessment: spontaneous C1-C2 ankylosis.", verdict: "incomplete", suggestions: [] },
   ],
   invalid: [
+    {
+      name: "systemic-onset JIA (Still's disease)",
+      note: "Spontaneous C1-C2 ankylosis secondary to systemic-onset JIA; CT shows bony bridging.",
+      verdict: "supported",
+      suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M08.28", relation: "additional", evidence: ["systemic-onset JIA"] }],
+    },
+    {
+      name: "adult-onset Still's disease is no juvenile arthritis",
+      note: "Spontaneous C1-C2 ankylosis secondary to adult-onset Still's disease; CT shows bony bridging.",
+      verdict: "supported",
+      suggestions: [{ code: "M45.1", relation: "consider" }],
+    },
     { name: "seropositive RA", note: "C1-C2 ankylosis secondary to seropositive rheumatoid arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }] },
     { name: "seronegative RA", note: "C1-C2 ankylosis secondary to seronegative rheumatoid arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M06.08", relation: "additional", evidence: ["seronegative rheumatoid arthritis"] }] },
     { name: "juvenile arthritis", note: "Atlantoaxial ankylosis from juvenile idiopathic arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M08.08", relation: "additional" }] },
