@@ -150,6 +150,9 @@ describe("etiology, imaging and limitation lexicons", () => {
     expect(lim("Rotation is very severely limited.")).toEqual(["Rotation is very severely limited"]);
     expect(lim("Rotation is not limited.")).toEqual([]);
     expect(lim("Rotation of the hip limited.")).toEqual([]);
+    expect(lim("Flexion and extension were also very limited.")).toEqual(["Flexion and extension were also very limited"]);
+    expect(lim("He could not turn his head; she can't turn my head at all, he said.")).toContain("could not turn his head");
+    expect(lim("Limited turning since 2017.")).toEqual(["Limited turning"]);
   });
 
   it("finds limitations written as patterns", () => {

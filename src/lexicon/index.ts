@@ -108,6 +108,7 @@ export interface CompiledMotion {
   notAfter: Set<string>;
   stopAt: Set<string>;
   units: Set<string>;
+  sides: Set<string>;
 }
 
 let compiled: CompiledVocabulary | undefined;
@@ -196,6 +197,7 @@ export function vocabulary(): CompiledVocabulary {
         notAfter: single(m.notAfter, "notAfter"),
         stopAt: single(m.stopAt, "stopAt"),
         units: single(m.units, "unit"),
+        sides: single(m.sides, "side"),
       });
     }
     for (const exclusion of lex.exclusions ?? []) {

@@ -111,6 +111,8 @@ export const TermLexiconSchema = z
           stopAt: z.array(term),
           /** How degrees are written after a number ("°", "degrees"). */
           units: z.array(term).min(1),
+          /** A side written after a number stands for degrees too ("rotation 35 R / 30 L"). */
+          sides: z.array(term),
         }),
       )
       .optional(),

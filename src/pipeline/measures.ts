@@ -1,9 +1,10 @@
 /**
  * Ranges of motion written in degrees: "cervical rotation 15° each side", "rotation R 55° / L 50°",
  * "rotation approximately 15 degrees to the right and 10 degrees to the left". A motion word followed
- * within a few tokens by values in degrees, every one under the lexicon's limit, is that motion's
- * limitation (lexicons/limitations.json measuredMotion). A word just before it that names another joint
- * ("shoulder", "external") or a radiographic measure ("atlantoaxial rotation 40°") leaves it alone.
+ * within a few tokens by values in degrees (or bare numbers with a side: "rotation 35 R / 30 L"), every
+ * one under the lexicon's limit, is that motion's limitation (lexicons/limitations.json measuredMotion). A
+ * word just before it that names another joint ("shoulder", "external") or a radiographic measure
+ * ("atlantoaxial rotation 40°") leaves it alone.
  */
 import type { CompiledMotion } from "../lexicon/index.js";
 import type { Tokens } from "./tokens.js";
@@ -37,7 +38,7 @@ export function measuredMotionHits(folded: string, toks: Tokens, motions: readon
       for (let j = i + 1; j < toks.count && j <= i + m.window; j++) {
         const tok = tokenAt(j);
         if (CLAUSE_END.has(tok) || m.stopAt.has(tok) || m.words.has(tok)) break;
-        if (NUMBER.test(tok) && j + 1 < toks.count && m.units.has(tokenAt(j + 1))) {
+        if (NUMBER.test(tok) && j + 1 < toks.count && (m.units.has(tokenAt(j + 1)) || m.sides.has(tokenAt(j + 1)))) {
           values.push(Number(tok));
           end = toks.ends[j + 1]!;
         }

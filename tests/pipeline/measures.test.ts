@@ -14,6 +14,7 @@ describe("measured rotation", () => {
     ["Neck: rotation now ~25° each way.", "rotation now ~25°"],
     ["Head rotation reduced to about 30 degrees.", "rotation reduced to about 30 degrees"],
     ["ROT: 20º R, 25º L.", "ROT: 20º R, 25º"],
+    ["exam: rotation 35 R / 30 L, flex/ext limited.", "rotation 35 R / 30 L"],
   ])("%s is limited rotation", (note, text) => {
     expect(limitations(note)).toContainEqual({ id: "loss-of-rotation", text });
   });
@@ -25,6 +26,7 @@ describe("measured rotation", () => {
     ["The femoral component was placed in 3 degrees of external rotation.", "an implant angle"],
     ["CT: atlantoaxial rotation 40°; C1-C2 rotation 38 degrees.", "a radiographic measure"],
     ["Rotation is full. Flexion 30°.", "a value in the next sentence"],
+    ["Rotation 80 R / 75 L.", "normal values written without units"],
   ])("%s is not (%s)", (note) => {
     expect(limitations(note).filter((l) => /\d/.test(l.text))).toEqual([]);
   });
@@ -39,7 +41,7 @@ describe("measured rotation", () => {
     const raw = JSON.stringify({
       description: "x",
       entries: [{ id: "a", label: "A", type: "limitation", kind: "motion", terms: ["x"] }],
-      measuredMotion: [{ entry: "b", words: ["rotation"], limitedBelowDegrees: 60, window: 8, notAfter: [], stopAt: [], units: ["°"] }],
+      measuredMotion: [{ entry: "b", words: ["rotation"], limitedBelowDegrees: 60, window: 8, notAfter: [], stopAt: [], units: ["°"], sides: [] }],
     });
     expect(() => parseLexicon("limitations.json", raw, TermLexiconSchema)).toThrow(/field measuredMotion, entry 0.*: no entry "b" in this file/);
   });
