@@ -323,40 +323,32 @@ describe("hypothetical", () => {
     expectOnly(run("Discussed that rheumatoid arthritis can affect the upper neck, sometimes causing spontaneous fusion of C1-C2.", "spontaneous fusion").result, { hypothetical: true });
     expectOnly(run("Consent obtained; risks including pseudarthrosis discussed.", "pseudarthrosis").result, { hypothetical: true });
   });
-  it("a date after 'scheduled', a comma in consent talk, a course that would call for the operation", () => {
-    const d = run("Plan: posterior C1-C2 fusion (Harms technique) scheduled 05/14/2026.", "C1-C2 fusion");
-    expectOnly(d.result, { hypothetical: true });
-    expect(cueOf(d.result, "hypothetical")).toMatchObject({ text: "scheduled 05/14", rule: "hyp.post.scheduled-date" });
-    expectOnly(run("We discussed the risks, including pseudarthrosis and dysphagia.", "pseudarthrosis").result, { hypothetical: true });
-    expectOnly(run("Progressive instability would prompt consideration of occiput-C2 fusion.", "occiput-C2 fusion").result, { hypothetical: true });
-    expectOnly(run("Further slippage may require C1-C2 fusion.", "C1-C2 fusion").result, { hypothetical: true });
-  });
-  it("a stated differential: 'I cannot tell whether this is congenital assimilation of the atlas or acquired ankylosis'", () => {
-    const r = run("On imaging I cannot tell whether this is congenital assimilation of the atlas or acquired ankylosis from her JIA.", "ankylosis");
-    expectOnly(r.result, { uncertain: true });
-    expect(cueOf(r.result, "uncertain")).toMatchObject({ text: "cannot tell whether", rule: "unc.cannot-tell-whether" });
-  });
-  it("an unticked box negates its item; a ticked one stops that", () => {
-    const r = run("[ ] Z98.1 Arthrodesis status [x] I10 Essential hypertension", "Arthrodesis status");
-    expectOnly(r.result, { negated: true });
-    expect(cueOf(r.result, "negated")).toMatchObject({ text: "[ ]", rule: "neg.unchecked-box" });
-    expectOnly(run("[ ] Q76.1 Klippel-Feil [x] M43.21 Fusion of spine", "Fusion of spine").result, {});
-  });
-  it("the absent joint space is the finding: 'no residual joint space at C1-C2' does not deny C1-C2", () => {
-    expectOnly(run("Bony bridging; no residual joint space at C1-C2.", "C1-C2").result, {});
-  });
-  it("a reading refuted on review: 'the previously noted C1-C2 fusion was an overcall'", () => {
-    const r = run("The previously noted C1-C2 fusion was an overcall.", "C1-C2 fusion");
-    expect(r.result.negated).toBe(true);
-    expect(cueOf(r.result, "negated")).toMatchObject({ text: "was an overcall", rule: "neg.post.overcall" });
-  });
-  it("a radiologist's recommendation: 'CT would better characterize osseous bridging'", () => {
-    const r = run("CT would better characterize osseous bridging.", "osseous bridging");
+  it.each([
+    ["Plan: posterior C1-C2 fusion (Harms technique) scheduled 05/14/2026.", "C1-C2 fusion", "hyp.post.scheduled-date"],
+    ["We discussed the risks, including pseudarthrosis and dysphagia.", "pseudarthrosis", "hyp.risks-comma-including"],
+    ["Progressive instability would prompt consideration of occiput-C2 fusion.", "occiput-C2 fusion", "hyp.consideration-of"],
+    ["Further slippage may require C1-C2 fusion.", "C1-C2 fusion", "hyp.would-require"],
+    ["CT would better characterize osseous bridging.", "osseous bridging", "hyp.would-better-characterize"],
+  ])("plans, consent talk and recommendations: %s", (sentence, target, rule) => {
+    const r = run(sentence, target);
     expectOnly(r.result, { hypothetical: true });
-    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "would better characterize", rule: "hyp.would-better-characterize" });
+    expect(cueOf(r.result, "hypothetical").rule).toBe(rule);
   });
-  it("a date after 'seen' or a completed operation is no plan", () => {
-    expectOnly(run("C1-C2 fusion performed 05/14/2019 without complication.", "C1-C2 fusion").result, {});
+  it.each([
+    ["On imaging I cannot tell whether this is congenital assimilation of the atlas or acquired ankylosis from her JIA.", "ankylosis", "uncertain", "unc.cannot-tell-whether"],
+    ["[ ] Z98.1 Arthrodesis status [x] I10 Essential hypertension", "Arthrodesis status", "negated", "neg.unchecked-box"],
+    ["The previously noted C1-C2 fusion was an overcall.", "C1-C2 fusion", "negated", "neg.post.overcall"],
+  ] as const)("differentials, unticked boxes, refuted readings: %s", (sentence, target, category, rule) => {
+    const r = run(sentence, target);
+    expect(r.result[category === "negated" ? "negated" : "uncertain"]).toBe(true);
+    expect(cueOf(r.result, category).rule).toBe(rule);
+  });
+  it.each([
+    ["[ ] Q76.1 Klippel-Feil [x] M43.21 Fusion of spine", "Fusion of spine", "a ticked box ends an unticked one's negation"],
+    ["Bony bridging; no residual joint space at C1-C2.", "C1-C2", "the absent joint space is the finding, not a denial of C1-C2"],
+    ["C1-C2 fusion performed 05/14/2019 without complication.", "C1-C2 fusion", "a dated operation that was done is no plan"],
+  ])("asserts nothing: %s", (sentence, target) => {
+    expectOnly(run(sentence, target).result, {});
   });
   it("work-up: 'CT to determine whether C1-C2 fusion is present'", () => {
     const r = run("CT to determine whether C1-C2 fusion is present.", "C1-C2 fusion");
