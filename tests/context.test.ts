@@ -414,6 +414,11 @@ describe("experiencer", () => {
     expectOnly(r.result, { other: true });
     expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "Mother", start: r.at("Mother"), rule: "exp.mother" });
   });
+  it("what a relative has runs on through the clause, up to a new subject", () => {
+    expectOnly(run("He is worried because his wife has RA and had her C1-C2 fused last year.", "C1-C2 fused").result, { other: true });
+    expectOnly(run("Her mother has Klippel-Feil syndrome with fused C1-C2 and C4-C5.", "fused C1-C2").result, { other: true });
+    expectOnly(run("His mother has RA and the patient has C1-C2 ankylosis.", "C1-C2 ankylosis").result, {});
+  });
   it("backward: 'Ankylosing spondylitis in his father.'", () => {
     const r = run("Ankylosing spondylitis in his father.", "Ankylosing spondylitis");
     expectOnly(r.result, { other: true });

@@ -14,6 +14,7 @@ import {
   SectionsLexiconSchema,
   TERM_LEXICON_FILES,
   TermLexiconSchema,
+  type Cause,
   type Exclusion,
   type TermEntry,
   type TermLexicon,
@@ -68,6 +69,8 @@ export interface CompiledVocabulary {
   longWordLengths: Map<number, { min: number; max: number }>;
   /** Ranges of motion written in degrees (lexicons/limitations.json measuredMotion), all single folded tokens. */
   measuredMotion: CompiledMotion[];
+  /** Generic cause -> the specific causes it may stand for (lexicons/etiology.json specificCauses). */
+  specificCauses: Map<Cause, readonly Cause[]>;
   /** Words a match may pass over inside a term (lexicons' skipInside), folded single tokens. */
   skipInside: Set<string>;
   /** Every token that appears in any term: never treated as a misspelling. */
@@ -130,6 +133,7 @@ export function vocabulary(): CompiledVocabulary {
   let occiputAliases: string[] = [];
   const capsCues: string[] = [];
   const skipInside = new Set<string>();
+  const specificCauses = new Map<Cause, readonly Cause[]>();
   const measuredMotion: CompiledMotion[] = [];
   const refsById = new Map<string, EntryRef>();
   const singleWordRefs = new Map<string, EntryRef>();
@@ -140,6 +144,7 @@ export function vocabulary(): CompiledVocabulary {
     lexicons.set(file, lex);
     if (lex.occiputAliases) occiputAliases = lex.occiputAliases.map(fold);
     for (const cue of lex.capsDiagnosisCues ?? []) capsCues.push(...expandTerm(fold(cue)));
+    for (const [generic, specific] of Object.entries(lex.specificCauses ?? {})) specificCauses.set(generic as Cause, specific);
     for (const w of lex.skipInside ?? []) {
       const toks = termTokens(fold(w));
       if (toks.length !== 1) throw new Error(`lexicons/${file}: skipInside "${w}" must be one token`);
@@ -241,6 +246,7 @@ export function vocabulary(): CompiledVocabulary {
     longWordLengths,
     measuredMotion,
     skipInside,
+    specificCauses,
     knownTokens,
     occiputAliases,
   };

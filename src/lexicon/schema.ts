@@ -93,6 +93,12 @@ export const TermLexiconSchema = z
      * again ("SECONDARY TO AS", "KNOWN AS"); matched case-insensitively, ending at the abbreviation.
      */
     capsDiagnosisCues: z.array(term).optional(),
+    /**
+     * A cause written generically ("the spondylitis", "RA") that stands for a more specific one the note
+     * names elsewhere ("juvenile ankylosing spondylitis", "seronegative RA"): generic cause -> the specific
+     * causes it may stand for, most specific first.
+     */
+    specificCauses: z.partialRecord(z.enum(CAUSES), z.array(z.enum(CAUSES)).min(1)).optional(),
     /** Single words a match may pass over inside any term (degree adverbs: "rotation is markedly limited"). */
     skipInside: z.array(term).optional(),
     /** Range of motion written as degrees ("cervical rotation 15° each side"): below the limit, the entry's limitation. */

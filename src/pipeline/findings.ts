@@ -3,6 +3,7 @@
  * for the patient (affirmed or uncertain), where it is (the site words of its clause), what made it
  * (surgery, congenital origin, a disease cause) and how firmly the cause is tied to it.
  */
+import { vocabulary } from "../lexicon/index.js";
 import type { Cause } from "../lexicon/schema.js";
 import type { Section, Sentence, Span } from "../types.js";
 import { clauseSpans, quickClauses } from "./clauses.js";
@@ -341,6 +342,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
   attachFollowingSentences(text, sentences, bySentence, findings);
   inferSites(findings);
   inferOrigins(findings);
+  resolveGenericCauses(findings, mentions);
   // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
   for (const f of findings) {
     if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
@@ -363,6 +365,22 @@ function inferSites(findings: Finding[]): void {
     f.regions = pick.regions;
     f.siteMentions = pick.siteMentions;
     f.siteInferred = true;
+  }
+}
+
+/**
+ * "Juvenile ankylosing spondylitis ... C1-C2 ankylosis caused by the spondylitis", "seronegative RA ... ankylosis
+ * due to RA": a tie to the generic name stands for the specific disease the note affirms elsewhere
+ * (lexicons/etiology.json specificCauses).
+ */
+function resolveGenericCauses(findings: Finding[], mentions: readonly Mention[]): void {
+  const { specificCauses } = vocabulary();
+  const named = new Set(mentions.filter((m) => m.type === "etiology" && m.cause && isPatientFact(m) && !m.assertion.uncertain).map((m) => m.cause!));
+  for (const f of findings) {
+    for (const link of f.causes) {
+      const specific = link.tied ? specificCauses.get(link.cause)?.find((c) => named.has(c)) : undefined;
+      if (specific) link.cause = specific;
+    }
   }
 }
 

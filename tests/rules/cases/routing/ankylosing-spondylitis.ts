@@ -19,6 +19,12 @@ export default {
       verdict: "redirect",
       suggestions: [{ code: "M45.1", relation: "instead" }],
     },
+    {
+      name: "a tie to 'the spondylitis' stands for the juvenile AS named before",
+      note: "Diagnosis: juvenile ankylosing spondylitis. Assessment: C1-C2 ankylosis caused by the spondylitis.",
+      verdict: "redirect",
+      suggestions: [{ code: "M08.1", relation: "instead" }],
+    },
     { name: "juvenile AS written short", note: "Assessment: juvenile AS with atlantoaxial ankylosis due to JAS.", verdict: "redirect", suggestions: [{ code: "M08.1", relation: "instead" }] },
     { name: "several regions, 'multilevel spinal'", note: "Multilevel spinal ankylosis from ankylosing spondylitis, including C1-C2.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },
     { name: "several regions", note: "Ankylosis from the occiput through T12 due to ankylosing spondylitis.", verdict: "redirect", suggestions: [{ code: "M45.0", relation: "instead" }] },

@@ -13,6 +13,12 @@ export default {
       suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M08.28", relation: "additional", evidence: ["systemic-onset JIA"] }],
     },
     {
+      name: "a tie to 'RA' stands for the seronegative RA named before",
+      note: "History: seronegative rheumatoid arthritis. CT: spontaneous C1-C2 ankylosis due to RA, bony bridging.",
+      verdict: "supported",
+      suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M06.08", relation: "additional" }],
+    },
+    {
       name: "adult-onset Still's disease is no juvenile arthritis",
       note: "Spontaneous C1-C2 ankylosis secondary to adult-onset Still's disease; CT shows bony bridging.",
       verdict: "supported",
