@@ -151,6 +151,13 @@ export const SectionsLexiconSchema = z
     description: z.string().min(1),
     sections: z.array(z.strictObject({ kind: z.enum(SECTION_KINDS), headers: z.array(term).min(1) })).min(1),
     imagingHeaderWords: z.array(term).min(1),
+    /**
+     * Punctuation as speech recognition writes it ("no fracture period the fusion is ..."): in a dictated note
+     * (at least `dictatedAfter` spoken periods, and fewer real full stops) these words end a sentence.
+     */
+    spokenBreaks: z.array(term).min(1),
+    spokenPeriod: term,
+    dictatedAfter: z.number().int().min(1),
   })
   .superRefine((lex, ctx) => {
     noDuplicates(

@@ -6,6 +6,7 @@
  * runs (templated lists, a 20 MB note with no punctuation) are cut at a comma or space, so later stages
  * (and compromise) always see bounded input.
  */
+import { sectionsLexicon } from "../lexicon/index.js";
 import type { Section, Sentence } from "../types.js";
 
 export const MAX_SENTENCE = 600;
@@ -45,6 +46,49 @@ export function splitSentences(text: string, sections: readonly Section[]): Sent
     if (section.header) pushTrimmed(text, section.start, Math.min(section.bodyStart, section.end), index, out);
     splitRange(text, section.bodyStart, section.end, index, out);
   });
+  return dictation().isDictated(text) ? splitAtSpokenBreaks(text, out) : out;
+}
+
+interface Dictation {
+  isDictated(text: string): boolean;
+  breaks: RegExp;
+}
+let dictationRules: Dictation | undefined;
+
+/** Spoken punctuation from lexicons/sections.json, compiled once. */
+function dictation(): Dictation {
+  if (dictationRules) return dictationRules;
+  const lex = sectionsLexicon();
+  const words = (list: readonly string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
+  const period = new RegExp(`\\b(?:${words([lex.spokenPeriod])})\\b`, "gi");
+  dictationRules = {
+    isDictated(text: string): boolean {
+      const spoken = text.match(period)?.length ?? 0;
+      if (spoken < lex.dictatedAfter) return false;
+      let stops = 0;
+      for (let i = text.indexOf("."); i >= 0 && stops < spoken; i = text.indexOf(".", i + 1)) stops++;
+      return stops < spoken;
+    },
+    breaks: new RegExp(`\\b(?:${words(lex.spokenBreaks)})\\b`, "gi"),
+  };
+  return dictationRules;
+}
+
+/** "... no fracture period the fusion is due to ...": a spoken break word ends the sentence it is in. */
+function splitAtSpokenBreaks(text: string, sentences: Sentence[]): Sentence[] {
+  const { breaks } = dictation();
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    let start = s.start;
+    breaks.lastIndex = 0;
+    const body = text.slice(s.start, s.end);
+    for (let m = breaks.exec(body); m !== null; m = breaks.exec(body)) {
+      const end = s.start + m.index + m[0].length;
+      pushTrimmed(text, start, end, s.section, out);
+      start = end;
+    }
+    pushTrimmed(text, start, s.end, s.section, out);
+  }
   return out;
 }
 

@@ -22,6 +22,13 @@ describe("sections", () => {
     expect(kinds("HISTORY:,  Pain.,PAST MEDICAL HISTORY:,1.  RA.,IMPRESSION:,  Ankylosis.").map((k) => k[0])).toEqual(["hpi", "pmh", "impression"]);
   });
 
+  it("ends sentences at dictated punctuation in a speech-recognition note, and only there", () => {
+    const dictated = "the CT shows bony ankylosis across C7 T1 period the atlas and axis are not fused comma and C1 C2 look normal period no myelopathy period";
+    expect(sentences(dictated)).toEqual(["the CT shows bony ankylosis across C7 T1 period", "the atlas and axis are not fused comma and C1 C2 look normal period", "no myelopathy period"]);
+    const typed = "The perioperative period was uneventful. Over that period she improved. A period of rest. C1-C2 fusion noted.";
+    expect(sentences(typed)).toEqual(["The perioperative period was uneventful.", "Over that period she improved.", "A period of rest.", "C1-C2 fusion noted."]);
+  });
+
   it("reads combined radiology headers and dictation imaging headers as imaging", () => {
     expect(kinds("XR CERVICAL SPINE\nFINDINGS/IMPRESSION: The upper cervical spine is ankylosed.").map((k) => k[0])).toEqual(["other", "imaging"]);
     expect(kinds("EXAM:,  Rotation limited.,RADIOLOGIC DATA:,  CT reviewed.").map((k) => k[0])).toEqual(["exam", "imaging"]);
