@@ -343,11 +343,53 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
   inferSites(findings);
   inferOrigins(findings);
   resolveGenericCauses(findings, mentions);
+  const refuted = refutedByConclusion(text, sentences, sections, bySentence, findings);
   // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
   for (const f of findings) {
     if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
   }
-  return { text, mentions, sentences, sections, bySentence, findings, setAside };
+  return {
+    text,
+    mentions,
+    sentences,
+    sections,
+    bySentence,
+    findings: findings.filter((f) => !refuted.has(f)),
+    setAside: [...setAside, ...[...refuted].map((f) => f.mention)],
+  };
+}
+
+const CONCLUSION_SECTIONS = new Set(["impression", "assessment"]);
+
+/**
+ * "Outside report states: 'C1-C2 autofusion.' ... Impression: No C1-C2 fusion." When the note's own
+ * conclusion (impression or assessment) denies a fusion at the region and affirms none there, a finding at
+ * the region that the note only quotes from another source (lexicons/links.json other-source) is refuted.
+ */
+function refutedByConclusion(
+  text: string,
+  sentences: readonly Sentence[],
+  sections: readonly Section[],
+  bySentence: Map<number, Mention[]>,
+  findings: readonly Finding[],
+): Set<Finding> {
+  const refuted = new Set<Finding>();
+  const inConclusion = (m: Mention) => CONCLUSION_SECTIONS.has(m.section);
+  if (findings.some((f) => f.site === "region" && inConclusion(f.mention))) return refuted;
+  const denied = [...bySentence.values()].some((list) =>
+    list.some((m) => FINDING_TYPES.has(m.type) && m.assertion.negated && inConclusion(m)) &&
+    list.some((m) => SITE_TYPES.has(m.type) && m.assertion.negated && inConclusion(m) && (m.levels ? regionsOfLevels(m.levels).includes("occipito_atlanto_axial") : false)),
+  );
+  if (!denied || !sections.length) return refuted;
+  for (const f of findings) {
+    if (f.site !== "region") continue;
+    // The source is named in the finding's sentence, or in the one before that introduces it ("... states:").
+    const si = f.mention.sentence;
+    const introduced = si > 0 && /:\s*$/.test(text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end));
+    const quoted = [si, ...(introduced ? [si - 1] : [])].some((k) => (bySentence.get(k) ?? []).some((m) => m.type === "link" && m.kind === "source"));
+    if (quoted) refuted.add(f);
+  }
+  return refuted;
 }
 
 /**

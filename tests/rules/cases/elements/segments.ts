@@ -8,8 +8,19 @@ export default {
     { name: "atlas and axis named as words", note: "The atlas is fused to the axis (acquired, from long-standing RA).", status: "present", evidence: ["atlas", "axis"] },
     { name: "en dash and short range", note: "Ankylosis C1–2, non-surgical.", status: "present", evidence: ["C1–2"] },
     { name: "atlanto-occipital joint", note: "Spontaneous fusion of the atlanto-occipital joints.", status: "present", evidence: ["atlanto-occipital joints"] },
+    {
+      name: "a quoted outside report that the impression confirms",
+      note: "Outside report states: 'C1-C2 autofusion.'\nImpression: Spontaneous C1-C2 ankylosis, confirmed on our CT.",
+      status: "present",
+      evidence: ["C1-C2"],
+    },
   ],
   invalid: [
+    {
+      name: "a quoted outside report that the impression refutes",
+      note: "Outside report (2/2025) states: 'C1-C2 autofusion.'\nOn our review the C1-C2 joints are preserved.\nImpression: No C1-C2 fusion. Outside interpretation not confirmed.",
+      status: "missing",
+    },
     { name: "only a vague region", note: "Ankylosis at the craniocervical junction from rheumatoid arthritis. CT confirms bony bridging there.", status: "partial", evidence: ["craniocervical junction"], query: true },
     { name: "fusion of the spine with no site", note: "Spontaneous spinal fusion due to RA was noted.", status: "missing", query: true },
     { name: "negated fusion", note: "No evidence of C1-C2 fusion on CT.", status: "missing" },
