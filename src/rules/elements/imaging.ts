@@ -18,9 +18,13 @@ function usableModality(m: Mention): boolean {
 function isPending(facts: NoteFacts, modality: Mention): boolean {
   if (modality.assertion.hypothetical) return true;
   const there = facts.bySentence.get(modality.sentence) ?? [];
-  if (!there.some((x) => x.type === "imaging_status" && x.kind === "pending" && !x.assertion.negated)) return false;
   const next = facts.sentences[modality.sentence + 1];
   const sameSection = next !== undefined && next.section === facts.sentences[modality.sentence]!.section;
+  // "an outside CT showed his C1-C2 was fused; the report is not available": what it showed is hearsay until
+  // the report is seen (GUIDELINES decision 3), in its own sentence or the next.
+  const status = (kind: string) => (x: Mention) => x.type === "imaging_status" && x.kind === kind && !x.assertion.negated;
+  if ([...there, ...(sameSection ? (facts.bySentence.get(modality.sentence + 1) ?? []) : [])].some(status("unavailable"))) return true;
+  if (!there.some(status("pending"))) return false;
   // What the study showed comes after it ("CT ... shows"); a fusion named before it is the diagnosis the study
   // was for ("C1/C2 ankylosis (outside CT 2022, report not available)").
   const reported = [...there.filter((x) => x.start >= modality.end), ...(sameSection ? (facts.bySentence.get(modality.sentence + 1) ?? []) : [])];

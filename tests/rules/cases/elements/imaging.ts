@@ -17,6 +17,7 @@ export default {
     },
   ],
   invalid: [
+    { name: "a finding relayed from a study whose report is not available", note: "Neck: he says an outside CT in 2023 showed his C1-C2 was fused from DISH; the report is not available to me.", status: "partial", evidence: ["CT"] },
     { name: "the fusion named before a study whose report is missing", note: "PMH: C1/C2 ankylosis (outside CT 2022, report not available to us).", status: "partial", evidence: ["CT"] },
     { name: "next sentence's study is about other segments", note: "Spontaneous O-C1 ankylosis from JIA. CT: C1-C2 pseudarthrosis, no motion.", status: "partial" },
     { name: "imaging only ordered", note: "Spontaneous C1-C2 ankylosis suspected clinically from RA. CT ordered.", status: "partial", evidence: ["CT"] },
