@@ -262,6 +262,17 @@ function lastSiteOrFindingEnd(finding: Mention, cause: Mention, clauseMentions: 
   return end;
 }
 
+/**
+ * "type II odontoid fracture treated in a collar, now nonunion": a nonunion in a sentence that names a
+ * fracture and no fusion or operation is the fracture's, not a failed fusion (GUIDELINES decision 11).
+ */
+function fractureNonunion(text: string, m: Mention, sentence: readonly Mention[]): boolean {
+  if (m.type !== "pseudarthrosis" || !/non-?\s?union/i.test(text.slice(m.start, m.end))) return false;
+  const fracture = sentence.some((x) => x.type === "etiology" && x.cause === "trauma" && /fracture/i.test(text.slice(x.start, x.end)));
+  const fusion = sentence.some((x) => (x.type === "fusion" || x.type === "surgery") && isPatientFact(x));
+  return fracture && !fusion;
+}
+
 export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {
   const bySentence = sentenceMentions(mentions);
   const findings: Finding[] = [];
@@ -270,7 +281,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
   for (const m of mentions) {
     const isCongenitalFusion = m.type === "congenital" && m.kind === "congenital_fusion";
     if (!FINDING_TYPES.has(m.type) && !isCongenitalFusion) continue;
-    if (!isPatientFact(m)) {
+    if (!isPatientFact(m) || fractureNonunion(text, m, bySentence.get(m.sentence) ?? [])) {
       setAside.push(m);
       continue;
     }

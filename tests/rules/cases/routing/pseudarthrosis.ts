@@ -4,6 +4,7 @@ export default {
   rule: "pseudarthrosis",
   valid: [
     { name: "pseudarthrosis negated", note: "S/p C1-C2 arthrodesis; solid fusion, no pseudarthrosis.", verdict: "redirect", suggestions: [] },
+    { name: "'fracture ... now nonunion' with the fusion only scheduled", note: "Type II odontoid fracture 2023 treated in a collar, now nonunion. Plan: posterior C1-C2 fusion scheduled 6/12.", verdict: "not_documented", suggestions: [] },
     { name: "a fracture nonunion is no failed fusion", note: "Prior C1-C2 fusion in 2015 for odontoid nonunion. CT: solid fusion.", verdict: "redirect", suggestions: [] },
   ],
   invalid: [
