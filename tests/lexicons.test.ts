@@ -153,6 +153,8 @@ describe("etiology, imaging and limitation lexicons", () => {
     expect(lim("Flexion and extension were also very limited.")).toEqual(["Flexion and extension were also very limited"]);
     expect(lim("He could not turn his head; she can't turn my head at all, he said.")).toContain("could not turn his head");
     expect(lim("Limited turning since 2017.")).toEqual(["Limited turning"]);
+    expect(lim("She is unable to look over her shoulder when reversing.")).toEqual(["unable to look over her shoulder"]);
+    expect(lim("He cannot extend his neck to drink; he cannot tilt his head back.")).toEqual(["cannot extend his neck", "cannot tilt his head back"]);
   });
 
   it("finds limitations written as patterns", () => {
