@@ -61,7 +61,8 @@ export interface LevelGrammar {
 export function compileLevelGrammar(occiputAliases: readonly string[]): LevelGrammar {
   const aliases = [...new Set(occiputAliases)].sort((a, b) => b.length - a.length);
   const occ = aliases.map(escape).join("|");
-  const level = String.raw`(?:(${occ})|([ctls])-?(\d{1,2}))`;
+  // "C 1-2": a space after the region letter only when a range follows (a bare "C 1000 mg" is no level).
+  const level = String.raw`(?:(${occ})|([ctls])(?:-|\s(?=\d{1,2}\s*[-/]\s*[ctls]?\d))?(\d{1,2}))`;
   const second = String.raw`(?:(${occ})|([ctls])?-?(\d{1,2}))`;
   const re = new RegExp(String.raw`(?<![a-z0-9])${level}(?:\s*(-|/|${GLUED_RANGE_WORDS.join("|")}|&)\s*${second})?(?![a-z0-9])`, "y");
   const firstWords = aliases.map((a) => termTokens(a)[0]!);

@@ -10,6 +10,11 @@ export function targets(facts: NoteFacts): Finding[] {
 }
 
 /** Targets that are not explained by surgery or congenital origin: the ones that point to M43.21. */
+/** Disease-process targets at the region or a vague site near it: where the region codes (M45.1, M48.11) can apply. */
+export function regionDiseaseTargets(facts: NoteFacts): Finding[] {
+  return diseaseTargets(facts).filter((f) => f.site === "region" || f.site === "vague");
+}
+
 export function diseaseTargets(facts: NoteFacts): Finding[] {
   return targets(facts).filter((f) => f.kind !== "pseudarthrosis" && (f.origin === "acquired" || f.origin === "unknown"));
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { vocabulary } from "../../src/lexicon/index.js";
 import { compileLevelGrammar, findLevels } from "../../src/pipeline/levels.js";
 import { fold } from "../../src/pipeline/text.js";
+import { scanNote } from "../../src/pipeline/scan.js";
 import { hashToken, tokenize, TokenFilter } from "../../src/pipeline/tokens.js";
 
 const PIECES = [
@@ -69,6 +70,13 @@ describe("level grammar at candidate tokens", () => {
   it("reads ranges run into their range word (transcription without the space)", () => {
     expect(levels("fusion C1to C3")).toEqual([{ text: "C1to C3", levels: [1, 2, 3] }]);
     expect(levels("occiputto C2")).toEqual([{ text: "occiputto C2", levels: [0, 1, 2] }]);
+  });
+
+  it("reads a level range written with a space after the letter, and no bare spaced number", () => {
+    const lv = (t: string) => scanNote(t, fold(t)).filter((h) => h.type === "segment").map((h) => [t.slice(h.start, h.end), h.levels]);
+    expect(lv("Ankylosis C 1-2 due to DISH.")).toEqual([["C 1-2", [1, 2]]]);
+    expect(lv("C 2–3 fusion.")).toEqual([["C 2–3", [2, 3]]]);
+    expect(lv("Vitamin C 1000 mg daily; lesion L 3 cm; grade C 2 of 5.")).toEqual([]);
   });
 
   it("reads every way of writing a level or range", () => {

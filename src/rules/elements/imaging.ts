@@ -19,7 +19,9 @@ function isPending(facts: NoteFacts, modality: Mention): boolean {
   if (modality.assertion.hypothetical) return true;
   const there = facts.bySentence.get(modality.sentence) ?? [];
   const next = facts.sentences[modality.sentence + 1];
-  const sameSection = next !== undefined && next.section === facts.sentences[modality.sentence]!.section;
+  const own = facts.sentences[modality.sentence]!;
+  // The next sentence speaks for the study only when it goes on from the same line ("CT: no fracture; ankylosis ...").
+  const sameSection = next !== undefined && next.section === own.section && !/\n/.test(facts.text.slice(own.end, next.start));
   // "an outside CT showed his C1-C2 was fused; the report is not available": what it showed is hearsay until
   // the report is seen (GUIDELINES decision 3), in its own sentence or the next.
   const status = (kind: string) => (x: Mention) => x.type === "imaging_status" && x.kind === kind && !x.assertion.negated;
@@ -77,10 +79,13 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
   }
   const section = facts.sections[sentence.section]!;
   if (!IMAGING_SECTIONS.has(section.kind)) return [];
-  // The modality can be in the section header ("CT CERVICAL SPINE:"), the section, or the report's opening lines.
+  // The modality can be in the section header ("CT CERVICAL SPINE:"), the section, or the report's opening lines
+  // (unless that study is about other levels: "thoracic radiograph ... bridging from T5 through T9").
   const sectionMods = done.filter((m) => m.start >= section.start && m.end <= section.end);
   if (sectionMods.length) return sectionMods;
-  return done.filter((m) => m.start < 400);
+  const aboutOtherLevels = (m: Mention) =>
+    (facts.bySentence.get(m.sentence) ?? []).some((x) => x.type === "segment" && (x.levels ?? []).length > 0 && (x.levels ?? []).every((l) => !f.levels.includes(l)));
+  return done.filter((m) => m.start < 400 && !aboutOtherLevels(m));
 }
 
 export const imaging: ElementRule = {

@@ -1,6 +1,6 @@
 /** Routing: DISH (Forestier) as the cause: M48.11 is a case for a coder's review. */
 import type { RoutingRule } from "../types.js";
-import { diseaseTargets, uniqueMentions } from "../select.js";
+import { regionDiseaseTargets, uniqueMentions } from "../select.js";
 
 export const dish: RoutingRule = {
   meta: {
@@ -10,7 +10,8 @@ export const dish: RoutingRule = {
     when: "m43.21",
   },
   check(facts) {
-    const links = diseaseTargets(facts).flatMap((f) => f.causes.filter((c) => c.cause === "dish" && c.tied));
+    // GUIDELINES decision 7: no region code for a fusion of the spine with no site.
+    const links = regionDiseaseTargets(facts).flatMap((f) => f.causes.filter((c) => c.cause === "dish" && c.tied));
     if (!links.length) return null;
     return {
       redirect: false,

@@ -1,6 +1,6 @@
 /** Routing: rheumatoid arthritis as the cause: M45.1 consider (M45 includes "Rheumatoid arthritis of spine"); the RA code where it has a vertebral code. */
 import type { RoutingRule, RoutingSuggestion } from "../types.js";
-import { diseaseTargets, uniqueMentions } from "../select.js";
+import { regionDiseaseTargets, uniqueMentions } from "../select.js";
 
 export const rheumatoidArthritis: RoutingRule = {
   meta: {
@@ -10,7 +10,8 @@ export const rheumatoidArthritis: RoutingRule = {
     when: "m43.21",
   },
   check(facts) {
-    const links = diseaseTargets(facts).flatMap((f) => f.causes.filter((c) => (c.cause === "ra" || c.cause === "ra_seronegative" || c.cause === "jia" || c.cause === "jia_systemic") && c.tied));
+    // GUIDELINES decision 7: no region code for a fusion of the spine with no site.
+    const links = regionDiseaseTargets(facts).flatMap((f) => f.causes.filter((c) => (c.cause === "ra" || c.cause === "ra_seronegative" || c.cause === "jia" || c.cause === "jia_systemic") && c.tied));
     if (!links.length) return null;
     const evidence = uniqueMentions(links.map((c) => c.mention));
     const suggestions: RoutingSuggestion[] = [

@@ -17,6 +17,11 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: "an opening study about other levels does not confirm the region",
+      note: "History: thoracic radiograph shows bony bridging from T5 through T9.\nImpression:\n1. C 1-2 ankylosis due to DISH (neck imaging pending).",
+      status: "partial",
+    },
     { name: "a finding relayed from a study whose report is not available", note: "Neck: he says an outside CT in 2023 showed his C1-C2 was fused from DISH; the report is not available to me.", status: "partial", evidence: ["CT"] },
     { name: "the fusion named before a study whose report is missing", note: "PMH: C1/C2 ankylosis (outside CT 2022, report not available to us).", status: "partial", evidence: ["CT"] },
     { name: "next sentence's study is about other segments", note: "Spontaneous O-C1 ankylosis from JIA. CT: C1-C2 pseudarthrosis, no motion.", status: "partial" },

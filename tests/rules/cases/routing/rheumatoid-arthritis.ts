@@ -3,6 +3,7 @@ import type { RoutingCase, RuleCases } from "../../harness.js";
 export default {
   rule: "rheumatoid-arthritis",
   valid: [
+    { name: "a fusion of the spine with no site gets no region code", note: "Query response: the patient has ankylosis of the spine, acquired from his rheumatoid arthritis.", verdict: "incomplete", suggestions: [] },
     { name: "RA only in the history", note: "PMH: rheumatoid arthritis.\nAssessment: spontaneous C1-C2 ankylosis.", verdict: "incomplete", suggestions: [] },
   ],
   invalid: [
