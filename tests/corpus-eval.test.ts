@@ -36,11 +36,11 @@ describe("evaluation corpus", () => {
  * The held-out sets (written blind, then used to find general gaps, so no longer blind): the same thresholds,
  * so a rule change that helps the development set cannot quietly undo what they taught.
  */
-describe.each(["holdout", "holdout2", "holdout3", "holdout4"])("held-out set corpus/%s", (dir) => {
+describe.each(["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])("held-out set corpus/%s", (dir) => {
   const held = score(runCorpus(loadCorpus(join(CORPUS_DIR, dir))));
   const list = (kind: string) => held.disagreements.filter((d) => d.kind === kind).map((d) => `${d.id}: ${d.detail}`).join("\n");
   it("has valid results, verdict accuracy of at least 0.90 and missing-element F1 of at least 0.85", () => {
-    expect(held.notes).toBeGreaterThanOrEqual(40);
+    expect(held.notes).toBeGreaterThanOrEqual(30);
     expect(held.violations).toEqual([]);
     expect(held.verdictAccuracy, list("verdict")).toBeGreaterThanOrEqual(0.9);
     expect(held.microMissing.f1, list("element")).toBeGreaterThanOrEqual(0.85);
