@@ -116,7 +116,8 @@ export interface CompiledMotion {
 
 let compiled: CompiledVocabulary | undefined;
 
-function escapeRegExp(s: string): string {
+/** A literal string as a RegExp source. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -193,10 +194,11 @@ export function vocabulary(): CompiledVocabulary {
             return toks[0]!;
           }),
         );
+      const words = single(m.words, "word");
       measuredMotion.push({
         ref: refsById.get(m.entry)!,
-        words: single(m.words, "word"),
-        wordFilter: new TokenFilter([...single(m.words, "word")]),
+        words,
+        wordFilter: new TokenFilter([...words]),
         limitedBelowDegrees: m.limitedBelowDegrees,
         window: m.window,
         notAfter: single(m.notAfter, "notAfter"),

@@ -354,7 +354,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
   inferSites(findings);
   inferOrigins(findings);
   resolveGenericCauses(findings, mentions);
-  const refuted = refutedByConclusion(text, sentences, sections, bySentence, findings);
+  const refuted = refutedByConclusion(text, sentences, bySentence, findings);
   // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
   for (const f of findings) {
     if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
@@ -380,7 +380,6 @@ const CONCLUSION_SECTIONS = new Set(["impression", "assessment"]);
 function refutedByConclusion(
   text: string,
   sentences: readonly Sentence[],
-  sections: readonly Section[],
   bySentence: Map<number, Mention[]>,
   findings: readonly Finding[],
 ): Set<Finding> {
@@ -391,7 +390,7 @@ function refutedByConclusion(
     list.some((m) => FINDING_TYPES.has(m.type) && m.assertion.negated && inConclusion(m)) &&
     list.some((m) => SITE_TYPES.has(m.type) && m.assertion.negated && inConclusion(m) && (m.levels ? regionsOfLevels(m.levels).includes("occipito_atlanto_axial") : false)),
   );
-  if (!denied || !sections.length) return refuted;
+  if (!denied) return refuted;
   for (const f of findings) {
     if (f.site !== "region") continue;
     // The source is named in the finding's sentence, or in the one before that introduces it ("... states:").

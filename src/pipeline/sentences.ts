@@ -6,7 +6,7 @@
  * runs (templated lists, a 20 MB note with no punctuation) are cut at a comma or space, so later stages
  * (and compromise) always see bounded input.
  */
-import { sectionsLexicon } from "../lexicon/index.js";
+import { escapeRegExp, sectionsLexicon } from "../lexicon/index.js";
 import type { Section, Sentence } from "../types.js";
 
 export const MAX_SENTENCE = 600;
@@ -59,7 +59,7 @@ let dictationRules: Dictation | undefined;
 function dictation(): Dictation {
   if (dictationRules) return dictationRules;
   const lex = sectionsLexicon();
-  const words = (list: readonly string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
+  const words = (list: readonly string[]) => list.map((w) => escapeRegExp(w).replace(/ /g, "\\s+")).join("|");
   const period = new RegExp(`\\b(?:${words([lex.spokenPeriod])})\\b`, "gi");
   dictationRules = {
     isDictated(text: string): boolean {

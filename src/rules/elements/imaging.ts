@@ -11,8 +11,8 @@ function usableModality(m: Mention): boolean {
 }
 
 /**
- * A study not done yet: hypothetical, or with "pending"/"ordered" in its sentence, unless that sentence or
- * the next one of its section reports what it showed ("Repeat CT (ordered by rheum) again shows solid bony
+ * A study not done yet: hypothetical, with its report stated unavailable, or with "pending"/"ordered" in its
+ * sentence unless that sentence or the next one on the same line reports what it showed ("Repeat CT (ordered by rheum) again shows solid bony
  * fusion", "CT 03/2025 (ordered for neck pain): no fracture; ankylosis of the atlanto-axial joints").
  */
 function isPending(facts: NoteFacts, modality: Mention): boolean {
@@ -21,15 +21,16 @@ function isPending(facts: NoteFacts, modality: Mention): boolean {
   const next = facts.sentences[modality.sentence + 1];
   const own = facts.sentences[modality.sentence]!;
   // The next sentence speaks for the study only when it goes on from the same line ("CT: no fracture; ankylosis ...").
-  const sameSection = next !== undefined && next.section === own.section && !/\n/.test(facts.text.slice(own.end, next.start));
+  const sameLine = next !== undefined && next.section === own.section && !/\n/.test(facts.text.slice(own.end, next.start));
+  const following = sameLine ? (facts.bySentence.get(modality.sentence + 1) ?? []) : [];
   // "an outside CT showed his C1-C2 was fused; the report is not available": what it showed is hearsay until
   // the report is seen (GUIDELINES decision 3), in its own sentence or the next.
   const status = (kind: string) => (x: Mention) => x.type === "imaging_status" && x.kind === kind && !x.assertion.negated;
-  if ([...there, ...(sameSection ? (facts.bySentence.get(modality.sentence + 1) ?? []) : [])].some(status("unavailable"))) return true;
+  if ([...there, ...following].some(status("unavailable"))) return true;
   if (!there.some(status("pending"))) return false;
   // What the study showed comes after it ("CT ... shows"); a fusion named before it is the diagnosis the study
   // was for ("C1/C2 ankylosis (outside CT 2022, report not available)").
-  const reported = [...there.filter((x) => x.start >= modality.end), ...(sameSection ? (facts.bySentence.get(modality.sentence + 1) ?? []) : [])];
+  const reported = [...there.filter((x) => x.start >= modality.end), ...following];
   return !reported.some((x) => x.type === "imaging_finding" && isAffirmed(x));
 }
 

@@ -1,6 +1,17 @@
 /** Routing: rheumatoid arthritis as the cause: M45.1 consider (M45 includes "Rheumatoid arthritis of spine"); the RA code where it has a vertebral code. */
+import type { Cause } from "../../lexicon/schema.js";
 import type { RoutingRule, RoutingSuggestion } from "../types.js";
 import { regionDiseaseTargets, uniqueMentions } from "../select.js";
+
+/** The forms of rheumatoid arthritis that have their own vertebral code, added beside M45.1 consider. */
+const RA_CODES: Partial<Record<Cause, { code: string; reason: string }>> = {
+  ra_seronegative: { code: "M06.08", reason: "Seronegative rheumatoid arthritis of the vertebrae is M06.08 (rheumatoid arthritis without rheumatoid factor, vertebrae)." },
+  jia: { code: "M08.08", reason: "Juvenile rheumatoid arthritis of the vertebrae is M08.08 (unspecified juvenile rheumatoid arthritis, vertebrae)." },
+  jia_systemic: {
+    code: "M08.28",
+    reason: "Systemic-onset juvenile arthritis (Still's disease) of the vertebrae is M08.28 (juvenile rheumatoid arthritis with systemic onset, vertebrae).",
+  },
+};
 
 export const rheumatoidArthritis: RoutingRule = {
   meta: {
@@ -11,7 +22,7 @@ export const rheumatoidArthritis: RoutingRule = {
   },
   check(facts) {
     // GUIDELINES decision 7: no region code for a fusion of the spine with no site.
-    const links = regionDiseaseTargets(facts).flatMap((f) => f.causes.filter((c) => (c.cause === "ra" || c.cause === "ra_seronegative" || c.cause === "jia" || c.cause === "jia_systemic") && c.tied));
+    const links = regionDiseaseTargets(facts).flatMap((f) => f.causes.filter((c) => c.tied && (c.cause === "ra" || c.cause in RA_CODES)));
     if (!links.length) return null;
     const evidence = uniqueMentions(links.map((c) => c.mention));
     const suggestions: RoutingSuggestion[] = [
@@ -22,17 +33,9 @@ export const rheumatoidArthritis: RoutingRule = {
         evidence,
       },
     ];
-    const seroneg = links.filter((c) => c.cause === "ra_seronegative").map((c) => c.mention);
-    if (seroneg.length) {
-      suggestions.push({ code: "M06.08", relation: "additional", reason: "Seronegative rheumatoid arthritis of the vertebrae is M06.08 (rheumatoid arthritis without rheumatoid factor, vertebrae).", evidence: uniqueMentions(seroneg) });
-    }
-    const juvenile = links.filter((c) => c.cause === "jia").map((c) => c.mention);
-    if (juvenile.length) {
-      suggestions.push({ code: "M08.08", relation: "additional", reason: "Juvenile rheumatoid arthritis of the vertebrae is M08.08 (unspecified juvenile rheumatoid arthritis, vertebrae).", evidence: uniqueMentions(juvenile) });
-    }
-    const systemic = links.filter((c) => c.cause === "jia_systemic").map((c) => c.mention);
-    if (systemic.length) {
-      suggestions.push({ code: "M08.28", relation: "additional", reason: "Systemic-onset juvenile arthritis (Still's disease) of the vertebrae is M08.28 (juvenile rheumatoid arthritis with systemic onset, vertebrae).", evidence: uniqueMentions(systemic) });
+    for (const [cause, { code, reason }] of Object.entries(RA_CODES)) {
+      const named = links.filter((c) => c.cause === cause).map((c) => c.mention);
+      if (named.length) suggestions.push({ code, relation: "additional", reason, evidence: uniqueMentions(named) });
     }
     return { redirect: false, suggestions };
   },
