@@ -220,7 +220,20 @@ function attachSites(clause: Span, sentMentions: readonly Mention[], prevSentenc
  * atlantoaxial ankylosis", "RA-related C1-C2 ankylosis"), at most three. A conjunction, "with" or a comma
  * makes it a list ("RA and C1-C2 ankylosis", "ankylosis, RA"): juxtaposition, not a tie.
  */
-const GAP_WORDS = /^[\s\-()]*(?:[a-z0-9'/\u2013-]+[\s\-()]+){0,3}$/i;
+const GAP_MAX_CHARS = 40;
+const GAP_MAX_WORDS = 3;
+const GAP_WORD = /^[a-z0-9'/\u2013-]+$/i;
+/**
+ * True when `gap` is at most three words of letters, digits, hyphens, apostrophes and slashes, separated
+ * and followed by spaces, hyphens or parentheses. Written as a split, not one regex: a word class and a
+ * separator class that share the hyphen made the regex backtrack exponentially on a line of dashes.
+ */
+function modifierGap(gap: string): boolean {
+  if (gap.length > GAP_MAX_CHARS) return false;
+  if (gap.length && !/[\s\-()]$/.test(gap)) return false;
+  const words = gap.split(/[\s()]+/).filter((w) => w.replace(/-/g, "").length > 0);
+  return words.length <= GAP_MAX_WORDS && words.every((w) => GAP_WORD.test(w.replace(/^-+/, "")));
+}
 const GAP_BREAKS = /(?:^|[\s(])(?:and|or|with|without|plus|vs|versus|&)(?=[\s)]|$)/i;
 /**
  * "after" and "following" tie a fusion to what came before it ("fusion after discitis"); between a cause
@@ -241,7 +254,7 @@ function linkCause(text: string, finding: Mention, cause: Mention, clauseMention
   const indications = clauseMentions.filter((x) => x.type === "link" && x.kind === "indication" && inSpan(x, gap) && finding.end <= cause.start);
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
-  const modifier = cause.end <= finding.start && GAP_WORDS.test(gapText) && !GAP_BREAKS.test(gapText) && gapText.length <= 40;
+  const modifier = cause.end <= finding.start && modifierGap(gapText) && !GAP_BREAKS.test(gapText);
   // "I would attribute this ankylosis (of C1-C2) to her rheumatoid disease": a split causal verb.
   const splitVerb =
     finding.end <= cause.start &&
