@@ -3,7 +3,9 @@
  * pipeline: text -> sections -> sentences -> scan -> focus (cue words near findings) -> mentions (with assertions) -> findings ->
  * elements -> routing and verdict -> score -> queries -> result.
  */
-import { buildFacts } from "./pipeline/findings.js";
+import { buildFacts, sentenceMentions } from "./pipeline/findings.js";
+import { readDocument } from "./pipeline/document.js";
+import { assignStatuses } from "./pipeline/status.js";
 import { judgeElements } from "./pipeline/elements.js";
 import { buildMentions } from "./pipeline/mentions.js";
 import { buildQueries } from "./pipeline/queries.js";
@@ -72,8 +74,10 @@ export function analyseNote(text: string) {
   const near = focus(sentences, hits);
   const focused = [...keepInFocus(hits, sentences, near), ...scanCues(folded, near.spans)];
   const mentions = buildMentions(text, sections, sentences, focused);
+  const document = readDocument(text, sections, sentences);
+  assignStatuses(mentions, document, (m) => sentences[m.sentence]!.section, sentenceMentions(mentions));
   const facts = buildFacts(text, sections, sentences, mentions);
   const elements = judgeElements(facts);
   const routing = route(facts, elements);
-  return { sections, sentences, mentions, facts, elements, routing };
+  return { sections, sentences, document, mentions, facts, elements, routing };
 }

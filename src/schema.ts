@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ELEMENT_IDS, SCHEMA_VERSION, VERDICTS } from "./contract.js";
+import { PROCEDURE_STATUSES } from "./domain.js";
 
 export { ELEMENT_IDS, SCHEMA_VERSION, VERDICTS, type ElementId, type Verdict } from "./contract.js";
 
@@ -55,6 +56,13 @@ export const MentionSchema = z.object({
   assertion: AssertionSchema,
   cues: z.array(CueSchema).describe("The triggers or section defaults that decided the assertion."),
   segments: z.array(z.string()).optional().describe("Spine segments a segment mention covers (C0 = occiput)."),
+  procedure: z
+    .object({
+      status: z.enum(PROCEDURE_STATUSES),
+      cue: EvidenceSchema.extend({ rule: z.string() }).nullable(),
+    })
+    .optional()
+    .describe("For a mention of an operation: what happened to it (performed, performed_here, planned, proposed, discussed, consented, declined, conditional, negated, other) and the words that decided it (a trigger, a section header, the document's title), null when nothing in the note said."),
 });
 
 export const ResultSchema = z.object({

@@ -300,7 +300,8 @@ describe("hypothetical", () => {
   it("forward: 'If symptoms worsen, consider C1-C2 fusion.'", () => {
     const r = run("If symptoms worsen, consider C1-C2 fusion.", "C1-C2 fusion");
     expectOnly(r.result, { hypothetical: true });
-    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "consider", start: r.at("consider") });
+    // The condition governs the advice after it: among hypothetical cues a conditional one decides (domain HYPOTHETICAL_PRIORITY).
+    expect(cueOf(r.result, "hypothetical")).toMatchObject({ text: "If", start: r.at("If") });
     expectOnly(run("If symptoms worsen, consider C1-C2 fusion.", "symptoms").result, { hypothetical: true });
   });
   it("plans: 'planned occipitocervical fusion', 'scheduled for C1-C2 arthrodesis'", () => {
@@ -326,7 +327,7 @@ describe("hypothetical", () => {
   it.each([
     ["Plan: posterior C1-C2 fusion (Harms technique) scheduled 05/14/2026.", "C1-C2 fusion", "hyp.post.scheduled-date"],
     ["We discussed the risks, including pseudarthrosis and dysphagia.", "pseudarthrosis", "hyp.risks-comma-including"],
-    ["Progressive instability would prompt consideration of occiput-C2 fusion.", "occiput-C2 fusion", "hyp.consideration-of"],
+    ["Progressive instability would prompt consideration of occiput-C2 fusion.", "occiput-C2 fusion", "hyp.would-require"],
     ["Further slippage may require C1-C2 fusion.", "C1-C2 fusion", "hyp.would-require"],
     ["CT would better characterize osseous bridging.", "osseous bridging", "hyp.would-better-characterize"],
   ])("plans, consent talk and recommendations: %s", (sentence, target, rule) => {

@@ -9,9 +9,8 @@ import { CONTEXT_CATEGORIES, SECTION_KINDS } from "../types.js";
 export const DIRECTIONS = ["forward", "backward", "bidirectional", "terminate", "pseudo"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** What a hypothetical cue says about time: a condition to watch for, one under work-up, or a plan. */
-export const HYPOTHETICAL_KINDS = ["conditional", "workup", "planned"] as const;
-export type HypotheticalKind = (typeof HYPOTHETICAL_KINDS)[number];
+import { HYPOTHETICAL_KINDS, PERFORMED_KINDS, type HypotheticalKind } from "../domain.js";
+export { HYPOTHETICAL_KINDS, type HypotheticalKind };
 
 /**
  * One token of a pattern: an exact (folded) token, one of several tokens, a whole-token regular
@@ -40,6 +39,19 @@ export const ContextRuleSchema = z.strictObject({
   targetTypes: z.array(z.string().min(1)).min(1).optional(),
   /** For hypothetical triggers: which sense of "not (yet) real" the cue carries. */
   hypotheticalKind: z.enum(HYPOTHETICAL_KINDS).optional(),
+  /**
+   * For historical triggers that say an operation was done, so that an operation they reach is performed
+   * even when a plan or a talk about it is also in reach: `surgery`, words that by themselves mean an
+   * earlier operation ("s/p", "prior", "history of"; they make a bare "fusion" surgical); `past`, a time
+   * before this note ("in 2015", "since her fusion"); `done`, a completion verb ("underwent", "was
+   * performed"), which in an operative report may be the operation of this very encounter.
+   */
+  performed: z.enum(PERFORMED_KINDS).optional(),
+  /**
+   * For terminators: hypothetical kinds whose forward scope goes on through this word. "shows" ends most
+   * scopes ("no fracture, CT shows fusion") but not a condition's ("if C1-C2 shows bridging bone, ...").
+   */
+  spares: z.array(z.enum(HYPOTHETICAL_KINDS)).min(1).optional(),
   /** Why the rule exists, for the generated docs table. */
   note: z.string().optional(),
 });
@@ -95,7 +107,13 @@ export const ContextLexiconSchema = z
         ctx.addIssue({ code: "custom", path: ["rules", i, "hypotheticalKind"], message: "only hypothetical triggers carry a hypotheticalKind" });
       }
       if (rule.category === "hypothetical" && isTrigger && rule.hypotheticalKind === undefined) {
-        ctx.addIssue({ code: "custom", path: ["rules", i, "hypotheticalKind"], message: "a hypothetical trigger must say its kind (conditional, workup, planned)" });
+        ctx.addIssue({ code: "custom", path: ["rules", i, "hypotheticalKind"], message: `a hypothetical trigger must say its kind (${HYPOTHETICAL_KINDS.join(", ")})` });
+      }
+      if (rule.performed !== undefined && !(rule.category === "historical" && isTrigger)) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "performed"], message: "only historical triggers say an operation was performed" });
+      }
+      if (rule.spares !== undefined && rule.direction !== "terminate") {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "spares"], message: "only terminators spare a kind of hypothetical scope" });
       }
       if (rule.maxScope !== undefined && !isTrigger) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "maxScope"], message: `a ${rule.direction} rule has no scope` });

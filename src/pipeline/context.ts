@@ -18,11 +18,17 @@ import type { AssertedSpan, ContextCategory, Cue, SectionKind, Span } from "../t
 import { loadLexicon } from "../lexicon/load.js";
 import { ContextLexiconSchema, type ContextLexicon, type ContextRule, type PatternToken } from "../lexicon/context-schema.js";
 import { fold } from "./text.js";
+import { HYPOTHETICAL_PRIORITY } from "../domain.js";
 
 export interface ContextTarget extends Span {
   /** Mention type, e.g. "fusion", "segment", "etiology", "surgery", "imaging_finding". */
   type?: string;
+  /** The words can name an operation ("fusion", "arthrodesis", "surgery"; not "ankylosis"): rules for `operation` targets apply. */
+  operation?: boolean;
 }
+
+/** The target type, in a rule's `targetTypes`, of words that can name an operation (see ContextTarget.operation). */
+export const OPERATION_TARGET = "operation";
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -70,6 +76,8 @@ function compiledRule(r: ContextRule): CompiledRule {
     maxScope: r.maxScope,
     targetTypes: r.targetTypes,
     hypotheticalKind: r.hypotheticalKind,
+    performed: r.performed,
+    spares: r.spares,
     note: r.note,
   };
 }
@@ -255,6 +263,8 @@ interface Barriers {
   /** Terminators by the index of their first token (forward scopes stop there) and of their last (backward). */
   termStarts: Map<number, (ContextCategory | "any")[]>;
   termEnds: Map<number, (ContextCategory | "any")[]>;
+  /** Hypothetical kinds whose forward scope a terminator starting here lets through (its `spares`). */
+  termSpares: Map<number, readonly string[]>;
 }
 
 function stops(at: Map<number, (ContextCategory | "any")[]>, k: number, category: ContextCategory): boolean {
@@ -288,7 +298,7 @@ function forwardScope(
     if (tokens[k]!.text === ")" && depth-- === 0) break;
     // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field.
     if (b.colon[k] && words > 0) break;
-    if (stops(b.termStarts, k, category)) break;
+    if (stops(b.termStarts, k, category) && !(m.rule.hypotheticalKind !== undefined && b.termSpares.get(k)?.includes(m.rule.hypotheticalKind))) break;
     if (tokens[k]!.word) {
       if (++words > maxWords) break;
       itemWords++;
@@ -340,6 +350,7 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
     colon: tokens.map((t) => t.text === ":"),
     termStarts: new Map(),
     termEnds: new Map(),
+    termSpares: new Map(),
   };
   const push = (at: Map<number, (ContextCategory | "any")[]>, k: number, c: ContextCategory | "any") => {
     const list = at.get(k);
@@ -351,6 +362,7 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
     if (m.rule.direction === "terminate") {
       push(barriers.termStarts, m.first, m.rule.category);
       push(barriers.termEnds, m.last, m.rule.category);
+      if (m.rule.spares) barriers.termSpares.set(m.first, m.rule.spares);
     } else if (!m.coveredBy) {
       for (let k = m.first; k <= m.last; k++) inTrigger[k] = true;
     }
@@ -393,7 +405,8 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   const m = t.match;
   if (m.coveredBy && !m.coveredBy.some((p) => overlaps(p, target))) return null;
-  if (t.match.rule.targetTypes && (target.type === undefined || !t.match.rule.targetTypes.includes(target.type))) return null;
+  const types = t.match.rule.targetTypes;
+  if (types && !(target.type !== undefined && types.includes(target.type)) && !(target.operation === true && types.includes(OPERATION_TARGET))) return null;
   // The target's own words are not its cues: a finding mention "no joint space" is not negated by its "no".
   if (overlaps(m, target)) return null;
   let best: number | null = null;
@@ -405,7 +418,32 @@ function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   return best;
 }
 
-/** The nearest trigger of each category that reaches the target. */
+/**
+ * Which of two triggers of one category decides: the nearer, except that among hypothetical triggers the
+ * one that settles what happened wins whatever the distance ("offered but declined", domain
+ * HYPOTHETICAL_PRIORITY).
+ */
+function outranks(a: Match, da: number, b: Match, db: number): boolean {
+  const ka = a.rule.hypotheticalKind;
+  const kb = b.rule.hypotheticalKind;
+  if (ka !== undefined && kb !== undefined && ka !== kb) return HYPOTHETICAL_PRIORITY[ka] > HYPOTHETICAL_PRIORITY[kb];
+  // A historical trigger that says an operation was done beats a bare time word ("prior C1-C2 fusion in 2015"),
+  // and one that dates it before this note beats a bare completion verb ("underwent C1-C2 fusion in 2023": in an
+  // operative report the verb alone could be this encounter's operation).
+  const ra = PERFORMED_RANK[a.rule.performed ?? "none"];
+  const rb = PERFORMED_RANK[b.rule.performed ?? "none"];
+  if (ra !== rb) return ra > rb;
+  return da < db;
+}
+
+const PERFORMED_RANK: Readonly<Record<"surgery" | "past" | "done" | "none", number>> = { surgery: 3, past: 2, done: 1, none: 0 };
+
+/** The lexicon rule with this id (cues name their rule by id). */
+export function contextRule(id: string, ctx: CompiledContext = contextRules()): ContextRule | undefined {
+  return ctx.byId.get(id);
+}
+
+/** The nearest trigger of each category that reaches the target (see outranks). */
 function nearestTriggers(target: ContextTarget, analysed: Analysed): Map<ContextCategory, Match> {
   const best = new Map<ContextCategory, { match: Match; distance: number }>();
   // Only triggers starting within the widest reach of the target can cover it (binary search for the first).
@@ -423,7 +461,7 @@ function nearestTriggers(target: ContextTarget, analysed: Analysed): Map<Context
     const distance = reach(t, target);
     if (distance === null) continue;
     const prev = best.get(t.category);
-    if (!prev || distance < prev.distance) best.set(t.category, { match: t.match, distance });
+    if (!prev || outranks(t.match, distance, prev.match, prev.distance)) best.set(t.category, { match: t.match, distance });
   }
   return new Map([...best].map(([category, { match }]) => [category, match]));
 }

@@ -8,6 +8,7 @@ import type { Cause } from "../lexicon/schema.js";
 import type { Section, Sentence, Span } from "../types.js";
 import { clauseSpans, quickClauses } from "./clauses.js";
 import { isPatientFact, type Mention } from "./mentions.js";
+import { contextRule } from "./context.js";
 
 export type Region =
   | "occipito_atlanto_axial"
@@ -122,10 +123,10 @@ const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
 };
 
 const FINDING_TYPES = new Set(["fusion", "pseudarthrosis"]);
-/** Historical cues that, before the bare word "fusion", mean an operation (the cue words come from lexicons/context.json). */
-const HISTORY_OF_SURGERY = /^(?:s\s*\/\s*p|status[\s-]+post|previous|prior|history of|h\/o|remote|old)\b/i;
-/** The same words shortly before the fusion word ("prior C1-C2 fusion in 2015", where "in 2015" is the nearer cue). */
-const HISTORY_BEFORE = /(?:^|[^a-z])(?:s\s*\/\s*p|status[\s-]+post|previous|prior|history of|h\/o|remote|old)\b[^.;:]*$/i;
+/** A historical trigger whose words by themselves mean an earlier operation ("s/p", "prior", "history of": lexicons/context.json `performed: surgery`). */
+function isPerformedCue(rule: string): boolean {
+  return contextRule(rule)?.performed === "surgery";
+}
 /** Site words too general to compete with levels for a fusion ("C-spine", "spine"). */
 const UNSPECIFIC_KINDS = new Set(["cervical", "spine"]);
 const SITE_TYPES = new Set(["segment", "region", "body_site"]);
@@ -190,7 +191,7 @@ function siteOf(sites: readonly Mention[]): { site: Site; levels: number[]; regi
   return { site, levels, regions: list };
 }
 
-function sentenceMentions(mentions: readonly Mention[]): Map<number, Mention[]> {
+export function sentenceMentions(mentions: readonly Mention[]): Map<number, Mention[]> {
   const by = new Map<number, Mention[]>();
   for (const m of mentions) {
     const list = by.get(m.sentence) ?? [];
@@ -294,7 +295,8 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
   for (const m of mentions) {
     const isCongenitalFusion = m.type === "congenital" && m.kind === "congenital_fusion";
     if (!FINDING_TYPES.has(m.type) && !isCongenitalFusion) continue;
-    if (!isPatientFact(m) || fractureNonunion(text, m, bySentence.get(m.sentence) ?? [])) {
+    // An operation done in this encounter (the operative note of the fusion itself) is a procedure, not yet a status.
+    if (!isPatientFact(m) || m.procedure?.status === "performed_here" || fractureNonunion(text, m, bySentence.get(m.sentence) ?? [])) {
       setAside.push(m);
       continue;
     }
@@ -323,12 +325,9 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     const congenital = isCongenitalFusion ? [m] : clauseMentions.filter((x) => x.type === "congenital" && patientCue(x) && !indicationOfSurgery(x));
     const acquired = clauseMentions.filter((x) => x.type === "etiology" && x.kind === "acquired" && patientCue(x));
     const inSurgicalSection = m.section === "psh" || m.section === "procedure";
-    // "previous cervical fusion", "s/p fusion", "history of fusion": an operation, unless the clause gives a disease cause.
-    const before = text.slice(Math.max(sentence.start, m.start - 40), m.start);
-    const historyWords =
-      m.id === "fusion" &&
-      m.assertion.historical &&
-      (m.assertion.cues.some((c) => c.category === "historical" && !c.rule.startsWith("section:") && HISTORY_OF_SURGERY.test(c.text)) || HISTORY_BEFORE.test(before));
+    // "previous cervical fusion", "s/p fusion", "history of fusion": the status stage read an operation done
+    // before this note (a trigger that says so); unless the clause gives a disease cause, the origin is surgical.
+    const historyWords = m.id === "fusion" && m.procedure?.status === "performed" && m.procedure.cue !== null && isPerformedCue(m.procedure.cue.rule);
     let origin: Origin = "unknown";
     let originMentions: Mention[] = [];
     if (kfs.length) [origin, originMentions] = ["klippel_feil", kfs];

@@ -24,8 +24,12 @@ export interface Focus {
 
 export function focus(sentences: readonly Sentence[], hits: readonly Hit[]): Focus {
   const near = new Set<number>();
+  // An operation named with spine levels ("no prior C1-C2 instrumentation") anchors its sentence too.
+  const levelSentences = new Set<number>();
+  for (const h of hits) if (h.type === "segment") levelSentences.add(sentenceAt(sentences, h.start));
   for (const h of hits) {
-    if (!ANCHOR_TYPES.has(h.type)) continue;
+    const anchor = ANCHOR_TYPES.has(h.type) || (h.type === "surgery" && levelSentences.has(sentenceAt(sentences, h.start)));
+    if (!anchor) continue;
     const si = sentenceAt(sentences, h.start);
     if (si < 0) continue;
     for (let k = si - 1; k <= si + 2; k++) if (k >= 0 && k < sentences.length) near.add(k);

@@ -5,6 +5,7 @@
 import type { AssertedSpan, Section, SectionKind, Sentence } from "../types.js";
 import { assertTargets } from "./context.js";
 import type { Hit } from "./scan.js";
+import type { ProcedureFact } from "./status.js";
 
 export interface Mention extends Hit {
   /** Index in the note's mention list. */
@@ -13,6 +14,8 @@ export interface Mention extends Hit {
   sentence: number;
   section: SectionKind;
   assertion: AssertedSpan;
+  /** For operations (stage status.ts): what happened to it and the cue that decided; null for other mentions. */
+  procedure: ProcedureFact | null;
 }
 
 /** Hit types that are cues for other stages rather than clinical mentions of their own. */
@@ -33,7 +36,7 @@ export function buildMentions(text: string, sections: readonly Section[], senten
     }
     if (!inSentence.length) continue;
     const kind = sections[sent.section]!.kind;
-    const targets = inSentence.filter((x) => !NO_ASSERTION.has(x.type));
+    const targets = inSentence.filter((x) => !NO_ASSERTION.has(x.type)).map((x) => ({ start: x.start, end: x.end, type: x.type, operation: namesOperation(x) }));
     const assertions = assertTargets(text, sent, targets, kind === "other" ? null : kind);
     let t = 0;
     for (const hit of inSentence) {
@@ -57,6 +60,7 @@ export function buildMentions(text: string, sections: readonly Section[], senten
         sentence: si,
         section: kind,
         assertion: withoutOwnWords(assertion, hit),
+        procedure: null,
       };
       mentions.push(m);
     }
@@ -74,6 +78,14 @@ function withoutOwnWords(a: AssertedSpan, hit: Hit): AssertedSpan {
   const cues = a.cues.filter((c) => !own(c));
   const has = (cat: string) => cues.some((c) => c.category === cat);
   return { negated: has("negated"), uncertain: has("uncertain"), hypothetical: has("hypothetical"), historical: has("historical"), experiencer: has("experiencer") ? "other" : "patient", cues };
+}
+
+/**
+ * Words that can name an operation: surgery words, an arthrodesis, or the word "fusion"/"fused" itself
+ * (which also names a fusion seen on a study). "Ankylosis" and "bony bridging" never name an operation.
+ */
+export function namesOperation(h: Hit): boolean {
+  return h.type === "surgery" || (h.type === "fusion" && (h.kind === "surgical_fusion" || h.id === "fusion"));
 }
 
 /** Affirmed for the patient: not negated, not hypothetical, not someone else's (uncertain allowed). */

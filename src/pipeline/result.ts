@@ -44,6 +44,7 @@ function mentionJson(m: Mention): MentionJson {
     cues: cues.map((c) => ({ ...c })),
   };
   if (m.levels?.length) out.segments = m.levels.map(levelName);
+  if (m.procedure) out.procedure = { status: m.procedure.status, cue: m.procedure.cue ? { ...m.procedure.cue } : null };
   return out;
 }
 

@@ -1,0 +1,109 @@
+/**
+ * The procedure-status evaluation set (corpus/status/sentences.jsonl): short snippets that each name a spine
+ * operation, with the gold status of one target mention. Loaded with a strict schema; scored by running the
+ * whole checker on each snippet (with a first line naming the kind of document, as a real note would) and
+ * reading the status of the mention that covers the target.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { check } from "../../src/index.js";
+import { PROCEDURE_STATUSES, type ProcedureStatus } from "../../src/domain.js";
+
+export const STATUS_SET = join(import.meta.dirname, "..", "..", "corpus", "status", "sentences.jsonl");
+
+const DOC_TYPES = ["progress", "consult", "preop_hp", "operative", "discharge", "radiology", "consent", "education", "therapy", "scribe"] as const;
+
+const ItemSchema = z.strictObject({
+  id: z.string().regex(/^es-\d{4}$/),
+  text: z.string().min(1),
+  target: z.string().min(1),
+  occurrence: z.number().int().min(1).optional(),
+  status: z.enum(PROCEDURE_STATUSES),
+  docType: z.enum(DOC_TYPES),
+});
+export type StatusItem = z.infer<typeof ItemSchema>;
+
+/** The title line a note of each kind opens with. */
+const TITLE: Record<(typeof DOC_TYPES)[number], string> = {
+  progress: "PROGRESS NOTE",
+  consult: "CONSULTATION",
+  preop_hp: "PREOPERATIVE HISTORY AND PHYSICAL",
+  operative: "OPERATIVE REPORT",
+  discharge: "DISCHARGE SUMMARY",
+  radiology: "RADIOLOGY REPORT",
+  consent: "INFORMED CONSENT",
+  education: "PATIENT EDUCATION",
+  therapy: "PHYSICAL THERAPY EVALUATION",
+  scribe: "VISIT SUMMARY (AI-ASSISTED DRAFT)",
+};
+
+export function loadStatusSet(path = STATUS_SET): StatusItem[] {
+  const lines = readFileSync(path, "utf8").split("\n").filter((l) => l.trim());
+  return lines.map((l, i) => {
+    const r = ItemSchema.safeParse(JSON.parse(l));
+    if (!r.success) throw new Error(`${path}: line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    const item = r.data;
+    if (targetStart(item.text, item.target, item.occurrence ?? 1) < 0) throw new Error(`${path}: line ${i + 1} (${item.id}): target not found`);
+    return item;
+  });
+}
+
+function targetStart(text: string, target: string, occurrence: number): number {
+  let at = -1;
+  for (let k = 0; k < occurrence; k++) {
+    at = text.indexOf(target, at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+export interface StatusOutcome {
+  item: StatusItem;
+  got: ProcedureStatus | "unseen";
+  cue?: string;
+}
+
+/** Run the checker on one item and read the status of the operation mention covering its target. */
+export function scoreItem(item: StatusItem): StatusOutcome {
+  const title = TITLE[item.docType];
+  const note = `${title}\n${item.text}\n`;
+  const start = title.length + 1 + targetStart(item.text, item.target, item.occurrence ?? 1);
+  const end = start + item.target.length;
+  const r = check(note);
+  const over = r.mentions.filter((m) => m.procedure && m.start < end && m.end > start);
+  if (!over.length) return { item, got: "unseen" };
+  // The mention whose span overlaps the target most.
+  const best = over.sort((a, b) => overlap(b, start, end) - overlap(a, start, end))[0]!;
+  return { item, got: best.procedure!.status, cue: best.procedure!.cue?.text };
+}
+
+function overlap(m: { start: number; end: number }, s: number, e: number): number {
+  return Math.min(m.end, e) - Math.max(m.start, s);
+}
+
+export interface StatusReport {
+  items: number;
+  accuracy: number;
+  /** Did-it-happen accuracy: performed (before or here) against everything else. */
+  actualAccuracy: number;
+  confusion: Record<string, Record<string, number>>;
+  errors: StatusOutcome[];
+}
+
+export function scoreStatusSet(items: readonly StatusItem[]): StatusReport {
+  const labels = [...PROCEDURE_STATUSES, "unseen"] as const;
+  const confusion = Object.fromEntries(PROCEDURE_STATUSES.map((g) => [g, Object.fromEntries(labels.map((l) => [l, 0]))]));
+  const errors: StatusOutcome[] = [];
+  let right = 0;
+  let actualRight = 0;
+  const actual = (s: string) => s === "performed" || s === "performed_here";
+  for (const item of items) {
+    const o = scoreItem(item);
+    confusion[item.status]![o.got]!++;
+    if (o.got === item.status) right++;
+    else errors.push(o);
+    if (actual(o.got) === actual(item.status)) actualRight++;
+  }
+  return { items: items.length, accuracy: right / items.length, actualAccuracy: actualRight / items.length, confusion, errors };
+}

@@ -1,0 +1,96 @@
+/**
+ * The closed lists of the domain, in one place. Lexicon schemas use them as zod enums (a typo in a
+ * lexicon fails at load), the pipeline's types are derived from them, and the docs tables are generated
+ * from them.
+ */
+
+/** Spine regions of the M43.2- family, by the 5th character of the code (M43.21 ... M43.28). */
+export const REGIONS = [
+  "occipito_atlanto_axial",
+  "cervical",
+  "cervicothoracic",
+  "thoracic",
+  "thoracolumbar",
+  "lumbar",
+  "lumbosacral",
+  "sacral",
+] as const;
+export type Region = (typeof REGIONS)[number];
+
+/**
+ * Where a fusion is: the region itself, near it (vague: "craniocervical junction"), the cervical spine with
+ * no levels, the spine with no site, other spine, elsewhere, or not said.
+ */
+export const SITES = ["region", "vague", "cervical", "spine", "other_spine", "non_spine", "none"] as const;
+export type Site = (typeof SITES)[number];
+
+export const ORIGINS = ["surgical", "congenital", "klippel_feil", "acquired", "unknown"] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+/**
+ * What happened to an operation a note names (THYME-style event status, for procedures):
+ * - performed: done to this patient before the note ("s/p C1-C2 fusion 2019");
+ * - performed_here: done in this encounter (the operative or procedure note of the operation itself);
+ * - planned: scheduled or booked; proposed: recommended, offered, indicated, a candidate for;
+ * - discussed: options, risks and benefits, education, with no decision; consented: consent obtained;
+ * - declined: refused, deferred, postponed or cancelled; conditional: only if something happens;
+ * - negated: the note says it did not happen; other: someone else's operation.
+ */
+export const PROCEDURE_STATUSES = [
+  "performed",
+  "performed_here",
+  "planned",
+  "proposed",
+  "discussed",
+  "consented",
+  "declined",
+  "conditional",
+  "negated",
+  "other",
+] as const;
+export type ProcedureStatus = (typeof PROCEDURE_STATUSES)[number];
+
+/** Statuses under which an operation has actually been done to the patient. */
+export const ACTUAL_STATUSES: ReadonlySet<ProcedureStatus> = new Set(["performed", "performed_here"]);
+
+/**
+ * What a hypothetical ConText trigger says about time: a condition to watch for, a test to find out, or
+ * one of the not-yet-real operation statuses. `workup` is for tests ("evaluate for"), not operations.
+ */
+export const HYPOTHETICAL_KINDS = ["conditional", "workup", "planned", "proposed", "discussed", "consented", "declined"] as const;
+export type HypotheticalKind = (typeof HYPOTHETICAL_KINDS)[number];
+
+/**
+ * When several hypothetical triggers reach one target, the one that settles what happened wins: a refusal
+ * over the offer it answers ("offered but declined"), consent over the talk before it, and a condition over
+ * everything it governs ("if she worsens we will schedule", "consent would be obtained only if the halo
+ * fails"). Higher wins; distance breaks ties.
+ */
+export const HYPOTHETICAL_PRIORITY: Readonly<Record<HypotheticalKind, number>> = {
+  conditional: 7,
+  declined: 6,
+  consented: 5,
+  planned: 3,
+  proposed: 2,
+  discussed: 1,
+  workup: 0,
+};
+
+/** The operation status a hypothetical trigger's kind gives. */
+export const STATUS_OF_KIND: Readonly<Record<HypotheticalKind, ProcedureStatus>> = {
+  conditional: "conditional",
+  workup: "proposed",
+  planned: "planned",
+  proposed: "proposed",
+  discussed: "discussed",
+  consented: "consented",
+  declined: "declined",
+};
+
+/** What a historical trigger that says an operation was done says about it (lexicons/context.json `performed`). */
+export const PERFORMED_KINDS = ["surgery", "past", "done"] as const;
+export type PerformedKind = (typeof PERFORMED_KINDS)[number];
+
+/** Kinds of document the note is, as far as operation status goes. */
+export const DOCUMENT_KINDS = ["operative", "preoperative", "consent", "education", "other"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -1,0 +1,103 @@
+/**
+ * Stage 6a: document. What kind of document the note is, as far as the status of an operation goes
+ * (an operative report, a pre-operative history, a consent or an education note), told by its title and
+ * its field headers (lexicons/documents.json), and which sections give an operation's status by their
+ * header alone ("Planned procedure:"). Reads the section and sentence stages' output only.
+ */
+import { loadLexicon } from "../lexicon/load.js";
+import { DocumentsLexiconSchema, type DocumentsLexicon } from "../lexicon/documents-schema.js";
+import type { DocumentKind, ProcedureStatus } from "../domain.js";
+import type { Evidence, Section, Sentence } from "../types.js";
+import { fold } from "./text.js";
+
+export interface DocumentFacts {
+  kind: DocumentKind;
+  /** The title or header that told the kind, or null for an ordinary note. */
+  cue: Evidence | null;
+  /** Status of an operation named with no status words of its own in this document (null: none). */
+  defaultStatus: ProcedureStatus | null;
+  /** Per section index: the status its header gives an operation listed under it, with the header. */
+  sectionStatus: Map<number, { status: ProcedureStatus; cue: Evidence }>;
+  /** Section indexes whose header lists operations without a status ("Procedure:"). */
+  procedureSections: Set<number>;
+  /** Every section's header by section index (for cues that name the section). */
+  headers: Map<number, Evidence>;
+}
+
+/** Longest title looked for in a note's first line; a longer first line is prose, not a title. */
+const TITLE_MAX_CHARS = 90;
+
+interface CompiledDocuments {
+  lexicon: DocumentsLexicon;
+  headerKind: Map<string, DocumentsLexicon["kinds"][number]>;
+  headerStatus: Map<string, ProcedureStatus>;
+  procedureHeaders: Set<string>;
+}
+
+let compiled: CompiledDocuments | undefined;
+
+function documents(): CompiledDocuments {
+  if (compiled) return compiled;
+  const lexicon = loadLexicon("documents.json", DocumentsLexiconSchema);
+  const headerKind = new Map<string, DocumentsLexicon["kinds"][number]>();
+  for (const k of lexicon.kinds) for (const h of k.headers) if (!headerKind.has(h)) headerKind.set(h, k);
+  const headerStatus = new Map<string, ProcedureStatus>();
+  for (const s of lexicon.statusHeaders) for (const h of s.headers) headerStatus.set(h, s.status);
+  return (compiled = { lexicon, headerKind, headerStatus, procedureHeaders: new Set(lexicon.procedureHeaders.headers) });
+}
+
+/** A header or title as the lexicon lists it: folded, spaces collapsed, closing punctuation dropped. */
+export function normalizeHeading(s: string): string {
+  let out = "";
+  let space = false;
+  for (const ch of fold(s)) {
+    if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") space = out.length > 0;
+    else {
+      if (space) out += " ";
+      out += ch;
+      space = false;
+    }
+  }
+  while (out.length && ":.-#*=".includes(out[out.length - 1]!)) out = out.slice(0, -1).trimEnd();
+  return out;
+}
+
+export function readDocument(text: string, sections: readonly Section[], sentences: readonly Sentence[]): DocumentFacts {
+  const { lexicon, headerKind, headerStatus, procedureHeaders } = documents();
+  let kind: DocumentKind = "other";
+  let cue: Evidence | null = null;
+  let defaultStatus: ProcedureStatus | null = null;
+
+  // The title: the note's first sentence, when it stands before any header and is short.
+  const first = sentences[0];
+  if (first && sections[first.section]?.header === null && first.end - first.start <= TITLE_MAX_CHARS) {
+    const title = normalizeHeading(text.slice(first.start, first.end));
+    for (const k of lexicon.kinds) {
+      const hit = k.titles.find((t) => title.includes(t));
+      if (hit) {
+        kind = k.kind;
+        defaultStatus = k.defaultStatus;
+        cue = { start: first.start, end: first.end, text: text.slice(first.start, first.end) };
+        break;
+      }
+    }
+  }
+  const sectionStatus = new Map<number, { status: ProcedureStatus; cue: Evidence }>();
+  const procedureSections = new Set<number>();
+  const headers = new Map<number, Evidence>();
+  sections.forEach((s, i) => {
+    if (!s.header) return;
+    headers.set(i, s.header);
+    const h = normalizeHeading(s.header.text);
+    const k = headerKind.get(h);
+    if (kind === "other" && k) {
+      kind = k.kind;
+      defaultStatus = k.defaultStatus;
+      cue = s.header;
+    }
+    const status = headerStatus.get(h);
+    if (status) sectionStatus.set(i, { status, cue: s.header });
+    else if (procedureHeaders.has(h)) procedureSections.add(i);
+  });
+  return { kind, cue, defaultStatus, sectionStatus, procedureSections, headers };
+}

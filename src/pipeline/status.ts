@@ -1,0 +1,144 @@
+/**
+ * Stage 6b: procedure status. Every operation a note names (a fusion or arthrodesis, instrumentation,
+ * fixation, "the surgery") gets what happened to it: performed before this note, performed in this
+ * encounter, planned, proposed, discussed, consented, declined or deferred, conditional, negated, or someone
+ * else's, with the cue that decided it.
+ *
+ * The cues are the ConText engine's (lexicons/context.json): hypothetical triggers carry a kind (planned,
+ * proposed, discussed, consented, declined, conditional), historical triggers that say an operation was
+ * done carry `performed`. A status the sentence does not give comes from the section's header ("Planned
+ * procedure:") or from the kind of document (lexicons/documents.json: an operative report's operation is
+ * performed here, a pre-operative form's is planned). Only performed operations are actual: the pass rewrites
+ * the mention's hypothetical flag to match, so later stages need not know about statuses to set a planned
+ * fusion aside.
+ */
+import { ACTUAL_STATUSES, STATUS_OF_KIND, type ProcedureStatus } from "../domain.js";
+import type { Cue, Span } from "../types.js";
+import { contextRule, OPERATION_TARGET } from "./context.js";
+import type { DocumentFacts } from "./document.js";
+import { namesOperation, type Mention } from "./mentions.js";
+
+export interface ProcedureFact {
+  status: ProcedureStatus;
+  /** The words that decided it (a trigger, a section header, the document's title), or null for the default. */
+  cue: { start: number; end: number; text: string; rule: string } | null;
+}
+
+/** Operation kinds of hypothetical triggers: these make a bare "fusion" an operation ("scheduled for C1-C2 fusion"). */
+const OPERATION_KINDS = new Set(["planned", "proposed", "discussed", "consented", "declined"]);
+
+/**
+ * Whether `m` names an operation (as opposed to a fusion seen on a study). Surgery words and an arthrodesis
+ * always do; the word "fusion" does when something around it speaks of an operation: a status trigger, a
+ * procedure header or section, a surgery word in the sentence. A "fusion" in a sentence about a study
+ * ("we discussed the CT, which shows C1-C2 fusion") is the study's finding unless an operation word is there.
+ */
+function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFacts, sectionIndex: number): boolean {
+  if (!namesOperation(m)) return false;
+  if (m.type === "surgery" || m.kind === "surgical_fusion") return true;
+  if (sentence.some((x) => x.type === "surgery" && x !== m && !x.assertion.negated)) return true;
+  if (doc.sectionStatus.has(sectionIndex) || doc.procedureSections.has(sectionIndex) || m.section === "psh" || m.section === "procedure") return true;
+  const study = namesStudy(m, sentence);
+  for (const c of m.assertion.cues) {
+    const rule = contextRule(c.rule);
+    if (!rule) continue;
+    if (rule.performed) return true;
+    // A trigger written for operations ("consent for", "recommends", "only if") makes "fusion" one, except
+    // talk and advice in a sentence about a study.
+    if (rule.targetTypes?.includes(OPERATION_TARGET) && !(study && rule.hypotheticalKind && SOFT_KINDS.has(rule.hypotheticalKind))) return true;
+    if (rule.hypotheticalKind && OPERATION_KINDS.has(rule.hypotheticalKind) && !(study && SOFT_KINDS.has(rule.hypotheticalKind))) return true;
+  }
+  return false;
+}
+
+/** Talk and advice that a sentence about a study can hold without the fusion being an operation. */
+const SOFT_KINDS = new Set(["discussed", "proposed"]);
+
+function distance(cue: Span, target: Span): number {
+  return cue.end <= target.start ? target.start - cue.end : cue.start >= target.end ? cue.start - target.end : 0;
+}
+
+function planHeader(doc: DocumentFacts, sectionIndex: number): ProcedureFact["cue"] {
+  const h = doc.headers.get(sectionIndex);
+  return h ? { ...h, rule: "section:plan" } : null;
+}
+
+/** Sections that report what studies show. */
+const STUDY_SECTIONS = new Set(["imaging", "impression"]);
+
+/** A study named in the sentence, or a finding word other than the mention's own ("fusion" is also a finding word). */
+function namesStudy(m: Mention, sentence: readonly Mention[]): boolean {
+  return sentence.some((x) => (x.type === "imaging" || (x.type === "imaging_finding" && (x.end <= m.start || x.start >= m.end))) && !x.assertion.hypothetical);
+}
+
+const asCue = (c: Cue) => ({ start: c.start, end: c.end, text: c.text, rule: c.rule });
+
+/** The status of one operation mention (see the module comment for the order of evidence). */
+export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, operation = true, study = false): ProcedureFact {
+  const cues = m.assertion.cues;
+  const experiencer = cues.find((c) => c.category === "experiencer");
+  if (m.assertion.experiencer === "other") return { status: "other", cue: experiencer ? asCue(experiencer) : null };
+  const negation = cues.find((c) => c.category === "negated");
+  const hypothetical = cues.find((c) => c.category === "hypothetical" && c.end > c.start);
+  const hypotheticalKind = hypothetical ? contextRule(hypothetical.rule)?.hypotheticalKind : undefined;
+  // "If the pseudarthrosis does not consolidate, revision fusion will be needed": a negation inside the
+  // condition's own clause negates the condition, not the operation it governs.
+  const negatesCondition =
+    negation !== undefined && hypothetical !== undefined && hypotheticalKind === "conditional" && hypothetical.end <= negation.start && negation.end <= m.start;
+  if (m.assertion.negated && !negatesCondition) return { status: "negated", cue: negation ? asCue(negation) : null };
+
+  const historical = cues.find((c) => c.category === "historical" && c.end > c.start);
+  const performedKind = historical ? contextRule(historical.rule)?.performed : undefined;
+  // In an operative report a completion verb with no time before this note is this encounter's operation.
+  const actual: ProcedureStatus = doc.kind === "operative" && (performedKind === "done" || !historical) ? "performed_here" : "performed";
+  if (historical && performedKind && (!hypothetical || distance(historical, m) <= distance(hypothetical, m))) return { status: actual, cue: asCue(historical) };
+  if (hypothetical) return { status: STATUS_OF_KIND[hypotheticalKind ?? "conditional"], cue: asCue(hypothetical) };
+  // A fusion word not known to be an operation takes no status from the section or the document: on a
+  // pre-operative form, "CT: C1-C2 fusion" is the patient's finding, not the planned operation.
+  // An operation a study shows ("hardware intact, solid fusion occiput to C2") exists: seen, so done.
+  if (!operation || study || STUDY_SECTIONS.has(m.section)) return { status: "performed", cue: null };
+  const header = doc.sectionStatus.get(sectionIndex);
+  if (header) return { status: header.status, cue: { ...header.cue, rule: `header:${header.status}` } };
+  if (historical || m.section === "psh") return { status: "performed", cue: historical ? asCue(historical) : null };
+  // An operation listed under the plan with nothing else said is what the plan intends.
+  if (m.section === "plan" && doc.kind !== "operative") return { status: "planned", cue: planHeader(doc, sectionIndex) };
+  if (doc.defaultStatus && doc.cue) return { status: doc.defaultStatus, cue: { ...doc.cue, rule: `document:${doc.kind}` } };
+  return { status: "performed", cue: null };
+}
+
+/**
+ * Gives each operation mention its status, and makes its assertion agree: an operation that was not done
+ * is hypothetical (whatever the sentence's other words), one that was done is not.
+ */
+export function assignStatuses(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
+  for (const m of mentions) {
+    const si = sectionOf(m);
+    if (!namesOperation(m)) continue;
+    const sentence = bySentence.get(m.sentence) ?? [];
+    const operation = isOperation(m, sentence, doc, si);
+    if (!operation) dropOperationCues(m);
+    const fact = statusOf(m, doc, si, operation, namesStudy(m, sentence));
+    // A fusion seen on a study that is there (not denied, not someone else's, not only hoped for) is a
+    // finding, not an operation: it gets no procedure status.
+    if (!operation && ACTUAL_STATUSES.has(fact.status)) continue;
+    m.procedure = fact;
+    if (fact.status === "negated" || fact.status === "other") continue;
+    const notDone = !ACTUAL_STATUSES.has(fact.status);
+    if (notDone === m.assertion.hypothetical) continue;
+    const cues = m.assertion.cues.filter((c) => c.category !== "hypothetical");
+    if (notDone && fact.cue) cues.push({ category: "hypothetical", ...fact.cue });
+    m.assertion = { ...m.assertion, hypothetical: notDone, cues };
+  }
+}
+
+/**
+ * A fusion that is no operation after all (a study's finding) keeps no cue that applies to operations only
+ * ("we discussed the CT, which shows C1-C2 fusion": "discussed" says nothing about the finding).
+ */
+function dropOperationCues(m: Mention): void {
+  const own = (c: Cue) => contextRule(c.rule)?.targetTypes?.includes(OPERATION_TARGET) === true;
+  if (!m.assertion.cues.some(own)) return;
+  const cues = m.assertion.cues.filter((c) => !own(c));
+  const has = (cat: string) => cues.some((c) => c.category === cat);
+  m.assertion = { ...m.assertion, negated: has("negated"), uncertain: has("uncertain"), hypothetical: has("hypothetical"), historical: has("historical"), cues };
+}
