@@ -7,7 +7,7 @@
  */
 import type { RoutingRule } from "../types.js";
 import { ankylosingSpondylitis } from "./ankylosing-spondylitis.js";
-import { cervicalBelowC2 } from "./cervical-below-c2.js";
+import { otherRegionOnly } from "./other-region-only.js";
 import { congenitalFusion } from "./congenital.js";
 import { dish } from "./dish.js";
 import { klippelFeil } from "./klippel-feil.js";
@@ -22,7 +22,7 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
   ankylosingSpondylitis,
   pseudarthrosis,
   surgicalFusion,
-  cervicalBelowC2,
+  otherRegionOnly,
   otherRegions,
   dish,
   rheumatoidArthritis,

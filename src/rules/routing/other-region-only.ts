@@ -1,0 +1,43 @@
+/**
+ * Routing: an acquired fusion only at other spinal regions, the occipito-atlanto-axial region itself not
+ * fused, is that region's M43.2x instead: M43.22 for the cervical spine below C2, M43.23 for C7-T1, and
+ * M43.24 to M43.28 below the cervicothoracic junction (the Index puts an acquired sacroiliac fusion at M43.28).
+ * Several such regions: the first is `instead`, the others `additional`. M43.2 excludes ankylosing spondylitis
+ * (Excludes1 M45.-), so a patient with AS gets no M43.2x here (the M45 code of that region is outside this rule).
+ */
+import { REGIONS, type Region } from "../../domain.js";
+import type { RoutingRule, RoutingSuggestion } from "../types.js";
+import { regionCode, REGION_NAMES, targets, uniqueMentions } from "../select.js";
+import { isAffirmed } from "../../pipeline/mentions.js";
+
+const OTHER_REGIONS = REGIONS.filter((r): r is Exclude<Region, "occipito_atlanto_axial"> => r !== "occipito_atlanto_axial");
+
+export const otherRegionOnly: RoutingRule = {
+  meta: {
+    id: "other-region-only",
+    description:
+      "Acquired fusion only at other spinal regions, the occiput, C1 and C2 not fused: that region's code instead (C2-C3 to C7 M43.22, C7-T1 M43.23, thoracic to sacral and sacroiliac M43.24-M43.28).",
+    codes: ["M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"],
+    when: "always",
+  },
+  check(facts) {
+    if (targets(facts).length) return null;
+    // M43.2 Excludes1 ankylosing spondylitis: an AS patient's fusion elsewhere is an M45 code, not M43.2x.
+    if (facts.mentions.some((m) => m.type === "etiology" && (m.cause === "as" || m.cause === "as_juvenile") && isAffirmed(m))) return null;
+    const elsewhere = facts.findings.filter((f) => f.kind === "fusion" && f.site === "other_spine" && (f.origin === "acquired" || f.origin === "unknown"));
+    if (!elsewhere.length) return null;
+    const suggestions: RoutingSuggestion[] = [];
+    for (const region of OTHER_REGIONS) {
+      const hits = elsewhere.filter((f) => f.regions.includes(region));
+      if (!hits.length) continue;
+      const code = regionCode(region);
+      suggestions.push({
+        code,
+        relation: suggestions.length ? "additional" : "instead",
+        reason: `The acquired fusion is in the ${REGION_NAMES[region]} region, not at the occiput, C1 or C2: ${code}.`,
+        evidence: uniqueMentions(hits.flatMap((f) => [f.mention, ...f.siteMentions])),
+      });
+    }
+    return suggestions.length ? { redirect: true, suggestions } : null;
+  },
+};
