@@ -210,7 +210,7 @@ describe("security", () => {
     expect(bearerMatches("Bearer ", "")).toBe(false);
   });
 
-  it("with a token, every /v1 call needs it; the page and /healthz do not", async () => {
+  it("with a token, every route needs it but the page and /healthz", async () => {
     const a = await app({ token: "t0k3n" });
     const body = JSON.stringify({ text: NOTE });
     const none = await post(a, "/v1/check", body);
@@ -221,6 +221,9 @@ describe("security", () => {
     expect((await a.inject({ url: "/v1/schema", headers: { host: "localhost" } })).statusCode).toBe(401);
     expect((await a.inject({ url: "/v1/schema", headers: { host: "localhost", authorization: "Bearer t0k3n" } })).statusCode).toBe(200);
     expect((await a.inject({ url: "/healthz", headers: { host: "localhost" } })).statusCode).toBe(200);
+    // Deny by default: a path no route serves needs the token too, so its 404 tells nothing.
+    expect((await a.inject({ url: "/v2/anything", headers: { host: "localhost" } })).statusCode).toBe(401);
+    expect((await a.inject({ url: "/v2/anything", headers: { host: "localhost", authorization: "Bearer t0k3n" } })).statusCode).toBe(404);
     const page = await a.inject({ url: "/", headers: { host: "localhost" } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('"authRequired":true');

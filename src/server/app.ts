@@ -11,7 +11,7 @@ import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { OverloadedError, type Checker } from "./checker.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
 import { ApiError, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
-import { bearerMatches, isLocalHostHeader, isLoopbackHost } from "./security.js";
+import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -35,7 +35,24 @@ declare module "fastify" {
     /** What the request's log line says about the outcome (verdicts, never text). */
     outcome?: string;
   }
+  interface FastifyContextConfig {
+    /** Served without the token. Only routes that carry no data set this (the page, /healthz). */
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    /** Every route the router serves, as fastify's onRoute hook saw it (HEAD routes included). */
+    registeredRoutes: RegisteredRoute[];
+  }
 }
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+/** Route options for the routes anyone may call when a token is set. */
+const PUBLIC = { config: { public: true } } as const;
 
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
@@ -111,13 +128,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // The list of routes comes from the router itself, so a test can walk every one of them.
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate("registeredRoutes", registeredRoutes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      registeredRoutes.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+
+  // onRequest runs after routing: req.routeOptions is the route the router will serve (or none, for
+  // a 404), so the token rule is decided on that route and not on how the URL was spelled.
   app.addHook("onRequest", async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
     reply.header("x-request-id", req.id);
     if (guardHost && !isLocalHostHeader(req.headers.host)) {
       throw new ApiError(403, "forbidden_host", "this server only answers requests addressed to localhost");
     }
-    if (token !== undefined && req.url.startsWith("/v1") && !bearerMatches(req.headers.authorization, token)) {
+    if (!isOriginForm(req.raw.url)) {
+      throw new ApiError(400, "invalid_request", "the request target must be a path such as /v1/check (absolute URLs and * are not accepted)");
+    }
+    // Deny by default: every route needs the token unless it is marked public, and so does a
+    // path no route serves (its 404 would tell which paths exist).
+    if (token !== undefined && req.routeOptions.config?.public !== true && !bearerMatches(req.headers.authorization, token)) {
       throw new ApiError(401, "unauthorized", "this server needs an API token: send 'Authorization: Bearer <token>'");
     }
   });
@@ -151,15 +184,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sendError(reply, new ApiError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}; see GET /v1/schema and docs/serve.md`));
   });
 
-  app.get("/", async (_req, reply) => {
+  app.get("/", PUBLIC, async (_req, reply) => {
     reply.header("content-security-policy", page.csp).type("text/html; charset=utf-8").send(page.html);
   });
 
-  app.get("/favicon.ico", async (_req, reply) => {
+  app.get("/favicon.ico", PUBLIC, async (_req, reply) => {
     reply.code(204).send();
   });
 
-  app.get("/healthz", async () => ({ status: "ok", queued: checker.queued() }));
+  app.get("/healthz", PUBLIC, async () => ({ status: "ok", queued: checker.queued() }));
 
   app.get("/v1/schema", async () => resultJsonSchema());
 
