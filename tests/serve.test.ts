@@ -341,6 +341,7 @@ describe("the serve command (built CLI)", () => {
   it("rejects bad options with exit 2", async () => {
     expect((await runCli(["serve", "--port", "99999"])).code).toBe(2);
     expect((await runCli(["serve", "--max-bytes", "lots"])).code).toBe(2);
+    expect((await runCli(["serve", "--max-note-chars", "lots"])).code).toBe(2);
   });
 
   it("reads sizes and prints URLs people can open", () => {

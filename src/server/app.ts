@@ -6,20 +6,29 @@
  * the raw URL (its query string could hold anything).
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { OverloadedError, type Checker } from "./checker.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
-import { ApiError, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
+import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
 import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * Most bytes of an unread request body the server reads and throws away before an error answer
+ * (413, 415, 401...), so that the client, still sending, gets the answer instead of a reset. Past
+ * this the server answers at once and closes the connection.
+ */
+export const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 export interface AppOptions {
   checker: Checker;
   /** Largest request body in bytes (default 5 MB); bigger bodies get 413. */
   maxBytes?: number;
-  /** When set, every /v1 call needs `Authorization: Bearer <token>`. */
+  /** Longest note in UTF-16 code units (default 2,000,000); longer notes get 413 note_too_large. */
+  maxNoteChars?: number;
+  /** When set, every route but the page, its favicon and /healthz needs `Authorization: Bearer <token>`. */
   token?: string;
   /** The address the server binds; a loopback server only answers Host headers naming this machine. */
   host?: string;
@@ -62,6 +71,34 @@ const SECURITY_HEADERS = {
   "cache-control": "no-store",
 };
 
+/**
+ * Reads the rest of a request body and discards it (up to DRAIN_LIMIT bytes). Resolves when the body
+ * has ended, the connection closed, or the limit was reached. The request timeout (30 s) still
+ * bounds a client that sends slowly.
+ */
+function drainRequest(raw: IncomingMessage): Promise<void> {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (): void => {
+      raw.off("data", onData);
+      raw.off("end", finish);
+      raw.off("close", finish);
+      raw.off("error", finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.length;
+      if (seen > DRAIN_LIMIT) finish();
+    };
+    raw.on("data", onData);
+    raw.once("end", finish);
+    raw.once("close", finish);
+    raw.once("error", finish);
+    raw.resume();
+  });
+}
+
 function sendError(reply: import("fastify").FastifyReply, err: ApiError): void {
   if (err.status === 401) reply.header("www-authenticate", 'Bearer realm="cdicheck"');
   if (err.status === 503) reply.header("retry-after", "1");
@@ -96,6 +133,7 @@ function toApiError(err: unknown, maxBytes: number): ApiError {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxNoteChars = options.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
   const token = options.token && options.token.length > 0 ? options.token : undefined;
   const guardHost = options.host !== undefined && isLoopbackHost(options.host);
   const page = buildPage({ authRequired: token !== undefined, samples: options.samples ?? loadSamples() });
@@ -155,6 +193,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // An answer sent before the body was read (413, 415, 401, 404...) waits until the body has been
+  // read and thrown away: closing a connection the client is still writing to resets it, and the
+  // client then sees ECONNRESET or EPIPE instead of the answer.
+  app.addHook("onSend", async (req) => {
+    await drainRequest(req.raw);
+  });
+
   app.addHook("onResponse", async (req, reply) => {
     req.log.info(
       {
@@ -197,14 +242,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/v1/schema", async () => resultJsonSchema());
 
   app.post("/v1/check", async (req): Promise<CheckResult> => {
-    const task = parseNoteRequest(req.body);
+    const task = parseNoteRequest(req.body, maxNoteChars);
     const result = await checker.run(task);
     req.outcome = result.verdict;
     return result;
   });
 
   app.post("/v1/check/batch", async (req) => {
-    const tasks = parseBatchRequest(req.body);
+    const tasks = parseBatchRequest(req.body, maxNoteChars);
     if (checker.queued() + tasks.length > checker.maxQueue) throw new OverloadedError();
     const results = await Promise.all(tasks.map((t) => checker.run(t)));
     const counts: Record<string, number> = {};
