@@ -5,6 +5,7 @@
  * and every request goes over a raw TCP socket so the spelling reaches the server unmodified.
  */
 import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, type RegisteredRoute } from "../src/server/app.js";
 import { createInlineChecker } from "../src/server/checker.js";
@@ -113,9 +114,16 @@ describe("with a token set, every route and every spelling of it", () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let port: number;
   let routes: RegisteredRoute[];
+  const warnings: string[] = [];
 
   beforeAll(async () => {
-    app = await buildApp({ checker: createInlineChecker(), host: "127.0.0.1", logLevel: "silent", samples: [], token: TOKEN });
+    const logStream = new Writable({
+      write(chunk, _enc, cb) {
+        warnings.push(...String(chunk).split("\n").filter(Boolean));
+        cb();
+      },
+    });
+    app = await buildApp({ checker: createInlineChecker(), host: "127.0.0.1", logLevel: "warn", logStream, samples: [], token: TOKEN });
     await app.listen({ host: "127.0.0.1", port: 0 });
     port = (app.server.address() as AddressInfo).port;
     routes = app.registeredRoutes;
@@ -168,5 +176,9 @@ describe("with a token set, every route and every spelling of it", () => {
     const answers = await inBatches(cases, 8, async (c) => ({ ...c, res: await send(port, c.route, c.target, TOKEN) }));
     const bad = answers.filter((a) => a.res.status >= 500 || a.res.status === 0).map((a) => `${a.route.method} ${JSON.stringify(a.target)} -> ${a.res.status}`);
     expect(bad).toEqual([]);
+  });
+
+  it("logged no warning or error on the way (no reply sent twice, no failure)", () => {
+    expect(warnings).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * Logs carry the request id, route, status, body size, time and verdict: never the note text, never
  * the raw URL (its query string could hold anything).
  */
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import type { IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
@@ -99,10 +99,11 @@ function drainRequest(raw: IncomingMessage): Promise<void> {
   });
 }
 
-function sendError(reply: import("fastify").FastifyReply, err: ApiError): void {
+/** Sends the error; returns the reply, which async handlers must return (an onSend hook may still be running). */
+function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
   if (err.status === 401) reply.header("www-authenticate", 'Bearer realm="cdicheck"');
   if (err.status === 503) reply.header("retry-after", "1");
-  reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
+  return reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
 }
 
 /** Maps anything thrown while handling a request to an ApiError (no stack, no note text). */
@@ -221,20 +222,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Name and code only: an error message could quote the note.
       req.log.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, "request failed");
     }
-    sendError(reply, apiErr);
+    return sendError(reply, apiErr);
   });
 
   app.setNotFoundHandler(async (req, reply) => {
     req.outcome = "not_found";
-    sendError(reply, new ApiError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}; see GET /v1/schema and docs/serve.md`));
+    return sendError(reply, new ApiError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}; see GET /v1/schema and docs/serve.md`));
   });
 
   app.get("/", PUBLIC, async (_req, reply) => {
-    reply.header("content-security-policy", page.csp).type("text/html; charset=utf-8").send(page.html);
+    return reply.header("content-security-policy", page.csp).type("text/html; charset=utf-8").send(page.html);
   });
 
   app.get("/favicon.ico", PUBLIC, async (_req, reply) => {
-    reply.code(204).send();
+    return reply.code(204).send();
   });
 
   app.get("/healthz", PUBLIC, async () => ({ status: "ok", queued: checker.queued() }));
@@ -268,7 +269,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.get(url, async (req, reply) => {
       req.outcome = "method_not_allowed";
       reply.header("allow", allowed);
-      sendError(reply, new ApiError(405, "method_not_allowed", `use ${allowed} ${url} with a JSON body`));
+      return sendError(reply, new ApiError(405, "method_not_allowed", `use ${allowed} ${url} with a JSON body`));
     });
   }
 
