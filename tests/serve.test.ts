@@ -305,6 +305,28 @@ describe("the worker pool keeps the event loop free", () => {
   });
 });
 
+describe("a check over its time budget", () => {
+  it("is stopped and answered 503 check_timeout naming the budget; the pool goes on", async () => {
+    const checker = createPoolChecker({ threads: 1, timeoutMs: 400, filename: fileURLToPath(new URL("./fixtures/serve/slow-worker.mjs", import.meta.url)) });
+    const a = await buildApp({ checker, host: "127.0.0.1", logLevel: "silent", samples: [] });
+    try {
+      // The stand-in worker spins for `id` ms: 5 s is over the 400 ms budget.
+      const t0 = performance.now();
+      const slow = await post(a, "/v1/check", JSON.stringify({ text: "x", id: "5000" }));
+      expectError(slow, 503, "check_timeout", /400 ms.*--check-timeout/);
+      expect(slow.headers["retry-after"]).toBeUndefined();
+      expect(performance.now() - t0).toBeLessThan(3000);
+      // The thread was replaced: the next note is answered.
+      const next = await post(a, "/v1/check", JSON.stringify({ text: "x", id: "10" }));
+      expect(next.status).toBe(200);
+      const batch = await post(a, "/v1/check/batch", JSON.stringify({ notes: [{ text: "x", id: "10" }, { text: "x", id: "5000" }] }));
+      expectError(batch, 503, "check_timeout", /400 ms/);
+    } finally {
+      await a.close();
+    }
+  });
+});
+
 describe("the serve command (built CLI)", () => {
   it("binds 127.0.0.1 by default, prints its URL, and runs checks in the pool", async () => {
     const server = await startCli();
@@ -342,6 +364,7 @@ describe("the serve command (built CLI)", () => {
     expect((await runCli(["serve", "--port", "99999"])).code).toBe(2);
     expect((await runCli(["serve", "--max-bytes", "lots"])).code).toBe(2);
     expect((await runCli(["serve", "--max-note-chars", "lots"])).code).toBe(2);
+    expect((await runCli(["serve", "--check-timeout", "-1"])).code).toBe(2);
   });
 
   it("reads sizes and prints URLs people can open", () => {

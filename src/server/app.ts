@@ -9,7 +9,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
-import { OverloadedError, type Checker } from "./checker.js";
+import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
 import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
 import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
@@ -102,7 +102,7 @@ function drainRequest(raw: IncomingMessage): Promise<void> {
 /** Sends the error; returns the reply, which async handlers must return (an onSend hook may still be running). */
 function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
   if (err.status === 401) reply.header("www-authenticate", 'Bearer realm="cdicheck"');
-  if (err.status === 503) reply.header("retry-after", "1");
+  if (err.code === "overloaded") reply.header("retry-after", "1");
   return reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
 }
 
@@ -110,6 +110,7 @@ function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
 function toApiError(err: unknown, maxBytes: number): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof OverloadedError) return new ApiError(503, "overloaded", err.message);
+  if (err instanceof CheckTimeoutError) return new ApiError(503, "check_timeout", err.message);
   const code = (err as { code?: string }).code;
   switch (code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
