@@ -75,6 +75,9 @@ export function spellings(path: string, port: number): string[] {
   out.add(path + "%00");
   out.add(path + "%20");
   out.add(path + "%09");
+  out.add(path + "%");
+  out.add(path + "%zz");
+  out.add(path.replace(/\/([^/])/, "/%$1"));
   // Absolute-form and asterisk-form targets.
   out.add(`http://127.0.0.1:${port}${path}`);
   out.add(`http://x${path}`);
@@ -85,6 +88,14 @@ export function spellings(path: string, port: number): string[] {
   out.add(`//x${path}`);
   out.add("*");
   return [...out];
+}
+
+function hasErrorCode(body: string): boolean {
+  try {
+    return typeof (JSON.parse(body) as { error?: { code?: unknown } }).error?.code === "string";
+  } catch {
+    return false;
+  }
 }
 
 function bodyFor(route: RegisteredRoute): string | undefined {
@@ -147,6 +158,7 @@ describe("with a token set, every route and every spelling of it", () => {
       const what = `${route.method} ${JSON.stringify(target)} (route ${route.url}) -> ${res.status}${res.error ? ` ${res.error}` : ""}`;
       if (res.status >= 500 || res.status === 0) leaks.push(`${what}: server error or no answer`);
       if (/\n\s+at |node_modules|\.ts:\d+|\.js:\d+/.test(res.body)) leaks.push(`${what}: stack trace`);
+      if (res.status >= 400 && route.method !== "HEAD" && !hasErrorCode(res.body)) leaks.push(`${what}: not a JSON error with a code: ${res.body.slice(0, 120)}`);
       if (route.public) continue;
       if (![400, 401, 404].includes(res.status)) leaks.push(`${what}: answered without the token`);
       if (CONTENT_MARKERS.some((m) => m.test(res.body))) leaks.push(`${what}: content in the body`);

@@ -6,7 +6,7 @@
  * the raw URL (its query string could hold anything).
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
-import type { IncomingMessage } from "node:http";
+import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
@@ -151,6 +151,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     // A client gets 30 s to send its request (slow senders cannot hold connections open forever).
     requestTimeout: 30_000,
+    // A path the router cannot decode (`/%zz`): the API's error shape, without echoing the URL.
+    frameworkErrors: (_err, req, reply) => {
+      req.outcome = "invalid_request";
+      reply.headers(SECURITY_HEADERS);
+      void sendError(reply, new ApiError(400, "invalid_request", "the request path is not a valid URL (bad percent-encoding)"));
+    },
+    // Requests Node's HTTP parser refuses (bad header bytes, bad framing, headers too large, too
+    // slow) get the API's JSON error shape too.
+    clientErrorHandler: (err, socket) => {
+      if ((err as NodeJS.ErrnoException).code === "ECONNRESET" || socket.destroyed) return;
+      const code = (err as NodeJS.ErrnoException).code;
+      const apiErr =
+        code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? new ApiError(408, "request_timeout", "the request was not received within 30 s")
+          : code === "HPE_HEADER_OVERFLOW"
+            ? new ApiError(431, "invalid_request", "the request headers are too large")
+            : new ApiError(400, "invalid_request", "malformed HTTP request");
+      const body = JSON.stringify(apiErr.toJSON());
+      const headers = Object.entries({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join("");
+      if (socket.writable) socket.end(`HTTP/1.1 ${apiErr.status} ${STATUS_CODES[apiErr.status]}\r\n${headers}\r\n${body}`);
+      else socket.destroy();
+    },
     logger:
       options.logLevel === "silent"
         ? false

@@ -30,6 +30,7 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "note_too_large"
   | "check_timeout"
+  | "request_timeout"
   | "unsupported_media_type"
   | "unauthorized"
   | "forbidden_host"
