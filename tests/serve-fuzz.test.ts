@@ -93,6 +93,8 @@ const contentType = fc.oneof(
     ),
   },
   { weight: 1, arbitrary: fc.stringMatching(/^[\x20-\x7e]{0,40}$/) },
+  // Bytes a header may not hold (controls, DEL, non-ASCII): Node's parser refuses some of them.
+  { weight: 1, arbitrary: fc.stringMatching(/^application\/json[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xff]{1,3}$/) },
 );
 
 const request = fc.constantFrom("/v1/check", "/v1/check/batch").chain((path) =>
@@ -160,7 +162,8 @@ describe("HTTP fuzz of POST /v1/check and /v1/check/batch", () => {
         expect(typeof json.error?.message, what).toBe("string");
         expect(DOCUMENTED_CODES.has(json.error?.code ?? ""), what).toBe(true);
         if (res.status >= 500) expect(DOCUMENTED_5XX.has(json.error!.code!), what).toBe(true);
-        if (req.auth !== `Bearer ${TOKEN}`) expect(res.status, what).toBe(401);
+        // Without the token: 401, or 400 for a request Node's parser refuses before any route runs.
+        if (req.auth !== `Bearer ${TOKEN}`) expect([400, 401], what).toContain(res.status);
       }),
       { numRuns: NUM_RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
