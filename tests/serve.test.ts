@@ -11,7 +11,7 @@ import { check, SUPPORTED_CODES } from "../src/check.js";
 import { resultJsonSchema, ResultSchema, type CheckResult } from "../src/schema.js";
 import { buildApp, type AppOptions } from "../src/server/app.js";
 import { createInlineChecker, createPoolChecker } from "../src/server/checker.js";
-import { bearerMatches, isLocalHostHeader, isLoopbackHost } from "../src/server/security.js";
+import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "../src/server/security.js";
 import { parseBytes, urlFor } from "../src/cli/serve.js";
 import { runCli, startCli } from "./serve-helpers.js";
 
@@ -197,6 +197,8 @@ describe("security", () => {
     expect(isLocalHostHeader("localhost")).toBe(true);
     expect(isLocalHostHeader("evil.example:8787")).toBe(false);
     expect(isLocalHostHeader(undefined)).toBe(false);
+    for (const t of ["/", "/v1/check", "//x/v1/check", "/v1/check?x=http://y/"]) expect(isOriginForm(t), t).toBe(true);
+    for (const t of ["http://x/v1/check", "HTTPS://x/", "*", "v1/check", "", undefined]) expect(isOriginForm(t), String(t)).toBe(false);
   });
 
   it("compares bearer tokens exactly", () => {
