@@ -11,7 +11,7 @@ import { check, SUPPORTED_CODES } from "../src/check.js";
 import { resultJsonSchema, ResultSchema, type CheckResult } from "../src/schema.js";
 import { buildApp, type AppOptions } from "../src/server/app.js";
 import { createInlineChecker, createPoolChecker } from "../src/server/checker.js";
-import { bearerMatches, isLocalHostHeader, isLoopbackHost } from "../src/server/security.js";
+import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "../src/server/security.js";
 import { parseBytes, urlFor } from "../src/cli/serve.js";
 import { runCli, startCli } from "./serve-helpers.js";
 
@@ -197,6 +197,8 @@ describe("security", () => {
     expect(isLocalHostHeader("localhost")).toBe(true);
     expect(isLocalHostHeader("evil.example:8787")).toBe(false);
     expect(isLocalHostHeader(undefined)).toBe(false);
+    for (const t of ["/", "/v1/check", "//x/v1/check", "/v1/check?x=http://y/"]) expect(isOriginForm(t), t).toBe(true);
+    for (const t of ["http://x/v1/check", "HTTPS://x/", "*", "v1/check", "", undefined]) expect(isOriginForm(t), String(t)).toBe(false);
   });
 
   it("compares bearer tokens exactly", () => {
@@ -210,7 +212,7 @@ describe("security", () => {
     expect(bearerMatches("Bearer ", "")).toBe(false);
   });
 
-  it("with a token, every /v1 call needs it; the page and /healthz do not", async () => {
+  it("with a token, every route needs it but the page and /healthz", async () => {
     const a = await app({ token: "t0k3n" });
     const body = JSON.stringify({ text: NOTE });
     const none = await post(a, "/v1/check", body);
@@ -221,6 +223,9 @@ describe("security", () => {
     expect((await a.inject({ url: "/v1/schema", headers: { host: "localhost" } })).statusCode).toBe(401);
     expect((await a.inject({ url: "/v1/schema", headers: { host: "localhost", authorization: "Bearer t0k3n" } })).statusCode).toBe(200);
     expect((await a.inject({ url: "/healthz", headers: { host: "localhost" } })).statusCode).toBe(200);
+    // Deny by default: a path no route serves needs the token too, so its 404 tells nothing.
+    expect((await a.inject({ url: "/v2/anything", headers: { host: "localhost" } })).statusCode).toBe(401);
+    expect((await a.inject({ url: "/v2/anything", headers: { host: "localhost", authorization: "Bearer t0k3n" } })).statusCode).toBe(404);
     const page = await a.inject({ url: "/", headers: { host: "localhost" } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('"authRequired":true');
@@ -302,6 +307,28 @@ describe("the worker pool keeps the event loop free", () => {
   });
 });
 
+describe("a check over its time budget", () => {
+  it("is stopped and answered 503 check_timeout naming the budget; the pool goes on", async () => {
+    const checker = createPoolChecker({ threads: 1, timeoutMs: 400, filename: fileURLToPath(new URL("./fixtures/serve/slow-worker.mjs", import.meta.url)) });
+    const a = await buildApp({ checker, host: "127.0.0.1", logLevel: "silent", samples: [] });
+    try {
+      // The stand-in worker spins for `id` ms: 5 s is over the 400 ms budget.
+      const t0 = performance.now();
+      const slow = await post(a, "/v1/check", JSON.stringify({ text: "x", id: "5000" }));
+      expectError(slow, 503, "check_timeout", /400 ms.*--check-timeout/);
+      expect(slow.headers["retry-after"]).toBeUndefined();
+      expect(performance.now() - t0).toBeLessThan(3000);
+      // The thread was replaced: the next note is answered.
+      const next = await post(a, "/v1/check", JSON.stringify({ text: "x", id: "10" }));
+      expect(next.status).toBe(200);
+      const batch = await post(a, "/v1/check/batch", JSON.stringify({ notes: [{ text: "x", id: "10" }, { text: "x", id: "5000" }] }));
+      expectError(batch, 503, "check_timeout", /400 ms/);
+    } finally {
+      await a.close();
+    }
+  });
+});
+
 describe("the serve command (built CLI)", () => {
   it("binds 127.0.0.1 by default, prints its URL, and runs checks in the pool", async () => {
     const server = await startCli();
@@ -338,6 +365,8 @@ describe("the serve command (built CLI)", () => {
   it("rejects bad options with exit 2", async () => {
     expect((await runCli(["serve", "--port", "99999"])).code).toBe(2);
     expect((await runCli(["serve", "--max-bytes", "lots"])).code).toBe(2);
+    expect((await runCli(["serve", "--max-note-chars", "lots"])).code).toBe(2);
+    expect((await runCli(["serve", "--check-timeout", "-1"])).code).toBe(2);
   });
 
   it("reads sizes and prints URLs people can open", () => {

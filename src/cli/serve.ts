@@ -4,13 +4,16 @@
  */
 import type { Command } from "commander";
 import { buildApp, DEFAULT_MAX_BYTES } from "../server/app.js";
-import { createPoolChecker } from "../server/checker.js";
+import { createPoolChecker, DEFAULT_CHECK_TIMEOUT_MS } from "../server/checker.js";
+import { DEFAULT_MAX_NOTE_CHARS } from "../server/requests.js";
 import { isLoopbackHost } from "../server/security.js";
 
 interface ServeOptions {
   host: string;
   port: string;
   maxBytes: string;
+  maxNoteChars: string;
+  checkTimeout: string;
   workers?: string;
   maxQueue: string;
   insecure?: boolean;
@@ -50,13 +53,17 @@ export function registerServe(program: Command): void {
     .option("--host <host>", "address to bind (loopback by default)", "127.0.0.1")
     .option("--port <port>", "port (0 picks a free one)", "8787")
     .option("--max-bytes <size>", "largest request body, e.g. 5mb or 1048576", String(DEFAULT_MAX_BYTES))
+    .option("--max-note-chars <n>", "longest note in characters (UTF-16 units); longer notes get 413", String(DEFAULT_MAX_NOTE_CHARS))
     .option("--workers <n>", "worker threads that run the checks (default: CPU count)")
+    .option("--check-timeout <ms>", "most milliseconds a note may take, queue included; then 503 check_timeout (0: no limit)", String(DEFAULT_CHECK_TIMEOUT_MS))
     .option("--max-queue <n>", "notes allowed to wait for a worker before requests get 503", "2000")
     .option("--insecure", "allow a non-loopback address without CDICHECK_TOKEN")
     .option("--log-level <level>", "fatal | error | warn | info | debug | silent", "info")
     .action(async (opts: ServeOptions) => {
       const port = intOption("port", opts.port, 0, 65535);
       const maxBytes = parseBytes(opts.maxBytes) ?? fail(`--max-bytes: cannot read "${opts.maxBytes}" (e.g. 5mb, 512kb, 1048576)`);
+      const maxNoteChars = intOption("max-note-chars", opts.maxNoteChars, 1, 1_000_000_000);
+      const timeoutMs = intOption("check-timeout", opts.checkTimeout, 0, 3_600_000);
       const maxQueue = intOption("max-queue", opts.maxQueue, 1, 1_000_000);
       const threads = opts.workers === undefined ? undefined : intOption("workers", opts.workers, 1, 64);
       if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(opts.logLevel)) {
@@ -70,10 +77,11 @@ export function registerServe(program: Command): void {
         );
       }
 
-      const checker = createPoolChecker({ ...(threads !== undefined ? { threads } : {}), maxQueue });
+      const checker = createPoolChecker({ ...(threads !== undefined ? { threads } : {}), maxQueue, timeoutMs });
       const app = await buildApp({
         checker,
         maxBytes,
+        maxNoteChars,
         host: opts.host,
         logLevel: opts.logLevel,
         ...(token !== undefined ? { token } : {}),

@@ -5,21 +5,30 @@
  * Logs carry the request id, route, status, body size, time and verdict: never the note text, never
  * the raw URL (its query string could hold anything).
  */
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
+import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
-import { OverloadedError, type Checker } from "./checker.js";
+import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
-import { ApiError, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
-import { bearerMatches, isLocalHostHeader, isLoopbackHost } from "./security.js";
+import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
+import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * Most bytes of an unread request body the server reads and throws away before an error answer
+ * (413, 415, 401...), so that the client, still sending, gets the answer instead of a reset. Past
+ * this the server answers at once and closes the connection.
+ */
+export const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 export interface AppOptions {
   checker: Checker;
   /** Largest request body in bytes (default 5 MB); bigger bodies get 413. */
   maxBytes?: number;
-  /** When set, every /v1 call needs `Authorization: Bearer <token>`. */
+  /** Longest note in UTF-16 code units (default 2,000,000); longer notes get 413 note_too_large. */
+  maxNoteChars?: number;
+  /** When set, every route but the page, its favicon and /healthz needs `Authorization: Bearer <token>`. */
   token?: string;
   /** The address the server binds; a loopback server only answers Host headers naming this machine. */
   host?: string;
@@ -35,7 +44,24 @@ declare module "fastify" {
     /** What the request's log line says about the outcome (verdicts, never text). */
     outcome?: string;
   }
+  interface FastifyContextConfig {
+    /** Served without the token. Only routes that carry no data set this (the page, /healthz). */
+    public?: boolean;
+  }
+  interface FastifyInstance {
+    /** Every route the router serves, as fastify's onRoute hook saw it (HEAD routes included). */
+    registeredRoutes: RegisteredRoute[];
+  }
 }
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+/** Route options for the routes anyone may call when a token is set. */
+const PUBLIC = { config: { public: true } } as const;
 
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
@@ -45,16 +71,46 @@ const SECURITY_HEADERS = {
   "cache-control": "no-store",
 };
 
-function sendError(reply: import("fastify").FastifyReply, err: ApiError): void {
+/**
+ * Reads the rest of a request body and discards it (up to DRAIN_LIMIT bytes). Resolves when the body
+ * has ended, the connection closed, or the limit was reached. The request timeout (30 s) still
+ * bounds a client that sends slowly.
+ */
+function drainRequest(raw: IncomingMessage): Promise<void> {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (): void => {
+      raw.off("data", onData);
+      raw.off("end", finish);
+      raw.off("close", finish);
+      raw.off("error", finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.length;
+      if (seen > DRAIN_LIMIT) finish();
+    };
+    raw.on("data", onData);
+    raw.once("end", finish);
+    raw.once("close", finish);
+    raw.once("error", finish);
+    raw.resume();
+  });
+}
+
+/** Sends the error; returns the reply, which async handlers must return (an onSend hook may still be running). */
+function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
   if (err.status === 401) reply.header("www-authenticate", 'Bearer realm="cdicheck"');
-  if (err.status === 503) reply.header("retry-after", "1");
-  reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
+  if (err.code === "overloaded") reply.header("retry-after", "1");
+  return reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
 }
 
 /** Maps anything thrown while handling a request to an ApiError (no stack, no note text). */
 function toApiError(err: unknown, maxBytes: number): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof OverloadedError) return new ApiError(503, "overloaded", err.message);
+  if (err instanceof CheckTimeoutError) return new ApiError(503, "check_timeout", err.message);
   const code = (err as { code?: string }).code;
   switch (code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
@@ -79,6 +135,7 @@ function toApiError(err: unknown, maxBytes: number): ApiError {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxNoteChars = options.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
   const token = options.token && options.token.length > 0 ? options.token : undefined;
   const guardHost = options.host !== undefined && isLoopbackHost(options.host);
   const page = buildPage({ authRequired: token !== undefined, samples: options.samples ?? loadSamples() });
@@ -94,6 +151,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     // A client gets 30 s to send its request (slow senders cannot hold connections open forever).
     requestTimeout: 30_000,
+    // A path the router cannot decode (`/%zz`): the API's error shape, without echoing the URL.
+    frameworkErrors: (_err, req, reply) => {
+      req.outcome = "invalid_request";
+      reply.headers(SECURITY_HEADERS);
+      void sendError(reply, new ApiError(400, "invalid_request", "the request path is not a valid URL (bad percent-encoding)"));
+    },
+    // Requests Node's HTTP parser refuses (bad header bytes, bad framing, headers too large, too
+    // slow) get the API's JSON error shape too.
+    clientErrorHandler: (err, socket) => {
+      if ((err as NodeJS.ErrnoException).code === "ECONNRESET" || socket.destroyed) return;
+      const code = (err as NodeJS.ErrnoException).code;
+      const apiErr =
+        code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? new ApiError(408, "request_timeout", "the request was not received within 30 s")
+          : code === "HPE_HEADER_OVERFLOW"
+            ? new ApiError(431, "invalid_request", "the request headers are too large")
+            : new ApiError(400, "invalid_request", "malformed HTTP request");
+      const body = JSON.stringify(apiErr.toJSON());
+      const headers = Object.entries({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join("");
+      if (socket.writable) socket.end(`HTTP/1.1 ${apiErr.status} ${STATUS_CODES[apiErr.status]}\r\n${headers}\r\n${body}`);
+      else socket.destroy();
+    },
     logger:
       options.logLevel === "silent"
         ? false
@@ -111,15 +192,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // The list of routes comes from the router itself, so a test can walk every one of them.
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate("registeredRoutes", registeredRoutes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      registeredRoutes.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+
+  // onRequest runs after routing: req.routeOptions is the route the router will serve (or none, for
+  // a 404), so the token rule is decided on that route and not on how the URL was spelled.
   app.addHook("onRequest", async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
     reply.header("x-request-id", req.id);
     if (guardHost && !isLocalHostHeader(req.headers.host)) {
       throw new ApiError(403, "forbidden_host", "this server only answers requests addressed to localhost");
     }
-    if (token !== undefined && req.url.startsWith("/v1") && !bearerMatches(req.headers.authorization, token)) {
+    if (!isOriginForm(req.raw.url)) {
+      throw new ApiError(400, "invalid_request", "the request target must be a path such as /v1/check (absolute URLs and * are not accepted)");
+    }
+    // Deny by default: every route needs the token unless it is marked public, and so does a
+    // path no route serves (its 404 would tell which paths exist).
+    if (token !== undefined && req.routeOptions.config?.public !== true && !bearerMatches(req.headers.authorization, token)) {
       throw new ApiError(401, "unauthorized", "this server needs an API token: send 'Authorization: Bearer <token>'");
     }
+  });
+
+  // An answer sent before the body was read (413, 415, 401, 404...) waits until the body has been
+  // read and thrown away: closing a connection the client is still writing to resets it, and the
+  // client then sees ECONNRESET or EPIPE instead of the answer.
+  app.addHook("onSend", async (req) => {
+    await drainRequest(req.raw);
   });
 
   app.addHook("onResponse", async (req, reply) => {
@@ -143,35 +247,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // Name and code only: an error message could quote the note.
       req.log.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } }, "request failed");
     }
-    sendError(reply, apiErr);
+    return sendError(reply, apiErr);
   });
 
   app.setNotFoundHandler(async (req, reply) => {
     req.outcome = "not_found";
-    sendError(reply, new ApiError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}; see GET /v1/schema and docs/serve.md`));
+    return sendError(reply, new ApiError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}; see GET /v1/schema and docs/serve.md`));
   });
 
-  app.get("/", async (_req, reply) => {
-    reply.header("content-security-policy", page.csp).type("text/html; charset=utf-8").send(page.html);
+  app.get("/", PUBLIC, async (_req, reply) => {
+    return reply.header("content-security-policy", page.csp).type("text/html; charset=utf-8").send(page.html);
   });
 
-  app.get("/favicon.ico", async (_req, reply) => {
-    reply.code(204).send();
+  app.get("/favicon.ico", PUBLIC, async (_req, reply) => {
+    return reply.code(204).send();
   });
 
-  app.get("/healthz", async () => ({ status: "ok", queued: checker.queued() }));
+  app.get("/healthz", PUBLIC, async () => ({ status: "ok", queued: checker.queued() }));
 
   app.get("/v1/schema", async () => resultJsonSchema());
 
   app.post("/v1/check", async (req): Promise<CheckResult> => {
-    const task = parseNoteRequest(req.body);
+    const task = parseNoteRequest(req.body, maxNoteChars);
     const result = await checker.run(task);
     req.outcome = result.verdict;
     return result;
   });
 
   app.post("/v1/check/batch", async (req) => {
-    const tasks = parseBatchRequest(req.body);
+    const tasks = parseBatchRequest(req.body, maxNoteChars);
     if (checker.queued() + tasks.length > checker.maxQueue) throw new OverloadedError();
     const results = await Promise.all(tasks.map((t) => checker.run(t)));
     const counts: Record<string, number> = {};
@@ -190,7 +294,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.get(url, async (req, reply) => {
       req.outcome = "method_not_allowed";
       reply.header("allow", allowed);
-      sendError(reply, new ApiError(405, "method_not_allowed", `use ${allowed} ${url} with a JSON body`));
+      return sendError(reply, new ApiError(405, "method_not_allowed", `use ${allowed} ${url} with a JSON body`));
     });
   }
 

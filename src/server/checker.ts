@@ -28,6 +28,17 @@ export class OverloadedError extends Error {
   }
 }
 
+/** A check that did not finish within its time budget; its worker thread was stopped and replaced. */
+export class CheckTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the check did not finish within ${timeoutMs} ms (--check-timeout)`);
+    this.name = "CheckTimeoutError";
+  }
+}
+
+/** Default for --check-timeout: a 2 MB note takes about 0.2 s on one core. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
+
 /** The compiled worker entry: dist/worker.js next to this module once built, found from src/ in tests. */
 export function workerFile(): string {
   const candidates = [new URL("../worker.js", import.meta.url), new URL("../../dist/worker.js", import.meta.url)];
@@ -45,11 +56,17 @@ export interface PoolOptions {
   maxQueue?: number;
   /** Worker module (default: dist/worker.js). */
   filename?: string;
+  /**
+   * Most milliseconds a note may take, counted from when it is queued (default 30 s; 0: no limit).
+   * Past it the task is cancelled: taken off the queue, or its worker thread terminated and replaced.
+   */
+  timeoutMs?: number;
 }
 
 export function createPoolChecker(options: PoolOptions = {}): Checker {
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const maxQueue = Math.max(1, options.maxQueue ?? 2000);
+  const timeoutMs = Math.max(0, options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
   const pool = new Piscina<WorkerTask, CheckResult>({
     filename: options.filename ?? workerFile(),
     minThreads: threads,
@@ -61,7 +78,15 @@ export function createPoolChecker(options: PoolOptions = {}): Checker {
     queued: () => pool.queueSize,
     run(task) {
       if (pool.queueSize >= maxQueue) return Promise.reject(new OverloadedError());
-      return pool.run(task);
+      if (timeoutMs === 0) return pool.run(task);
+      const budget = new AbortController();
+      const timer = setTimeout(() => budget.abort(), timeoutMs);
+      return pool
+        .run(task, { signal: budget.signal })
+        .catch((err: unknown) => {
+          throw budget.signal.aborted ? new CheckTimeoutError(timeoutMs) : err;
+        })
+        .finally(() => clearTimeout(timer));
     },
     async warmUp() {
       await Promise.all(Array.from({ length: threads }, () => pool.run({ text: WARM_UP_NOTE }).catch(() => undefined)));
@@ -70,7 +95,7 @@ export function createPoolChecker(options: PoolOptions = {}): Checker {
   };
 }
 
-/** Runs check() on the calling thread. For tests that do not need the pool. */
+/** Runs check() on the calling thread, with no time budget (it cannot be interrupted). For tests that do not need the pool. */
 export function createInlineChecker(run: (task: WorkerTask) => CheckResult = checkTask): Checker {
   return {
     maxQueue: Infinity,

@@ -8,6 +8,8 @@ import { isBlank } from "../input.js";
 import type { WorkerTask } from "../worker.js";
 
 export const MAX_BATCH_NOTES = 100;
+/** Default for --max-note-chars: the longest note, in UTF-16 code units (JavaScript string length). */
+export const DEFAULT_MAX_NOTE_CHARS = 2_000_000;
 
 export const NoteRequestSchema = z.strictObject({
   text: z.string().describe("The note, exactly as written; offsets in the result index into it."),
@@ -26,6 +28,9 @@ export type ApiErrorCode =
   | "empty_note"
   | "unsupported_code"
   | "payload_too_large"
+  | "note_too_large"
+  | "check_timeout"
+  | "request_timeout"
   | "unsupported_media_type"
   | "unauthorized"
   | "forbidden_host"
@@ -83,10 +88,20 @@ function fromZod(error: z.ZodError, body: unknown): ApiError {
   return new ApiError(400, "invalid_request", message, field || undefined);
 }
 
-function toTask(req: z.infer<typeof NoteRequestSchema>, where: string, defaultCode: string | undefined): WorkerTask {
+const count = (n: number): string => n.toLocaleString("en-US");
+
+function toTask(req: z.infer<typeof NoteRequestSchema>, where: string, defaultCode: string | undefined, maxNoteChars: number): WorkerTask {
   const code = req.code ?? defaultCode ?? SUPPORTED_CODES[0];
   if (!(SUPPORTED_CODES as readonly string[]).includes(code)) {
     throw new ApiError(400, "unsupported_code", `unsupported code "${code}"${where}; supported codes: ${SUPPORTED_CODES.join(", ")}`, "code");
+  }
+  if (req.text.length > maxNoteChars) {
+    throw new ApiError(
+      413,
+      "note_too_large",
+      `note${where} is ${count(req.text.length)} characters, over the ${count(maxNoteChars)}-character limit (--max-note-chars)`,
+      where ? `${where.slice(4)}.text` : "text",
+    );
   }
   if (isBlank(req.text)) throw new ApiError(400, "empty_note", `empty note${where}: "text" has nothing to check`, where ? `${where.slice(4)}.text` : "text");
   return { text: req.text, code, ...(req.id !== undefined ? { id: String(req.id) } : {}) };
@@ -99,22 +114,22 @@ function requireObject(body: unknown): void {
 }
 
 /** Body of POST /v1/check -> one task. */
-export function parseNoteRequest(body: unknown): WorkerTask {
+export function parseNoteRequest(body: unknown, maxNoteChars = DEFAULT_MAX_NOTE_CHARS): WorkerTask {
   requireObject(body);
   const parsed = NoteRequestSchema.safeParse(body);
   if (!parsed.success) throw fromZod(parsed.error, body);
-  return toTask(parsed.data, "", undefined);
+  return toTask(parsed.data, "", undefined, maxNoteChars);
 }
 
 /** Body of POST /v1/check/batch -> the tasks, in order. */
-export function parseBatchRequest(body: unknown): WorkerTask[] {
+export function parseBatchRequest(body: unknown, maxNoteChars = DEFAULT_MAX_NOTE_CHARS): WorkerTask[] {
   requireObject(body);
   const parsed = BatchRequestSchema.safeParse(body);
   if (!parsed.success) throw fromZod(parsed.error, body);
   if (parsed.data.code !== undefined && !(SUPPORTED_CODES as readonly string[]).includes(parsed.data.code)) {
     throw new ApiError(400, "unsupported_code", `unsupported code "${parsed.data.code}"; supported codes: ${SUPPORTED_CODES.join(", ")}`, "code");
   }
-  return parsed.data.notes.map((n, i) => toTask(n, ` in notes[${i}]`, parsed.data.code));
+  return parsed.data.notes.map((n, i) => toTask(n, ` in notes[${i}]`, parsed.data.code, maxNoteChars));
 }
 
 /** JSON.parse with an error that gives the position but never echoes the body (it may hold PHI). */

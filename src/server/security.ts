@@ -35,3 +35,12 @@ export function isLocalHostHeader(hostHeader: string | undefined): boolean {
   const m = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(hostHeader.trim());
   return m !== null && isLoopbackHost(m[1]!);
 }
+
+/**
+ * True for an origin-form request target (`/v1/check?x=1`). Absolute-form (`http://host/v1/check`)
+ * and asterisk-form (`*`) targets are refused: the router would strip the scheme and host and serve
+ * the path, while the Host header check looked at a different name.
+ */
+export function isOriginForm(target: string | undefined): boolean {
+  return target !== undefined && target.startsWith("/");
+}
