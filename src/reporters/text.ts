@@ -82,6 +82,5 @@ export function renderText(result: CheckResult, _text: string, opts: TextOptions
       out.push(`  "${oneLine(m.text)}" [${m.start}-${m.end}] ${why}${cue ? ` (cue "${oneLine(cue, 30)}")` : ""}`);
     }
   }
-  if (result.empty) out.push(c("yellow", "The note is empty."));
   return out.join("\n") + "\n";
 }
