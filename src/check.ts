@@ -17,8 +17,8 @@ import { score } from "./pipeline/score.js";
 import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
 import { fold } from "./pipeline/text.js";
-import { ELEMENT_RULES } from "./rules/elements/index.js";
-import { ELEMENT_IDS, SCHEMA_VERSION, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
+import { SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
+import { EmptyNoteError, isBlank } from "./input.js";
 
 export { SUPPORTED_CODES, UnsupportedCodeError };
 import type { CheckResult } from "./schema.js";
@@ -30,34 +30,11 @@ export interface CheckOptions {
   id?: string;
 }
 
-function emptyResult(code: string, id: string | undefined): CheckResult {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    ...(id !== undefined ? { id } : {}),
-    code,
-    verdict: "not_documented",
-    score: 0,
-    summary: "The note is empty: there is no text to check.",
-    elements: ELEMENT_RULES.map((rule) => ({
-      id: rule.meta.id,
-      status: "missing" as const,
-      required: rule.meta.required,
-      evidence: [],
-      message: "The note is empty.",
-    })),
-    missing: [...ELEMENT_IDS],
-    suggestions: [],
-    queries: [],
-    mentions: [],
-    empty: true,
-  };
-}
-
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const code = options.code ?? "M43.21";
   if (!(SUPPORTED_CODES as readonly string[]).includes(code)) throw new UnsupportedCodeError(code);
   if (typeof text !== "string") throw new TypeError("check(text): text must be a string");
-  if (!/\S/.test(text)) return emptyResult(code, options.id);
+  if (isBlank(text)) throw new EmptyNoteError("check(text)");
 
   const { facts, elements, routing } = analyseNote(text);
   const scoreValue = score(elements, routing.verdict, routing.uncertainOnly);

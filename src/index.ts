@@ -1,7 +1,11 @@
 /**
- * The library entry: `check(text, options)` returns the SPEC result object for one note.
+ * The library entry: `check(text, options)` returns the SPEC result object for one note. It throws
+ * EmptyNoteError (an InputError, code "empty_note") for a note with no text, as the CLI and the HTTP API
+ * refuse one, and UnsupportedCodeError for a code not in SUPPORTED_CODES.
  */
-export { check, SUPPORTED_CODES } from "./check.js";
+export { check, SUPPORTED_CODES, UnsupportedCodeError } from "./check.js";
 export type { CheckOptions } from "./check.js";
+export { EmptyNoteError, InputError } from "./input.js";
+export type { InputErrorCode } from "./input.js";
 export { ResultSchema, resultJsonSchema, ELEMENT_IDS, VERDICTS } from "./schema.js";
 export type { CheckResult, ElementResult, Suggestion, MentionJson, ElementId, Verdict } from "./schema.js";

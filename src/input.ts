@@ -6,14 +6,29 @@ import { isUtf8 } from "node:buffer";
 
 export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
 
+/** What is wrong with a note, by name (the same names as the API's and the scan's error codes). */
+export type InputErrorCode = "empty_note" | "binary" | "invalid_utf8" | "too_large" | "invalid_input";
+
 export class InputError extends Error {
   constructor(
     message: string,
     /** Byte offset of the problem in the input, when there is one. */
     readonly byteOffset?: number,
+    readonly code: InputErrorCode = "invalid_input",
   ) {
     super(message);
     this.name = "InputError";
+  }
+}
+
+/**
+ * A note with nothing to check (empty or only white space). The CLI exits 2, the HTTP API answers 400
+ * `empty_note` and the scan writes an `empty_note` error row; the library throws this.
+ */
+export class EmptyNoteError extends InputError {
+  constructor(source = "note") {
+    super(`${source}: empty note (no text to check)`, undefined, "empty_note");
+    this.name = "EmptyNoteError";
   }
 }
 
@@ -64,14 +79,14 @@ export function firstNul(buf: Uint8Array): number {
  */
 export function decodeNote(buf: Uint8Array, source = "input"): string {
   if (buf.length > MAX_NOTE_BYTES) {
-    throw new InputError(`${source}: note is ${buf.length} bytes, over the ${MAX_NOTE_BYTES}-byte limit`);
+    throw new InputError(`${source}: note is ${buf.length} bytes, over the ${MAX_NOTE_BYTES}-byte limit`, undefined, "too_large");
   }
   const nul = firstNul(buf);
-  if (nul >= 0) throw new InputError(`${source}: binary data (NUL byte at byte offset ${nul}), not a text note`, nul);
+  if (nul >= 0) throw new InputError(`${source}: binary data (NUL byte at byte offset ${nul}), not a text note`, nul, "binary");
   const bad = firstInvalidUtf8(buf);
   if (bad >= 0) {
     const byte = buf[bad]!.toString(16).padStart(2, "0");
-    throw new InputError(`${source}: invalid UTF-8 at byte offset ${bad} (byte 0x${byte})`, bad);
+    throw new InputError(`${source}: invalid UTF-8 at byte offset ${bad} (byte 0x${byte})`, bad, "invalid_utf8");
   }
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   return Buffer.from(buf.buffer, buf.byteOffset + start, buf.length - start).toString("utf8");

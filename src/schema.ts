@@ -77,7 +77,6 @@ export const ResultSchema = z.object({
   suggestions: z.array(SuggestionSchema),
   queries: z.array(z.string()),
   mentions: z.array(MentionSchema),
-  empty: z.boolean().optional().describe("True when the note held no text to check."),
 });
 
 export type EvidenceJson = z.infer<typeof EvidenceSchema>;

@@ -6,7 +6,6 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { CORPUS_DIR, loadCorpus, resultViolations, runCorpus, score, type CorpusNote, type NoteOutcome } from "../bench/lib/corpus.js";
-import { check } from "../src/index.js";
 import { ELEMENT_IDS, type CheckResult } from "../src/schema.js";
 
 const outcomes = runCorpus();
@@ -49,10 +48,14 @@ describe.each(["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])("held
 
 /** A result that says exactly what the expected file says (an oracle), for testing the scoring itself. */
 function oracle(n: CorpusNote): CheckResult {
-  const base = check("", {});
   const e = n.expected;
   return {
-    ...base,
+    schemaVersion: 1,
+    code: "M43.21",
+    score: 0,
+    summary: "",
+    queries: [],
+    mentions: [],
     verdict: e.verdict,
     elements: ELEMENT_IDS.map((id) => ({ id, status: e.elements[id], required: ["segments", "etiology", "imaging"].includes(id), evidence: [], message: "" })),
     missing: [...e.missing],

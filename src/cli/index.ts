@@ -1,14 +1,28 @@
 #!/usr/bin/env node
 /** The cdicheck command line: one file per command, wired here. */
+import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { registerScan } from "./scan.js";
+
+// The version printed by --version is the package's own (dist/cli/ and src/cli/ both sit two levels down).
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 const program = new Command();
 program
   .name("cdicheck")
   .description("Checks whether a clinical note supports ICD-10-CM M43.21, with the evidence and the gaps.")
-  .version("0.1.0")
+  .version(version, "-V, --version", "print the version and exit")
   .showHelpAfterError()
+  .addHelpText(
+    "after",
+    `
+Exit codes:
+  check   0 every note supported, 1 any note not supported, 2 a usage or input error
+          ('cdicheck help check' has the details)
+  scan    0 every record checked, 3 some records could not be checked, 2 a usage error,
+          130 interrupted (docs/scan.md)
+  others  0 on success, 2 for a usage error`,
+  )
   // Usage errors (unknown option, missing argument) are exit 2 per the contract; set before the
   // commands are added so each command inherits it.
   .exitOverride((err) => {

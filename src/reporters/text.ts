@@ -3,19 +3,22 @@
  * evidence quoted (and offsets, so a tester can slice), suggestions, provider queries, and the
  * assertions that set mentions aside. A pure function of the result and the note.
  */
+import pc from "picocolors";
 import type { CheckResult } from "../schema.js";
 
 export interface TextOptions {
   color: boolean;
 }
 
-const CODES = { reset: "\x1b[0m", bold: "\x1b[1m", dim: "\x1b[2m", red: "\x1b[31m", green: "\x1b[32m", yellow: "\x1b[33m", cyan: "\x1b[36m" };
+type Style = "bold" | "dim" | "underline" | "red" | "green" | "yellow" | "cyan";
 
-function paint(on: boolean) {
-  return (style: keyof typeof CODES, s: string) => (on ? `${CODES[style]}${s}${CODES.reset}` : s);
+/** A styling function; with colour off it returns the string unchanged. */
+export function paint(on: boolean): (style: Style, s: string) => string {
+  const colors = pc.createColors(on);
+  return (style, s) => colors[style](s);
 }
 
-const VERDICT_STYLE: Record<CheckResult["verdict"], keyof typeof CODES> = {
+const VERDICT_STYLE: Record<CheckResult["verdict"], Style> = {
   supported: "green",
   incomplete: "yellow",
   redirect: "cyan",
@@ -23,7 +26,7 @@ const VERDICT_STYLE: Record<CheckResult["verdict"], keyof typeof CODES> = {
 };
 
 const STATUS_MARK: Record<string, string> = { present: "✔", partial: "◐", missing: "✘" };
-const STATUS_STYLE: Record<string, keyof typeof CODES> = { present: "green", partial: "yellow", missing: "red" };
+const STATUS_STYLE: Record<string, Style> = { present: "green", partial: "yellow", missing: "red" };
 
 function oneLine(s: string, max = 90): string {
   const t = s.replace(/\s+/g, " ").trim();
@@ -82,6 +85,30 @@ export function renderText(result: CheckResult, _text: string, opts: TextOptions
       out.push(`  "${oneLine(m.text)}" [${m.start}-${m.end}] ${why}${cue ? ` (cue "${oneLine(cue, 30)}")` : ""}`);
     }
   }
-  if (result.empty) out.push(c("yellow", "The note is empty."));
   return out.join("\n") + "\n";
+}
+
+/** The heading above one note's report when several notes are checked (ESLint prints the path the same way). */
+export function renderFileHeading(file: string, opts: TextOptions): string {
+  return paint(opts.color)("underline", file) + "\n";
+}
+
+/** In place of a report, for a note that could not be checked. */
+export function renderFileError(message: string, opts: TextOptions): string {
+  return `  ${paint(opts.color)("red", "✘ error")}  ${message}\n`;
+}
+
+/** The closing line after several notes: how many, by verdict, and the input errors. */
+export function renderSummary(verdicts: readonly CheckResult["verdict"][], errors: number, opts: TextOptions): string {
+  const c = paint(opts.color);
+  const total = verdicts.length + errors;
+  const parts: string[] = [];
+  for (const v of ["supported", "incomplete", "redirect", "not_documented"] as const) {
+    const n = verdicts.filter((x) => x === v).length;
+    if (n) parts.push(`${n} ${v.replace("_", " ")}`);
+  }
+  if (errors) parts.push(`${errors} input error${errors === 1 ? "" : "s"}`);
+  const ok = errors === 0 && verdicts.every((v) => v === "supported");
+  const line = `${ok ? "✔" : "✖"} ${total} note${total === 1 ? "" : "s"}: ${parts.join(", ")}`;
+  return c("bold", c(ok ? "green" : errors ? "red" : "yellow", line)) + "\n";
 }

@@ -1,11 +1,11 @@
 /**
  * Property tests: whatever the text (CRLF, tabs, astral characters, 'İ', dashes, clinical words in
- * random order), check() never throws, the result validates against the schema, and every span it
- * reports slices the original text exactly.
+ * random order), check() never throws (a blank note throws EmptyNoteError, as the CLI and API refuse it),
+ * the result validates against the schema, and every span it reports slices the original text exactly.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { check, ResultSchema } from "../../src/index.js";
+import { check, EmptyNoteError, ResultSchema } from "../../src/index.js";
 
 const WORDS = [
   "C1-C2", "C1–C2", "O-C2", "occiput", "atlas", "axis", "atlantoaxial", "fusion", "fused", "ankylosis", "no", "denies",
@@ -31,6 +31,10 @@ describe("check() on arbitrary text", () => {
   it("never throws, validates, and every span slices the note", () => {
     fc.assert(
       fc.property(clinicalText, (text) => {
+        if (!/\S/u.test(text)) {
+          expect(() => check(text)).toThrow(EmptyNoteError);
+          return;
+        }
         const result = check(text);
         expect(ResultSchema.safeParse(result).success).toBe(true);
         for (const e of result.elements) assertSpans(text, e.evidence);
