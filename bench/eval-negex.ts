@@ -15,7 +15,7 @@ const errorsMode = args.find((a) => a.startsWith("--errors="))?.slice(9) ?? "all
 const file = dataArg ?? NEGEX_DEV;
 
 if (!negexDataPresent(file)) {
-  process.stderr.write(`eval:negex: data file not found: ${file}\n`);
+  process.stderr.write(`eval:negex: data file not found: ${file} (set CDICHECK_SHARED to the folder holding data/negex/, or pass --data=FILE)\n`);
   process.exit(2);
 }
 

@@ -3,10 +3,15 @@
  * suggestions and the sentence of its first fusion mention (for reviewing false alarms by hand).
  *   npx tsx bench/mt-flags.ts
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { check } from "../src/index.js";
 import { MTSAMPLES_CSV } from "./lib/inputs.js";
+
+if (!existsSync(MTSAMPLES_CSV)) {
+  process.stderr.write(`mt-flags: ${MTSAMPLES_CSV} not found (set CDICHECK_SHARED to the folder holding data/mtsamples/)\n`);
+  process.exit(2);
+}
 
 const rows = parse(readFileSync(MTSAMPLES_CSV), { columns: true }) as { note_id: string; sample_name: string; transcription: string }[];
 const seen = new Set<string>();

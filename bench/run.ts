@@ -9,7 +9,7 @@ import { benchPipeline } from "./pipeline.js";
 
 /** The assertion engine alone on the 1,619 NegEx development sentences: first (cold) pass and warm passes. */
 async function benchNegex(): Promise<string> {
-  if (!negexDataPresent()) return "NegEx data not found beside the repository: skipped";
+  if (!negexDataPresent()) return "NegEx data not found (external data folder; set CDICHECK_SHARED): skipped";
   const rows = readNegex();
   const ctx = contextRules();
   let t = performance.now();

@@ -15,10 +15,11 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "csv-parse";
+import { MTSAMPLES_CSV, SHARED_ENV, shownPath } from "./lib/external.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist/cli/index.js");
-const MTSAMPLES = resolve(ROOT, "../shared/data/mtsamples/mtsamples.csv");
+const MTSAMPLES = MTSAMPLES_CSV;
 const TIME = "/usr/bin/time";
 
 interface Measured {
@@ -50,7 +51,7 @@ function machine(): string {
 
 export async function benchScan(): Promise<string> {
   if (!existsSync(CLI)) throw new Error("dist/cli/index.js is missing: run `npm run build` first");
-  if (!existsSync(MTSAMPLES)) return "scan: skipped (../shared/data/mtsamples/mtsamples.csv not found)\n";
+  if (!existsSync(MTSAMPLES)) return `scan: skipped (${shownPath(MTSAMPLES)} not found; set ${SHARED_ENV})\n`;
   const dir = mkdtempSync(join(tmpdir(), "cdicheck-bench-scan-"));
   const lines = [`scan throughput: MTSamples CSV (4,999 rows, 4,966 non-empty notes, 15.2 M chars), ${machine()}`];
   try {

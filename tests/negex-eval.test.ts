@@ -1,17 +1,22 @@
 /**
- * Regression guard on the NegEx / ConText development sentences (../shared/data/negex/). The
- * thresholds are the issue's; `npm run eval:negex` prints the figures and every error.
- * Skipped, with a message, only when the data file is absent (e.g. a fresh clone without the shared data).
+ * Regression guard on the NegEx / ConText development sentences (external data: data/negex/ in the folder
+ * bench/lib/external.ts resolves). The thresholds are the issue's; `npm run eval:negex` prints the figures
+ * and every error. Skipped, with a one-line notice, only when the data file is absent (a clone without the
+ * external data); nothing is read until the suite runs.
  */
-import { describe, expect, it } from "vitest";
-import { NEGEX_DEV, negexDataPresent, readNegex, runNegex, scoreNegex, locateTarget } from "../bench/lib/negex.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { externalDataPresent } from "../bench/lib/external.js";
+import { NEGEX_DEV, readNegex, runNegex, scoreNegex, locateTarget, type NegexRow } from "../bench/lib/negex.js";
 
-const present = negexDataPresent();
-if (!present) console.warn(`negex-eval: SKIPPED, data file not found at ${NEGEX_DEV} (see the issue: ../shared/data/negex/ from the repo root)`);
+const present = externalDataPresent(NEGEX_DEV, "NegEx dev set (tests/negex-eval.test.ts)");
 
 describe.skipIf(!present)("NegEx dev set (1,619 instances)", () => {
-  const rows = present ? readNegex() : [];
-  const scores = scoreNegex(runNegex(rows));
+  let rows: NegexRow[] = [];
+  let scores!: ReturnType<typeof scoreNegex>;
+  beforeAll(() => {
+    rows = readNegex();
+    scores = scoreNegex(runNegex(rows));
+  });
 
   it("reads every row and locates all targets but the few not written verbatim", () => {
     expect(rows.length).toBe(1619);

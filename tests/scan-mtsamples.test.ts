@@ -1,22 +1,32 @@
 /**
- * The real MTSamples export (../shared/data/mtsamples/, 4,999 rows, 33 empty transcriptions): every row
- * yields a result or an error row, in order, in JSONL, CSV and the HTML report.
+ * The real MTSamples export (external data: data/mtsamples/ in the folder bench/lib/external.ts resolves;
+ * 4,999 rows, 33 empty transcriptions): every row yields a result or an error row, in order, in JSONL, CSV
+ * and the HTML report. Skipped, with a one-line notice, when the export is absent; the CSV is read and the
+ * scan run only when the suite runs.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
-import { cli, jsonl, ROOT, tmp } from "./scan-helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { externalDataPresent, MTSAMPLES_CSV as CSV } from "../bench/lib/external.js";
+import { cli, jsonl, tmp, type Run } from "./scan-helpers.js";
 
-const CSV = resolve(ROOT, "../shared/data/mtsamples/mtsamples.csv");
+const present = externalDataPresent(CSV, "scan on MTSamples (tests/scan-mtsamples.test.ts)");
 
-describe.skipIf(!existsSync(CSV))("scan on MTSamples", () => {
-  const expected = parse(readFileSync(CSV), { columns: true }) as { note_id: string; transcription: string }[];
-  const dir = tmp();
-  const out = join(dir, "mt.jsonl");
-  const outCsv = join(dir, "mt.csv");
-  const report = join(dir, "mt.html");
-  const r = cli(["scan", CSV, "--out", out, "--report", report, "--quiet", "--jobs", "2"]);
+describe.skipIf(!present)("scan on MTSamples", () => {
+  let expected: { note_id: string; transcription: string }[] = [];
+  let out = "";
+  let outCsv = "";
+  let report = "";
+  let r!: Run;
+  beforeAll(() => {
+    expected = parse(readFileSync(CSV), { columns: true }) as typeof expected;
+    const dir = tmp();
+    out = join(dir, "mt.jsonl");
+    outCsv = join(dir, "mt.csv");
+    report = join(dir, "mt.html");
+    r = cli(["scan", CSV, "--out", out, "--report", report, "--quiet", "--jobs", "2"]);
+  });
 
   it("yields one row per CSV row, in order: a result, or an empty_note error row for each empty transcription", () => {
     expect(expected).toHaveLength(4999);

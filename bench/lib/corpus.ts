@@ -5,18 +5,17 @@
  * prints note text.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { z } from "zod";
 import { decodeNote } from "../../src/input.js";
 import { check } from "../../src/index.js";
 import { ELEMENT_IDS, ResultSchema, VERDICTS, type CheckResult, type ElementId, type Verdict } from "../../src/schema.js";
+import { ICD10CM_DIR, REPO_ROOT } from "./external.js";
 import { prf, type Prf } from "./metrics.js";
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { REPO_ROOT, ICD10CM_DIR };
 export const CORPUS_DIR = join(REPO_ROOT, "corpus");
 export const NOTES_DIR = join(CORPUS_DIR, "notes");
-export const ICD10CM_DIR = process.env.CDICHECK_ICD10CM_DIR ?? join(REPO_ROOT, "..", "shared", "icd10cm");
 
 // ---------------------------------------------------------------------------------------------------
 // The expected-result format
@@ -196,7 +195,7 @@ export function loadCorpus(dir = NOTES_DIR): CorpusNote[] {
   });
 }
 
-/** Every code named in the official tabular extract (<name>...</name> of each <diag>). */
+/** Every code named in the official tabular extract in data/icd10cm/ (<name>...</name> of each <diag>). */
 export function officialCodes(dir = ICD10CM_DIR): Set<string> {
   const xml = readFileSync(join(dir, "icd10cm-tabular-fy2026-extract.xml"), "utf8");
   return new Set([...xml.matchAll(/<name>([A-Z][0-9A-Z.]+)<\/name>/g)].map((m) => m[1]!));

@@ -1,12 +1,10 @@
-/** Bench inputs: the corpus notes and the MTSamples export beside the repository (../shared/data). */
+/** Bench inputs: the corpus notes and the MTSamples export (external data: bench/lib/external.ts says where). */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { MTSAMPLES_CSV, REPO_ROOT, SHARED_DIR } from "./external.js";
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const SHARED_DIR = process.env.CDICHECK_SHARED_DIR ?? join(REPO_ROOT, "..", "shared");
-export const MTSAMPLES_CSV = join(SHARED_DIR, "data", "mtsamples", "mtsamples.csv");
+export { MTSAMPLES_CSV, REPO_ROOT, SHARED_DIR };
 
 export function corpusNotes(): string[] {
   const dir = join(REPO_ROOT, "corpus", "notes");
@@ -16,7 +14,7 @@ export function corpusNotes(): string[] {
     .map((f) => readFileSync(join(dir, f), "utf8"));
 }
 
-/** Non-empty transcriptions of the MTSamples export, or [] when the file is not beside the repository. */
+/** Non-empty transcriptions of the MTSamples export, or [] when the external data is absent. */
 export function mtsamplesNotes(): string[] {
   if (!existsSync(MTSAMPLES_CSV)) return [];
   const rows = parse(readFileSync(MTSAMPLES_CSV), { columns: true }) as { transcription?: string }[];

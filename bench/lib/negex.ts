@@ -1,16 +1,16 @@
 /**
  * The NegEx / ConText annotated sentences (Chapman et al.): loading, locating each target, running
  * the assertion engine, and scoring. Shared by `npm run eval:negex` and tests/negex-eval.test.ts.
- * Data: ../shared/data/negex/dev-rsAnnotations.tsv relative to the repository root (see its README).
+ * Data: data/negex/dev-rsAnnotations.tsv in the external data folder (bench/lib/external.ts; see its README).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { assertInSentence, contextRules, type CompiledContext } from "../../src/pipeline/context.js";
 import type { AssertedSpan, Span } from "../../src/types.js";
 import { prf, type Prf } from "./metrics.js";
 
-export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const NEGEX_DEV = fileURLToPath(new URL("../shared/data/negex/dev-rsAnnotations.tsv", new URL(`file://${REPO_ROOT}`)));
+import { NEGEX_DEV, REPO_ROOT } from "./external.js";
+
+export { NEGEX_DEV, REPO_ROOT };
 
 export interface NegexRow {
   /** Upstream line number (column 1). */
