@@ -72,7 +72,12 @@ export function scoreItem(item: StatusItem): StatusOutcome {
   const end = start + item.target.length;
   const r = check(note);
   const over = r.mentions.filter((m) => m.procedure && m.start < end && m.end > start);
-  if (!over.length) return { item, got: "unseen" };
+  if (!over.length) {
+    // A fusion word the pipeline did not read as an operation, asserted for the patient: it counts as there
+    // (a finding), which for an operation means done. Anything else is unseen.
+    const seen = r.mentions.some((m) => (m.type === "fusion" || m.type === "surgery") && m.start < end && m.end > start);
+    return { item, got: seen ? "performed" : "unseen" };
+  }
   // The mention whose span overlaps the target most.
   const best = over.sort((a, b) => overlap(b, start, end) - overlap(a, start, end))[0]!;
   return { item, got: best.procedure!.status, cue: best.procedure!.cue?.text };

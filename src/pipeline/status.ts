@@ -77,10 +77,13 @@ const asCue = (c: Cue) => ({ start: c.start, end: c.end, text: c.text, rule: c.r
 export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, operation = true, study = false): ProcedureFact {
   const cues = m.assertion.cues;
   const experiencer = cues.find((c) => c.category === "experiencer");
-  if (m.assertion.experiencer === "other") return { status: "other", cue: experiencer ? asCue(experiencer) : null };
-  const negation = cues.find((c) => c.category === "negated");
   const hypothetical = cues.find((c) => c.category === "hypothetical" && c.end > c.start);
   const hypotheticalKind = hypothetical ? contextRule(hypothetical.rule)?.hypotheticalKind : undefined;
+  // A relative who consents to or refuses the operation acts for the patient (a proxy, a guardian):
+  // "the patient's daughter, as health-care proxy, signed consent for occipitocervical fusion".
+  const proxy = hypothetical !== undefined && (hypotheticalKind === "consented" || hypotheticalKind === "declined");
+  if (m.assertion.experiencer === "other" && !proxy) return { status: "other", cue: experiencer ? asCue(experiencer) : null };
+  const negation = cues.find((c) => c.category === "negated");
   // "If the pseudarthrosis does not consolidate, revision fusion will be needed": a negation inside the
   // condition's own clause negates the condition, not the operation it governs.
   const negatesCondition =

@@ -21,7 +21,11 @@ export const ankylosingSpondylitis: RoutingRule = {
   },
   check(facts) {
     const t = targets(facts);
-    const juvenile = t.flatMap((f) => f.causes.filter((c) => c.cause === "as_juvenile" && c.tied && !c.hedged).map((c) => ({ f, m: c.mention })));
+    // M43.2 Excludes1 ankylosing spondylitis: AS named with the fusion in its sentence ("juvenile AS with C1-C2
+    // ankylosis") is the fusion's disease unless another cause is tied to it instead.
+    const isCause = (f: (typeof t)[number], c: (typeof t)[number]["causes"][number]) =>
+      !c.hedged && (c.tied || !f.causes.some((o) => o.tied && o.cause !== "as" && o.cause !== "as_juvenile"));
+    const juvenile = t.flatMap((f) => f.causes.filter((c) => c.cause === "as_juvenile" && isCause(f, c)).map((c) => ({ f, m: c.mention })));
     if (juvenile.length) {
       return {
         redirect: true,
@@ -35,7 +39,7 @@ export const ankylosingSpondylitis: RoutingRule = {
         ],
       };
     }
-    const tied = t.flatMap((f) => f.causes.filter((c) => c.cause === "as" && c.tied && !c.hedged).map((c) => ({ f, m: c.mention })));
+    const tied = t.flatMap((f) => f.causes.filter((c) => c.cause === "as" && isCause(f, c)).map((c) => ({ f, m: c.mention })));
     if (!tied.length) return null;
     const asMentions = facts.mentions.filter((m) => m.type === "etiology" && m.cause === "as" && isAffirmed(m));
     const sentences = new Set(asMentions.map((m) => m.sentence));
