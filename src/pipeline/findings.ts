@@ -367,6 +367,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
   inferOrigins(findings);
   resolveGenericCauses(findings, mentions);
   const refuted = refutedByConclusion(text, sentences, bySentence, findings);
+  for (const f of differentialExcludedByStudy(bySentence, findings)) refuted.add(f);
   // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
   for (const f of findings) {
     if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
@@ -412,6 +413,30 @@ function refutedByConclusion(
     if (quoted) refuted.add(f);
   }
   return refuted;
+}
+
+const STUDY_SECTIONS = new Set(["imaging", "impression"]);
+
+/**
+ * "DDx: C1-C2 fusion vs degenerative narrowing. CT later showed no fusion." A fusion the note only
+ * considers (uncertain) is excluded when a study the note reports denies a fusion at the region, or denies
+ * one with no site of its own (it answers the question the differential asked), and the note affirms no
+ * fusion at the region anywhere.
+ */
+function differentialExcludedByStudy(bySentence: Map<number, Mention[]>, findings: readonly Finding[]): Finding[] {
+  const atRegion = findings.filter((f) => f.site === "region" || f.site === "vague");
+  if (!atRegion.length || atRegion.some((f) => !f.uncertain)) return [];
+  const denied = [...bySentence.values()].some((list) => {
+    const study = list.some((m) => m.type === "imaging" && !m.assertion.negated && !m.assertion.hypothetical) || list.some((m) => STUDY_SECTIONS.has(m.section));
+    if (!study) return false;
+    const deniedFusion = list.some((m) => FINDING_TYPES.has(m.type) && m.assertion.negated && m.assertion.experiencer === "patient");
+    if (!deniedFusion) return false;
+    const sites = list.filter((m) => SITE_TYPES.has(m.type));
+    const regionSite = (m: Mention) => (m.levels ? regionsOfLevels(m.levels).includes("occipito_atlanto_axial") : m.kind === "vague");
+    // Its own site, if it names one, is the region (and is denied with it); no site: it answers the differential.
+    return sites.length === 0 || sites.some((m) => regionSite(m) && m.assertion.negated);
+  });
+  return denied ? atRegion : [];
 }
 
 /**

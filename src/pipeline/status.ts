@@ -12,8 +12,8 @@
  * the mention's hypothetical flag to match, so later stages need not know about statuses to set a planned
  * fusion aside.
  */
-import { ACTUAL_STATUSES, STATUS_OF_KIND, type ProcedureStatus } from "../domain.js";
-import type { Cue, Span } from "../types.js";
+import { ACTUAL_STATUSES, HYPOTHETICAL_KINDS, HYPOTHETICAL_PRIORITY, STATUS_OF_KIND, type HypotheticalKind, type ProcedureStatus } from "../domain.js";
+import type { Cue, Evidence, Span } from "../types.js";
 import { contextRule, OPERATION_TARGET } from "./context.js";
 import type { DocumentFacts } from "./document.js";
 import { namesOperation, type Mention } from "./mentions.js";
@@ -58,6 +58,14 @@ function distance(cue: Span, target: Span): number {
   return cue.end <= target.start ? target.start - cue.end : cue.start >= target.end ? cue.start - target.end : 0;
 }
 
+function headerFact(header: { status: ProcedureStatus; cue: Evidence }): ProcedureFact {
+  return { status: header.status, cue: { ...header.cue, rule: `header:${header.status}` } };
+}
+
+function isKind(s: string): s is HypotheticalKind {
+  return (HYPOTHETICAL_KINDS as readonly string[]).includes(s);
+}
+
 function planHeader(doc: DocumentFacts, sectionIndex: number): ProcedureFact["cue"] {
   const h = doc.headers.get(sectionIndex);
   return h ? { ...h, rule: "section:plan" } : null;
@@ -95,13 +103,18 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   // In an operative report a completion verb with no time before this note is this encounter's operation.
   const actual: ProcedureStatus = doc.kind === "operative" && (performedKind === "done" || !historical) ? "performed_here" : "performed";
   if (historical && performedKind && (!hypothetical || distance(historical, m) <= distance(hypothetical, m))) return { status: actual, cue: asCue(historical) };
-  if (hypothetical) return { status: STATUS_OF_KIND[hypotheticalKind ?? "conditional"], cue: asCue(hypothetical) };
+  const header = operation ? doc.sectionStatus.get(sectionIndex) : undefined;
+  if (hypothetical) {
+    const kind = hypotheticalKind ?? "conditional";
+    // "Consent: posterior C1-C2 fusion, risks reviewed": the header's status settles more than the talk under it.
+    if (header && isKind(header.status) && HYPOTHETICAL_PRIORITY[header.status] > HYPOTHETICAL_PRIORITY[kind]) return headerFact(header);
+    return { status: STATUS_OF_KIND[kind], cue: asCue(hypothetical) };
+  }
   // A fusion word not known to be an operation takes no status from the section or the document: on a
   // pre-operative form, "CT: C1-C2 fusion" is the patient's finding, not the planned operation.
   // An operation a study shows ("hardware intact, solid fusion occiput to C2") exists: seen, so done.
   if (!operation || study || STUDY_SECTIONS.has(m.section)) return { status: "performed", cue: null };
-  const header = doc.sectionStatus.get(sectionIndex);
-  if (header) return { status: header.status, cue: { ...header.cue, rule: `header:${header.status}` } };
+  if (header) return headerFact(header);
   if (historical || m.section === "psh") return { status: "performed", cue: historical ? asCue(historical) : null };
   // An operation listed under the plan with nothing else said is what the plan intends.
   if (m.section === "plan" && doc.kind !== "operative") return { status: "planned", cue: planHeader(doc, sectionIndex) };

@@ -1,0 +1,177 @@
+/**
+ * The procedure-status pass, sentence in, status out. Each row is a short note (a title line may set the kind
+ * of document), the words of the operation mention, and the status it must get; the cue that decided it is
+ * checked where the row names one. Written for these tests, not taken from corpus/status.
+ */
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/index.js";
+import type { ProcedureStatus } from "../../src/domain.js";
+
+function statusOf(note: string, target: string): { status: ProcedureStatus | "finding" | "none"; cue: string | null } {
+  const start = note.indexOf(target);
+  if (start < 0) throw new Error(`target "${target}" not in note`);
+  const end = start + target.length;
+  const r = check(note);
+  const over = r.mentions.filter((m) => m.start < end && m.end > start && (m.type === "fusion" || m.type === "surgery"));
+  const op = over.find((m) => m.procedure);
+  if (op) return { status: op.procedure!.status, cue: op.procedure!.cue?.text ?? null };
+  return { status: over.length ? "finding" : "none", cue: null };
+}
+
+type Row = [note: string, target: string, status: ProcedureStatus | "finding", cue?: string];
+
+const ROWS: Record<string, Row[]> = {
+  performed: [
+    ["S/p posterior C1-C2 fusion (2016), stable.", "C1-C2 fusion", "performed", "S/p"],
+    ["She had an occiput to C2 fusion at age 40.", "fusion", "performed"],
+    ["Prior O-C2 arthrodesis; hardware intact on today's film.", "arthrodesis", "performed", "Prior"],
+    ["He underwent transarticular screw fixation of C1-C2 in Denver.", "fixation", "performed", "He underwent"],
+    ["History of atlantoaxial arthrodesis for os odontoideum.", "arthrodesis", "performed", "History of"],
+    ["PAST SURGICAL HISTORY: C1-C2 fusion; appendectomy.", "C1-C2 fusion", "performed"],
+    ["Recovering from his C1-C2 fusion, wound healing well.", "fusion", "performed"],
+    ["We talked about the fusion she had in 2012 and her current pain.", "fusion", "performed"],
+  ],
+  performed_here: [
+    ["OPERATIVE REPORT\nProcedure: posterior C1-C2 arthrodesis with Harms constructs.", "arthrodesis", "performed_here", "OPERATIVE REPORT"],
+    ["OPERATIVE NOTE\nThe C1-C2 joints were decorticated and the fusion was completed with autograft.", "fusion", "performed_here"],
+    ["Brief op note\nPatient tolerated the occiput-C2 fusion well; to PACU.", "fusion", "performed_here"],
+    ["Postoperative diagnosis: atlantoaxial instability.\nProcedure performed: C1-C2 posterior fusion.", "posterior fusion", "performed_here"],
+  ],
+  planned: [
+    ["Scheduled for posterior C1-C2 fusion on 1/14.", "C1-C2 fusion", "planned"],
+    ["PREOPERATIVE HISTORY AND PHYSICAL\nProcedure: occiput to C2 instrumented fusion.", "instrumented fusion", "planned"],
+    ["Planned procedure: C1-2 arthrodesis (Goel-Harms).", "arthrodesis", "planned"],
+    ["She is booked for O-C2 fusion next month.", "fusion", "planned"],
+    ["Plan: C1-C2 fusion Friday; hold apixaban.", "C1-C2 fusion", "planned"],
+    ["Will proceed with posterior atlantoaxial arthrodesis.", "arthrodesis", "planned"],
+  ],
+  proposed: [
+    ["Neurosurgery recommends posterior C1-C2 fusion.", "C1-C2 fusion", "proposed", "recommends"],
+    ["She is a candidate for occipitocervical fusion.", "occipitocervical fusion", "proposed"],
+    ["I would advise an O-C2 arthrodesis.", "arthrodesis", "proposed"],
+    ["A posterior C1-C2 fusion was offered.", "C1-C2 fusion", "proposed"],
+    ["This patient should have a C1-C2 fusion.", "C1-C2 fusion", "proposed"],
+  ],
+  discussed: [
+    ["Surgical options, including C1-C2 fusion, were explained.", "C1-C2 fusion", "discussed"],
+    ["We reviewed the risks and benefits of occipitocervical fusion.", "occipitocervical fusion", "discussed"],
+    ["PATIENT EDUCATION\nHandout given on what a C1-2 fusion involves.", "C1-2 fusion", "discussed"],
+    ["Discussed posterior fusion as the definitive option.", "posterior fusion", "discussed"],
+    ["Reviewed C1-C2 fusion risks/benefits with the patient.", "C1-C2 fusion", "discussed"],
+  ],
+  consented: [
+    ["Consent signed for C1-2 arthrodesis.", "arthrodesis", "consented"],
+    ["Informed consent was obtained for occiput-C2 fusion.", "fusion", "consented"],
+    ["Consent: posterior C1-C2 fusion, risks reviewed.", "C1-C2 fusion", "consented"],
+    ["Her son, as health-care proxy, signed consent for the C1-C2 fusion.", "C1-C2 fusion", "consented"],
+  ],
+  declined: [
+    ["Patient declined C1-C2 fusion.", "C1-C2 fusion", "declined", "declined"],
+    ["O-C2 fusion was deferred until her pneumonia resolves.", "fusion", "declined"],
+    ["He does not want surgery; C1-C2 fusion postponed.", "C1-C2 fusion", "declined"],
+    ["Fusion offered but the patient refused.", "Fusion", "declined"],
+    ["Wishes to avoid arthrodesis for now.", "arthrodesis", "declined"],
+  ],
+  conditional: [
+    ["If the instability progresses, C1-C2 fusion would be considered.", "C1-C2 fusion", "conditional"],
+    ["Fusion would be considered only if the dens fails to heal.", "Fusion", "conditional"],
+    ["Should the halo fail, occipitocervical fusion may be needed.", "occipitocervical fusion", "conditional"],
+    ["Posterior C1-C2 arthrodesis is reserved for failure of the collar.", "arthrodesis", "conditional"],
+    ["If the odontoid does not unite, revision fusion at C1-C2 will be needed.", "revision fusion", "conditional"],
+  ],
+  negated: [
+    ["No prior C1-C2 fusion.", "C1-C2 fusion", "negated"],
+    ["Denies any neck surgery, including fusion.", "fusion", "negated"],
+    ["A posterior C1-2 arthrodesis was never performed.", "arthrodesis", "negated"],
+  ],
+  other: [
+    ["Her mother had a C1-C2 fusion at 50.", "C1-C2 fusion", "other"],
+    ["The patient's daughter is scheduled for an occipitocervical fusion next month.", "occipitocervical fusion", "other"],
+    ["His brother, who had an O-C2 fusion last year, drove him today.", "fusion", "other"],
+  ],
+  "a fusion seen on a study is a finding, not an operation": [
+    ["CT: solid bony fusion of C1-C2.", "fusion", "finding"],
+    ["We discussed her CT, which shows C1-C2 fusion.", "fusion", "finding"],
+    ["PREOPERATIVE HISTORY AND PHYSICAL\nImaging: CT shows spontaneous C1-C2 fusion.", "fusion", "finding"],
+    ["I have explained that this fusion has occurred as a consequence of her RA.", "fusion", "finding"],
+  ],
+};
+
+describe("procedure status", () => {
+  for (const [label, rows] of Object.entries(ROWS)) {
+    describe(label, () => {
+      it.each(rows)("%s  [%s]", (note, target, status, cue) => {
+        const got = statusOf(note, target);
+        expect(got.status).toBe(status);
+        if (cue !== undefined) expect(got.cue).toBe(cue);
+      });
+    });
+  }
+});
+
+describe("an operation that was not done gives no surgical origin", () => {
+  it.each([
+    ["Consent signed for C1-C2 arthrodesis."],
+    ["Neurosurgery recommends posterior C1-C2 fusion."],
+    ["Surgical options, including occipitocervical fusion, were explained."],
+    ["PREOPERATIVE HISTORY AND PHYSICAL\nProcedure: posterior C1-C2 fusion."],
+    ["Fusion would be considered only if instability develops."],
+    ["Patient declined C1-2 fusion."],
+  ])("%s", (note) => {
+    const r = check(note);
+    expect(r.verdict).toBe("not_documented");
+    expect(r.suggestions.map((s) => s.code)).not.toContain("Z98.1");
+  });
+
+  it("an operative report of the fusion itself is not_documented, with no Z98.1 (SPEC section 5)", () => {
+    const r = check("OPERATIVE REPORT\nProcedure performed: posterior C1-C2 fusion with lateral mass screws.\nEBL 100 mL.");
+    expect(r.verdict).toBe("not_documented");
+    expect(r.suggestions).toEqual([]);
+  });
+
+  it("an operative report of a revision still documents the earlier fusion (Z98.1, M96.0)", () => {
+    const r = check("OPERATIVE REPORT\nPreoperative diagnosis: pseudarthrosis of prior C1-C2 arthrodesis.\nProcedure: revision posterior C1-C2 fusion.");
+    expect(r.verdict).toBe("redirect");
+    expect(r.suggestions.map((s) => `${s.code} ${s.relation}`)).toEqual(["Z98.1 instead", "M96.0 additional"]);
+  });
+
+  it("a planned fusion appended to a disease ankylosis does not change its verdict", () => {
+    const base = "CT: bony ankylosis of C1-C2 with bridging bone, due to her rheumatoid arthritis. Rotation limited.";
+    for (const extra of ["Consent signed for C1-C2 arthrodesis.", "Neurosurgery recommends posterior C1-C2 fusion if symptoms progress.", "Risks and benefits of occipitocervical fusion were reviewed."]) {
+      expect(check(`${base} ${extra}`).verdict).toBe(check(base).verdict);
+    }
+  });
+});
+
+describe("proof of fusion written as an absence", () => {
+  it.each([
+    ["Flexion-extension views: no motion between C1 and C2, consistent with bony ankylosis due to RA.", "C1 and C2"],
+    ["CT: no residual joint space at C1-C2; bony bridging. Due to RA.", "C1-C2"],
+    ["The C1-C2 joint space is no longer visible on CT; ankylosis from her RA.", "C1-C2"],
+  ])("%s: the levels are not negated", (note, levels) => {
+    const r = check(note);
+    const seg = r.mentions.find((m) => m.type === "segment" && m.text === levels)!;
+    expect(seg.assertion.negated).toBe(false);
+    expect(r.verdict).not.toBe("not_documented");
+  });
+
+  it.each([["CT: no ankylosis of C1-C2."], ["CT: no bony bridging across C1-C2."], ["CT: C1-C2 not fused."]])("%s still negates", (note) => {
+    expect(check(note).verdict).toBe("not_documented");
+  });
+});
+
+describe("uncertain and excluded fusions", () => {
+  it("'appeared to be fused' is uncertain (SPEC section 5)", () => {
+    const r = check("CT: C1-C2 appeared to be fused, bony bridging, due to RA. Rotation limited.");
+    expect(r.verdict).toBe("incomplete");
+  });
+  it.each([
+    ["DDx: C1-C2 fusion vs degenerative narrowing. CT later showed no fusion."],
+    ["Possible atlantoaxial ankylosis. CT: no fusion at C1-C2."],
+  ])("a differential a study excludes is not documented: %s", (note) => {
+    expect(check(note).verdict).toBe("not_documented");
+  });
+  it("a differential that a study about another level does not answer stays uncertain", () => {
+    expect(check("Possible C1-C2 fusion. CT: no fusion at C5-C6.").verdict).toBe("incomplete");
+  });
+});
