@@ -9,6 +9,7 @@ import type { Section, Sentence, Span } from "../types.js";
 import { clauseSpans, quickClauses } from "./clauses.js";
 import { isPatientFact, type Mention } from "./mentions.js";
 import { contextRule } from "./context.js";
+import { ACTUAL_STATUSES } from "../domain.js";
 
 export type Region =
   | "occipito_atlanto_axial"
@@ -280,11 +281,12 @@ function lastSiteOrFindingEnd(finding: Mention, cause: Mention, clauseMentions: 
  * "type II odontoid fracture treated in a collar, now nonunion": a nonunion in a sentence that names a
  * fracture and no fusion or operation is the fracture's, not a failed fusion (GUIDELINES decision 11).
  */
-function fractureNonunion(text: string, m: Mention, sentence: readonly Mention[]): boolean {
-  if (m.type !== "pseudarthrosis" || !/non-?\s?union/i.test(text.slice(m.start, m.end))) return false;
-  const fracture = sentence.some((x) => x.type === "etiology" && x.cause === "trauma" && /fracture/i.test(text.slice(x.start, x.end)));
+function fractureNonunion(m: Mention, sentence: readonly Mention[], previous: readonly Mention[]): boolean {
+  if (m.type !== "pseudarthrosis" || m.id !== "nonunion") return false;
   const fusion = sentence.some((x) => (x.type === "fusion" || x.type === "surgery") && isPatientFact(x));
-  return fracture && !fusion;
+  if (fusion) return false;
+  // "... odontoid fracture, treated in a collar; now a nonunion": the fracture may be named in the clause before.
+  return [...sentence, ...previous].some((x) => x.type === "etiology" && x.id === "fracture" && isPatientFact(x));
 }
 
 export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {
@@ -296,7 +298,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     const isCongenitalFusion = m.type === "congenital" && m.kind === "congenital_fusion";
     if (!FINDING_TYPES.has(m.type) && !isCongenitalFusion) continue;
     // An operation done in this encounter (the operative note of the fusion itself) is a procedure, not yet a status.
-    if (!isPatientFact(m) || m.procedure?.status === "performed_here" || fractureNonunion(text, m, bySentence.get(m.sentence) ?? [])) {
+    if (!isPatientFact(m) || m.procedure?.status === "performed_here" || fractureNonunion(m, bySentence.get(m.sentence) ?? [], m.sentence > 0 ? (bySentence.get(m.sentence - 1) ?? []) : [])) {
       setAside.push(m);
       continue;
     }
@@ -324,7 +326,9 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     const kfs = clauseMentions.filter((x) => x.type === "congenital" && x.kind === "klippel_feil" && patientCue(x) && !indicationOfSurgery(x));
     const congenital = isCongenitalFusion ? [m] : clauseMentions.filter((x) => x.type === "congenital" && patientCue(x) && !indicationOfSurgery(x));
     const acquired = clauseMentions.filter((x) => x.type === "etiology" && x.kind === "acquired" && patientCue(x));
-    const inSurgicalSection = m.section === "psh" || m.section === "procedure";
+    // A fusion listed in the surgical history is an operation; in a procedure section only when the status stage
+    // read it as one ("was found to be solidly fused" in the report of another operation is a finding).
+    const inSurgicalSection = m.section === "psh" || (m.section === "procedure" && m.procedure !== null && ACTUAL_STATUSES.has(m.procedure.status));
     // "previous cervical fusion", "s/p fusion", "history of fusion": the status stage read an operation done
     // before this note (a trigger that says so); unless the clause gives a disease cause, the origin is surgical.
     const historyWords = m.id === "fusion" && m.procedure?.status === "performed" && m.procedure.cue !== null && isPerformedCue(m.procedure.cue.rule);

@@ -36,8 +36,11 @@ const OPERATION_KINDS = new Set(["planned", "proposed", "discussed", "consented"
 function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFacts, sectionIndex: number): boolean {
   if (!namesOperation(m)) return false;
   if (m.type === "surgery" || m.kind === "surgical_fusion") return true;
-  if (sentence.some((x) => x.type === "surgery" && x !== m && !x.assertion.negated)) return true;
-  if (doc.sectionStatus.has(sectionIndex) || doc.procedureSections.has(sectionIndex) || m.section === "psh" || m.section === "procedure") return true;
+  // "Fused" describes a state ("the joint was found to be solidly fused"): only a status trigger makes it an
+  // operation, not the section, the document or a surgery word beside it.
+  const state = isStateWord(m);
+  if (!state && sentence.some((x) => x.type === "surgery" && x !== m && !x.assertion.negated)) return true;
+  if (!state && (doc.sectionStatus.has(sectionIndex) || doc.procedureSections.has(sectionIndex) || m.section === "psh" || m.section === "procedure")) return true;
   const study = namesStudy(m, sentence);
   for (const c of m.assertion.cues) {
     const rule = contextRule(c.rule);
@@ -49,6 +52,12 @@ function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFact
     if (rule.hypotheticalKind && OPERATION_KINDS.has(rule.hypotheticalKind) && !(study && SOFT_KINDS.has(rule.hypotheticalKind))) return true;
   }
   return false;
+}
+
+/** The participle "fused" (and "solidly fused"...): the last word of the mention. */
+function isStateWord(m: Mention): boolean {
+  const t = m.text.toLowerCase();
+  return t.endsWith("fused");
 }
 
 /** Talk and advice that a sentence about a study can hold without the fusion being an operation. */

@@ -24,7 +24,12 @@ export const otherRegionOnly: RoutingRule = {
     if (targets(facts).length) return null;
     // M43.2 Excludes1 ankylosing spondylitis: an AS patient's fusion elsewhere is an M45 code, not M43.2x.
     if (facts.mentions.some((m) => m.type === "etiology" && (m.cause === "as" || m.cause === "as_juvenile") && isAffirmed(m))) return null;
-    const elsewhere = facts.findings.filter((f) => f.kind === "fusion" && f.site === "other_spine" && (f.origin === "acquired" || f.origin === "unknown"));
+    // On a spine that was operated on elsewhere ("s/p T10-pelvis fusion ... her fused lumbar spine"), a fusion of
+    // unstated origin outside the region is presumed the operation's, not an acquired ankylosis.
+    const operated = facts.findings.some((f) => f.site === "other_spine" && f.origin === "surgical" && !f.uncertain);
+    const elsewhere = facts.findings.filter(
+      (f) => f.kind === "fusion" && f.site === "other_spine" && (f.origin === "acquired" || (f.origin === "unknown" && !operated)),
+    );
     if (!elsewhere.length) return null;
     const suggestions: RoutingSuggestion[] = [];
     for (const region of OTHER_REGIONS) {

@@ -8,6 +8,7 @@ export default {
     { name: "surgical lumbar fusion", note: "History of L4-L5 TLIF in 2018, doing well.", verdict: "not_documented", suggestions: [] },
     { name: "a planned lumbar fusion", note: "Plan: L4-L5 fusion next month.", verdict: "not_documented", suggestions: [] },
     { name: "ankylosing spondylitis fused only the sacroiliac joints (M43.2 Excludes1 AS)", note: "AS, HLA-B27 positive. Pelvis XR: both SI joints completely fused. C1-C2 normal, no fusion.", verdict: "not_documented", suggestions: [] },
+    { name: "an operated spine: a fused lumbar spine of unstated origin is the operation's", note: "S/p T10-L5 posterior spinal fusion (2020). Her fused lumbar spine limits hip motion.", verdict: "not_documented", suggestions: [] },
     { name: "a sacroiliac fusion that is negated", note: "CT pelvis: no ankylosis of the sacroiliac joints.", verdict: "not_documented", suggestions: [] },
   ],
   invalid: [
