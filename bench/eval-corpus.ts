@@ -39,7 +39,7 @@ import {
   TODO_REASON,
   type LedgerSet,
 } from "./lib/ledger.js";
-import { runBehaviour, summarise, TRANSFORMS, type Pair } from "./lib/perturb.js";
+import { runBehaviour, summarise, type Pair } from "./lib/perturb.js";
 
 function pct(x: number): string {
   return (100 * x).toFixed(1).padStart(5) + "%";
@@ -116,7 +116,7 @@ function writeLedger(): void {
   const old = loadLedger();
   const { disagreements } = currentCorpusDisagreements();
   const pairs = runBehaviour(ledgerNotes());
-  const failing = pairs.filter((p) => !p.passed).map(({ set, id, transform, expected, got }) => ({ set: set as LedgerSet, id, transform, expected, got }));
+  const failing = pairs.filter((p) => !p.passed);
   const ledger = { about: old.about, corpus: mergeCorpus(disagreements, old.corpus), behaviour: mergeBehaviour(failing, old.behaviour) };
   saveLedger(ledger);
   const todo = [...ledger.corpus, ...ledger.behaviour].filter((e) => e.reason === TODO_REASON).length;

@@ -112,7 +112,15 @@ export function ledgerNotes(): { set: LedgerSet; id: string; text: string }[] {
 // Comparing with the ledger
 
 const corpusKey = (d: Disagreement): string => [d.set, d.id, d.field, d.expected, d.got].join("\u0000");
-const behaviourKey = (d: Omit<BehaviourEntry, "reason">): string => [d.set, d.id, d.transform, d.expected, d.got].join("\u0000");
+/** A failing behavioural pair as the ledger keys it (bench/lib/perturb.ts Pair has these fields). */
+export interface PairKey {
+  set: string;
+  id: string;
+  transform: string;
+  expected: string;
+  got: string;
+}
+const behaviourKey = (d: PairKey): string => [d.set, d.id, d.transform, d.expected, d.got].join("\u0000");
 
 export interface LedgerComparison<D, E> {
   /** occurs today, not in the ledger */
@@ -137,8 +145,7 @@ function compare<D, E extends D & { reason: string }>(now: readonly D[], ledger:
 }
 
 export const compareCorpus = (now: readonly Disagreement[], ledger: readonly CorpusEntry[]) => compare(now, ledger, corpusKey);
-export const compareBehaviour = (now: readonly Omit<BehaviourEntry, "reason">[], ledger: readonly BehaviourEntry[]) =>
-  compare(now, ledger, behaviourKey);
+export const compareBehaviour = (now: readonly PairKey[], ledger: readonly BehaviourEntry[]) => compare<PairKey, BehaviourEntry>(now, ledger, behaviourKey);
 
 /** Today's entries with the reasons kept from the old ledger (exact match), "TODO: reason" for new ones. */
 export function mergeCorpus(now: readonly Disagreement[], old: readonly CorpusEntry[]): CorpusEntry[] {
@@ -146,19 +153,17 @@ export function mergeCorpus(now: readonly Disagreement[], old: readonly CorpusEn
   return now.map((d) => ({ ...d, reason: reasons.get(corpusKey(d)) ?? TODO_REASON }));
 }
 
-export function mergeBehaviour(now: readonly Omit<BehaviourEntry, "reason">[], old: readonly BehaviourEntry[]): BehaviourEntry[] {
+export function mergeBehaviour(now: readonly PairKey[], old: readonly BehaviourEntry[]): BehaviourEntry[] {
   const reasons = new Map(old.map((e) => [behaviourKey(e), e.reason]));
-  return now.map((d) => ({ ...d, reason: reasons.get(behaviourKey(d)) ?? TODO_REASON }));
+  return now.map(({ set, id, transform, expected, got }) => ({ set: set as LedgerSet, id, transform, expected, got, reason: reasons.get(behaviourKey({ set, id, transform, expected, got })) ?? TODO_REASON }));
 }
 
 const fmtCorpus = (d: Disagreement) => `${d.set}/${d.id} ${d.field}: expected ${d.expected}, got ${d.got}`;
-const fmtBehaviour = (d: Omit<BehaviourEntry, "reason">) => `${d.set}/${d.id} ${d.transform}: expected ${d.expected}, got ${d.got}`;
+const fmtBehaviour = (d: PairKey) => `${d.set}/${d.id} ${d.transform}: expected ${d.expected}, got ${d.got}`;
 
 /** A human-readable account of a comparison; empty when the ledger matches today exactly and has no TODO. */
-export function ledgerProblems<D extends Disagreement | Omit<BehaviourEntry, "reason">, E extends D & { reason: string }>(
-  c: LedgerComparison<D, E>,
-): string {
-  const f = (d: D) => ("field" in d ? fmtCorpus(d as Disagreement) : fmtBehaviour(d as Omit<BehaviourEntry, "reason">));
+export function ledgerProblems<D extends Disagreement | PairKey, E extends D & { reason: string }>(c: LedgerComparison<D, E>): string {
+  const f = (d: D) => ("field" in d ? fmtCorpus(d as Disagreement) : fmtBehaviour(d as PairKey));
   const out: string[] = [];
   if (c.unexpected.length > 0) {
     out.push(`${c.unexpected.length} new disagreement(s) not in corpus/ledger.json (fix the checker, or add them with \`npm run eval -- --write-ledger\` and write a reason):`);

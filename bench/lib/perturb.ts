@@ -75,7 +75,11 @@ export function headerOf(line: string): { header: string; rest: string } | null 
   const t = line.trim();
   const m = /^([A-Za-z][A-Za-z /&()'-]{0,38}?)\s*:\s*(.*)$/.exec(t);
   if (m && m[1]!.split(/\s+/).length <= 5) return { header: m[1]!, rest: m[2]! };
-  if (t.length > 0 && t.length <= 40 && (HEADER_NAMES.test(t) || /^[A-Z][A-Z &/]+[A-Z]$/.test(t))) return { header: t, rest: "" };
+  if (t.length === 0 || t.length > 40 || /[.;,!?\d]$/.test(t)) return null;
+  // a colonless header alone on its line: a known header name, optionally with a word or two ("Imaging today"), or capitals
+  const words = t.split(/\s+/);
+  const named = [1, 2, 3].some((k) => words.length <= k + 2 && HEADER_NAMES.test(words.slice(0, k).join(" ")));
+  if (HEADER_NAMES.test(t) || named || /^[A-Z][A-Z &/]+[A-Z]$/.test(t)) return { header: t, rest: "" };
   return null;
 }
 
