@@ -5,11 +5,14 @@
  *   npm run eval -- --write-readme    also regenerate the counts block of corpus/README.md
  *   npm run eval -- --holdout         score corpus/holdout/ (written blind) instead of corpus/notes/
  *   npm run eval -- --dir DIR         score any folder of notes with expected results (corpus/holdout2...)
+ *   npm run eval -- --write-ledger    rewrite corpus/ledger.json from today's disagreements on every set and
+ *                                     today's failing behavioural pairs (reasons kept; new ones "TODO: reason")
+ *   npm run eval -- --perturb         the behavioural tests: per transform, pairs applied/passed, and the failures
  * Exit status: 0 always for the report (the thresholds live in tests/corpus-eval.test.ts), 1 when the
  * corpus itself cannot be loaded. Prints ids and labels only, never note text.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { ELEMENT_IDS, VERDICTS } from "../src/schema.js";
 import {
   loadCorpus,
@@ -21,6 +24,22 @@ import {
   withReadmeTables,
   type Report,
 } from "./lib/corpus.js";
+import {
+  compareBehaviour,
+  compareCorpus,
+  currentCorpusDisagreements,
+  disagreementsOf,
+  LEDGER_FILE,
+  LEDGER_SETS,
+  ledgerNotes,
+  loadLedger,
+  mergeBehaviour,
+  mergeCorpus,
+  saveLedger,
+  TODO_REASON,
+  type LedgerSet,
+} from "./lib/ledger.js";
+import { runBehaviour, summarise, type Pair } from "./lib/perturb.js";
 
 function pct(x: number): string {
   return (100 * x).toFixed(1).padStart(5) + "%";
@@ -55,7 +74,61 @@ export function formatReport(r: Report): string {
   return out.join("\n");
 }
 
+/** The behavioural table: transform, kind, pairs applied, passed, rate; then every failing pair. */
+export function formatBehaviour(pairs: readonly Pair[]): string {
+  const ledger = loadLedger();
+  const c = compareBehaviour(pairs.filter((p) => !p.passed), ledger.behaviour);
+  const out: string[] = [];
+  out.push("transform                 kind  applied  passed    rate");
+  for (const s of summarise(pairs)) {
+    out.push(`${s.name.padEnd(25)} ${s.kind.padEnd(4)} ${String(s.applied).padStart(8)} ${String(s.passed).padStart(7)} ${pct(s.rate)}`);
+  }
+  const passed = pairs.filter((p) => p.passed).length;
+  out.push(`${"all".padEnd(25)} ${"".padEnd(4)} ${String(pairs.length).padStart(8)} ${String(passed).padStart(7)} ${pct(pairs.length ? passed / pairs.length : 1)}`);
+  for (const kind of ["INV", "DIR"] as const) {
+    const k = pairs.filter((p) => p.kind === kind);
+    const kp = k.filter((p) => p.passed).length;
+    out.push(`${("  " + kind).padEnd(25)} ${"".padEnd(4)} ${String(k.length).padStart(8)} ${String(kp).padStart(7)} ${pct(k.length ? kp / k.length : 1)}`);
+  }
+  const failing = pairs.filter((p) => !p.passed);
+  const inLedger = new Set(c.known.map((e) => `${e.set}/${e.id}/${e.transform}`));
+  out.push("", `failing pairs (${failing.length}; ${c.known.length} in the ledger, ${c.unexpected.length} new, ${c.fixed.length} ledger entries fixed):`);
+  for (const p of failing) {
+    const mark = inLedger.has(`${p.set}/${p.id}/${p.transform}`) ? " " : "!";
+    out.push(`${mark} ${`${p.set}/${p.id}`.padEnd(46)} ${p.transform.padEnd(22)} expected ${p.expected}, got ${p.got}`);
+  }
+  for (const e of c.fixed) out.push(`  fixed (remove from the ledger): ${e.set}/${e.id} ${e.transform}`);
+  return out.join("\n");
+}
+
+/** The ledger status of one set: known disagreements, new ones, fixed ones and reasons still to write. */
+function ledgerStatus(set: LedgerSet, outcomes: Parameters<typeof disagreementsOf>[1]): string {
+  const ledger = loadLedger();
+  const c = compareCorpus(disagreementsOf(set, outcomes), ledger.corpus.filter((e) => e.set === set));
+  const out = [`ledger (corpus/ledger.json, set ${set}): ${c.known.length} known, ${c.unexpected.length} new, ${c.fixed.length} fixed, ${c.todo.length} without a reason`];
+  for (const d of c.unexpected) out.push(`  new:   ${d.id} ${d.field}: expected ${d.expected}, got ${d.got}`);
+  for (const e of c.fixed) out.push(`  fixed (remove it): ${e.id} ${e.field}: expected ${e.expected}, got ${e.got}`);
+  for (const e of c.todo) out.push(`  TODO:  ${e.id} ${e.field}`);
+  return out.join("\n");
+}
+
+function writeLedger(): void {
+  const old = loadLedger();
+  const { disagreements } = currentCorpusDisagreements();
+  const pairs = runBehaviour(ledgerNotes());
+  const failing = pairs.filter((p) => !p.passed);
+  const ledger = { about: old.about, corpus: mergeCorpus(disagreements, old.corpus), behaviour: mergeBehaviour(failing, old.behaviour) };
+  saveLedger(ledger);
+  const todo = [...ledger.corpus, ...ledger.behaviour].filter((e) => e.reason === TODO_REASON).length;
+  console.error(`wrote ${LEDGER_FILE}: ${ledger.corpus.length} corpus and ${ledger.behaviour.length} behaviour entries, ${todo} still "${TODO_REASON}"`);
+}
+
 function main(argv: string[]): void {
+  if (argv.includes("--write-ledger")) return writeLedger();
+  if (argv.includes("--perturb")) {
+    console.log(formatBehaviour(runBehaviour(ledgerNotes())));
+    return;
+  }
   // --holdout scores corpus/holdout/ (written blind, never tuned on) instead of corpus/notes/; --dir any folder.
   const at = argv.indexOf("--dir");
   if (at >= 0 && !argv[at + 1]) throw new Error("--dir needs a folder");
@@ -71,7 +144,11 @@ function main(argv: string[]): void {
     console.error(`wrote the generated block of ${file}`);
   }
   if (argv.includes("--json")) console.log(JSON.stringify(report, null, 2));
-  else console.log(formatReport(report));
+  else {
+    console.log(formatReport(report));
+    const set = (dir === undefined ? "notes" : basename(dir.replace(/\/+$/, ""))) as LedgerSet;
+    if ((LEDGER_SETS as readonly string[]).includes(set)) console.log("\n" + ledgerStatus(set, outcomes));
+  }
 }
 
 try {
