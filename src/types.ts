@@ -30,6 +30,7 @@ export const SECTION_KINDS = [
   "plan",
   "procedure",
   "indication",
+  "risks",
   "other",
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];

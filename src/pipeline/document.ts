@@ -62,24 +62,33 @@ export function normalizeHeading(s: string): string {
   return out;
 }
 
+/** The span [start, end) is a line by itself: only spaces between it and the line breaks around it. */
+function wholeLine(text: string, start: number, end: number): boolean {
+  for (let k = start - 1; k >= 0 && text[k] !== "\n"; k--) if (text[k] !== " " && text[k] !== "\t" && text[k] !== "\r") return false;
+  for (let k = end; k < text.length && text[k] !== "\n"; k++) if (text[k] !== " " && text[k] !== "\t" && text[k] !== "\r") return false;
+  return true;
+}
+
 export function readDocument(text: string, sections: readonly Section[], sentences: readonly Sentence[]): DocumentFacts {
   const { lexicon, headerKind, headerStatus, procedureHeaders } = documents();
   let kind: DocumentKind = "other";
   let cue: Evidence | null = null;
   let defaultStatus: ProcedureStatus | null = null;
 
-  // The title: the note's first sentence, when it stands before any header and is short.
-  const first = sentences[0];
-  if (first && sections[first.section]?.header === null && first.end - first.start <= TITLE_MAX_CHARS) {
-    const title = normalizeHeading(text.slice(first.start, first.end));
+  // The title: a short line of its own that names the kind ("NEUROSURGERY PRE-OPERATIVE HISTORY & PHYSICAL"),
+  // wherever boilerplate put it, or the words the note opens with when an export ran the title into the
+  // first sentence ("OPERATIVE REPORT Preoperative diagnosis: ...").
+  for (let i = 0; i < sentences.length && kind === "other"; i++) {
+    const s = sentences[i]!;
+    const short = s.end - s.start <= TITLE_MAX_CHARS && wholeLine(text, s.start, s.end);
+    if (!short && i > 0) continue;
+    const title = normalizeHeading(text.slice(s.start, s.end));
     for (const k of lexicon.kinds) {
-      const hit = k.titles.find((t) => title.includes(t));
-      if (hit) {
-        kind = k.kind;
-        defaultStatus = k.defaultStatus;
-        cue = { start: first.start, end: first.end, text: text.slice(first.start, first.end) };
-        break;
-      }
+      if (!k.titles.some((t) => (short ? title.includes(t) : title.startsWith(t)))) continue;
+      kind = k.kind;
+      defaultStatus = k.defaultStatus;
+      cue = { start: s.start, end: s.end, text: text.slice(s.start, s.end) };
+      break;
     }
   }
   const sectionStatus = new Map<number, { status: ProcedureStatus; cue: Evidence }>();

@@ -315,7 +315,7 @@ export function buildFacts(text: string, sections: Section[], sentences: Sentenc
     const contrasts = clauseMentions.filter((x) => x.type === "link" && x.kind === "contrast");
     const setApart = (x: Mention) => contrasts.some((c) => c.end <= x.start && x.start - c.end < 40);
     const surgical = clauseMentions.filter(
-      (x) => x.type === "surgery" && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start) && !setApart(x),
+      (x) => x.type === "surgery" && !x.aboutStudy && patientCue(x) && !x.assertion.hypothetical && (x.kind === "surgical" || x.start < m.start) && !setApart(x),
     );
     if (m.type === "fusion" && m.kind === "surgical_fusion") surgical.unshift(m);
     // "posterior C1-C2 fusion ... for os odontoideum": a congenital condition after the operation's "for" is its

@@ -16,6 +16,8 @@ export interface Mention extends Hit {
   assertion: AssertedSpan;
   /** For operations (stage status.ts): what happened to it and the cue that decided; null for other mentions. */
   procedure: ProcedureFact | null;
+  /** A surgery verb that speaks of a study ("CT of the cervical spine performed 11 Feb"), set by the status stage. */
+  aboutStudy: boolean;
 }
 
 /** Hit types that are cues for other stages rather than clinical mentions of their own. */
@@ -61,6 +63,7 @@ export function buildMentions(text: string, sections: readonly Section[], senten
         section: kind,
         assertion: withoutOwnWords(assertion, hit),
         procedure: null,
+        aboutStudy: false,
       };
       mentions.push(m);
     }

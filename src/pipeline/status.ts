@@ -36,12 +36,14 @@ const OPERATION_KINDS = new Set(["planned", "proposed", "discussed", "consented"
 function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFacts, sectionIndex: number): boolean {
   if (!namesOperation(m)) return false;
   if (m.type === "surgery" || m.kind === "surgical_fusion") return true;
+  // In a consent or an education note, talk of a fusion is talk of the operation, unless a study is named.
+  const study = namesStudy(m, sentence);
+  if (talkOfOperation(doc) && !study) return true;
   // "Fused" describes a state ("the joint was found to be solidly fused"): only a status trigger makes it an
   // operation, not the section, the document or a surgery word beside it.
   const state = isStateWord(m);
   if (!state && sentence.some((x) => x.type === "surgery" && x !== m && !x.assertion.negated)) return true;
   if (!state && (doc.sectionStatus.has(sectionIndex) || doc.procedureSections.has(sectionIndex) || m.section === "psh" || m.section === "procedure")) return true;
-  const study = namesStudy(m, sentence);
   for (const c of m.assertion.cues) {
     const rule = contextRule(c.rule);
     if (!rule) continue;
@@ -52,6 +54,21 @@ function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFact
     if (rule.hypotheticalKind && OPERATION_KINDS.has(rule.hypotheticalKind) && !(study && SOFT_KINDS.has(rule.hypotheticalKind))) return true;
   }
   return false;
+}
+
+/**
+ * "CT of the cervical spine performed 11 Feb", "the MRI procedure": a surgery verb in a sentence that names a
+ * study and no operation is the study's verb.
+ */
+function verbOfStudy(m: Mention, sentence: readonly Mention[]): boolean {
+  const study = sentence.some((x) => x.type === "imaging" && x.kind === "modality");
+  const operation = sentence.some((x) => x !== m && ((x.type === "surgery" && x.kind !== "surgical_context") || x.kind === "surgical_fusion"));
+  return study && !operation;
+}
+
+/** A consent or an education note: it talks about an operation, it records none. */
+function talkOfOperation(doc: DocumentFacts): boolean {
+  return (doc.kind === "consent" || doc.kind === "education") && doc.cue !== null;
 }
 
 /** The participle "fused" (and "solidly fused"...): the last word of the mention. */
@@ -138,6 +155,15 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
 export function assignStatuses(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
   for (const m of mentions) {
     const si = sectionOf(m);
+    if (m.type === "pseudarthrosis" && talkOfOperation(doc) && !m.assertion.hypothetical && !namesStudy(m, bySentence.get(m.sentence) ?? [])) {
+      // A consent or education note names a failed fusion as a risk of the operation it talks about.
+      m.assertion = { ...m.assertion, hypothetical: true, cues: [...m.assertion.cues, { category: "hypothetical", ...doc.cue!, rule: `document:${doc.kind}` }] };
+      continue;
+    }
+    if (m.type === "surgery" && m.kind === "surgical_context" && verbOfStudy(m, bySentence.get(m.sentence) ?? [])) {
+      m.aboutStudy = true;
+      continue;
+    }
     if (!namesOperation(m)) continue;
     const sentence = bySentence.get(m.sentence) ?? [];
     const operation = isOperation(m, sentence, doc, si);

@@ -13,6 +13,7 @@ import { dish } from "./dish.js";
 import { klippelFeil } from "./klippel-feil.js";
 import { otherRegions } from "./other-regions.js";
 import { pseudarthrosis } from "./pseudarthrosis.js";
+import { psoriaticArthritis } from "./psoriatic-arthritis.js";
 import { rheumatoidArthritis } from "./rheumatoid-arthritis.js";
 import { surgicalFusion } from "./surgical-fusion.js";
 
@@ -26,4 +27,5 @@ export const ROUTING_RULES: readonly RoutingRule[] = [
   otherRegions,
   dish,
   rheumatoidArthritis,
+  psoriaticArthritis,
 ];

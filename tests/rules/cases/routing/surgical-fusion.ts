@@ -12,13 +12,19 @@ export default {
       suggestions: [],
     },
     {
-      name: "another joint of the region set apart from the operation",
-      note: "S/p posterior C1-C2 fusion in 2017. CT: separate from the old surgical level, both atlanto-occipital joints are now ankylosed, with bony bridging from the occipital condyles to C1.",
-      verdict: "incomplete",
+      name: "a study 'performed' on a date is no operation",
+      note: "CT of the cervical spine performed 11 Feb 2025 demonstrated bony ankylosis of C1-C2, attributed to her rheumatoid arthritis. Rotation restricted.",
+      verdict: "supported",
       suggestions: [],
     },
   ],
   invalid: [
+    {
+      name: "another joint of the region set apart from the operation: Z98.1 additional (SPEC section 5)",
+      note: "S/p posterior C1-C2 fusion in 2017. CT: separate from the old surgical level, both atlanto-occipital joints are now ankylosed, with bony bridging from the occipital condyles to C1.",
+      verdict: "incomplete",
+      suggestions: [{ code: "Z98.1", relation: "additional" }],
+    },
     {
       name: "a congenital indication after 'for' leaves the fusion surgical",
       note: "S/p posterior C1-C2 fusion (Brooks wiring and graft, 2023) for os odontoideum. CT today: solid fusion.",
