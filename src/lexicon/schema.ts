@@ -17,6 +17,7 @@ export const MENTION_TYPES = [
   "imaging",
   "imaging_finding",
   "imaging_status",
+  "open_joint",
   "limitation",
   "link",
 ] as const;

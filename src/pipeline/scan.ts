@@ -38,6 +38,7 @@ const GROUP: Record<MentionType, string> = {
   imaging: "imaging",
   imaging_finding: "imaging",
   imaging_status: "imaging",
+  open_joint: "open_joint",
   limitation: "limitation",
   link: "link",
 };

@@ -64,7 +64,7 @@ function lookUpUnknownHeader(key: string): SectionKind {
 }
 
 const CANDIDATE = /\n|[.;!?][ \t]+|[.:],[ \t]*/g;
-const HEADER = /[ \t]*(?:[-*•#]+[ \t]*|\d{1,2}[.)][ \t]+)?([A-Za-z][A-Za-z0-9/&'()\- ]{0,48}?[A-Za-z)])[ \t]*(:|[ \t]-[ \t]|\r?\n|$)/y;
+const HEADER = /[ \t]*(?:[-*•#]+[ \t]*|\d{1,2}[.)][ \t]+)?([A-Za-z](?:[A-Za-z0-9/&'()\- ]{0,48}?[A-Za-z)])?)[ \t]*(:|[ \t]-[ \t]|\r?\n|$)/y;
 
 function isAllCaps(s: string): boolean {
   return /[A-Z]/.test(s) && !/[a-z]/.test(s);
@@ -85,6 +85,8 @@ function headerAt(text: string, pos: number, atLineStart: boolean, map: Map<stri
   const delim = m[2]!;
   const start = m.index + m[0].lastIndexOf(words, m[0].length - delim.length);
   const caps = isAllCaps(words);
+  // A one-letter header is a SOAP field ("S:", "O:", "A:", "P:"): listed, at a line start, with its colon.
+  if (words.length === 1 && !(delim === ":" && atLineStart && map.has(words.toLowerCase()))) return null;
   let kind = map.get(words.toLowerCase().replace(/\s+/g, " "));
   if (kind === undefined) {
     // An unlisted "Words:" at a line start (capitals or a capital first letter, a few words) still opens a section.

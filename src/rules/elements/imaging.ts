@@ -89,6 +89,34 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
   return done.filter((m) => m.start < 400 && !aboutOtherLevels(m));
 }
 
+/** Whether the finding is the study's own: in an imaging or impression section, or in a sentence that names a study. */
+function reportedByStudy(facts: NoteFacts, f: Finding): boolean {
+  if (IMAGING_SECTIONS.has(f.mention.section)) return true;
+  return (facts.bySentence.get(f.mention.sentence) ?? []).some((m) => usableModality(m));
+}
+
+/**
+ * A study in the note that shows the region's joints open or mobile ("joint spaces narrowed but preserved",
+ * "motion at C1-C2 present", "no bony bridging", "without ankylosis"), and no study sentence that confirms a
+ * fusion there: the first such words, or null. A study sentence is one in an imaging or impression section or
+ * one that names a study; the region is named in the sentence (or nothing else is).
+ */
+function studyContradiction(facts: NoteFacts): Mention | null {
+  let found: Mention | null = null;
+  for (const [, list] of facts.bySentence) {
+    const study = list.some((m) => IMAGING_SECTIONS.has(m.section)) || list.some((m) => usableModality(m));
+    if (!study) continue;
+    const sites = list.filter((m) => m.type === "segment" || m.type === "region");
+    const atRegion = sites.length === 0 || sites.some((m) => (m.levels ?? []).some((l) => l <= 2) && !(m.levels ?? []).some((l) => l > 2));
+    if (!atRegion) continue;
+    const confirms = list.some((m) => m.type === "imaging_finding" && isAffirmed(m) && !facts.findings.every((f) => f.mention.sentence !== m.sentence || f.site !== "region"));
+    if (confirms) return null;
+    const open = list.find((m) => (m.type === "open_joint" && isAffirmed(m)) || ((m.type === "fusion" || m.type === "imaging_finding") && m.assertion.negated && m.assertion.experiencer === "patient"));
+    if (open && !found) found = open;
+  }
+  return found;
+}
+
 export const imaging: ElementRule = {
   meta: {
     id: "imaging",
@@ -98,6 +126,7 @@ export const imaging: ElementRule = {
       present: "Imaging confirms the fusion at these segments: {quote}.",
       pending: "Imaging is ordered or pending ({quote}); no result confirms the fusion yet.",
       noFinding: "Imaging is mentioned ({quote}) without a finding that confirms ankylosis at the occipito-atlanto-axial segments.",
+      contradicted: "The note's own imaging report shows these joints open or mobile ({quote}), so imaging does not confirm the fusion the note states; the two need reconciling.",
       missing: "No imaging is documented.",
     },
   },
@@ -107,9 +136,14 @@ export const imaging: ElementRule = {
     const t = targets(facts).filter((f) => (f.site === "region" || f.site === "vague") && f.kind !== "pseudarthrosis");
     const modalities = facts.mentions.filter(usableModality);
     const done = modalities.filter((m) => !isPending(facts, m));
+    const first = targets(facts)[0];
+    const contradiction = studyContradiction(facts);
     for (const f of t) {
       if (f.uncertain) continue;
       const mods = reportingModalities(facts, f, done);
+      // "A: C1-C2 ankylosis due to RA" with the note's own report showing the joints open: the study does not
+      // confirm what the assessment says, whatever study is named (SPEC section 4).
+      if (mods.length && contradiction && !reportedByStudy(facts, f)) continue;
       if (mods.length) {
         const findingWords = (facts.bySentence.get(f.mention.sentence) ?? []).filter(
           (m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain,
@@ -132,7 +166,15 @@ export const imaging: ElementRule = {
       };
     }
     const pending = modalities.filter((m) => isPending(facts, m));
-    const first = targets(facts)[0];
+    if (contradiction && first) {
+      return {
+        status: "partial",
+        evidence: uniqueMentions([contradiction, ...modalities]).slice(0, 5),
+        messageId: "contradicted",
+        data: { quote: `"${quote(facts.text, contradiction)}"` },
+        query: `The record documents "${quote(facts.text, first.mention)}", while the imaging report states ${`"${quote(facts.text, contradiction)}"`}. Please clarify the status of the occiput, C1 and C2 segments, as clinically appropriate: bony ankylosis confirmed (please specify the study); joints not fused; other (please specify); unable to determine.`,
+      };
+    }
     const query = first
       ? `The record documents "${quote(facts.text, first.mention)}" and imaging (${quoteList(facts.text, modalities, 3)}). Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate: findings as follows (please specify); no osseous abnormality at these segments; study not yet available; other (please specify); unable to determine.`
       : undefined;

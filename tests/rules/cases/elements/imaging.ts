@@ -3,6 +3,11 @@ import type { ElementCase, RuleCases } from "../../harness.js";
 export default {
   rule: "imaging",
   valid: [
+    {
+      name: "one joint fused and the other preserved: one fused joint at the segments is enough",
+      note: "CT: bony ankylosis of the right lateral C1-C2 joint; the left lateral C1-C2 joint space is preserved. Due to RA.",
+      status: "present",
+    },
     { name: "CT with bony bridging at C1-C2", note: "CT cervical spine: bony bridging across C1-C2 with obliterated joint spaces; acquired from RA.", status: "present", evidence: ["CT", "bony bridging"] },
     { name: "study named in the section header", note: "MRI CERVICAL SPINE:\nThe atlantoaxial joints are ankylosed.", status: "present", evidence: ["MRI"] },
     { name: "confirmed in the next sentence", note: "Atlantoaxial ankylosis from RA; CT confirms bony bridging.", status: "present", evidence: ["CT"] },
@@ -17,6 +22,17 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: "the assessment's ankylosis against the note's own report of preserved joint spaces",
+      note: "CT CERVICAL SPINE:\nThe C1-C2 lateral mass joint spaces are narrowed but preserved. No bony bridging.\nAssessment:\n1. C1-C2 ankylosis secondary to rheumatoid arthritis.",
+      status: "partial",
+      evidence: ["narrowed but preserved"],
+    },
+    {
+      name: "a study showing motion and normal joint spaces, SOAP headers",
+      note: "O: MRI C-spine: the lateral atlantoaxial joints are preserved with normal joint spaces.\nA: C1-C2 ankylosis due to RA.",
+      status: "partial",
+    },
     {
       name: "an opening study about other levels does not confirm the region",
       note: "History: thoracic radiograph shows bony bridging from T5 through T9.\nImpression:\n1. C 1-2 ankylosis due to DISH (neck imaging pending).",
