@@ -1,0 +1,51 @@
+/**
+ * Cues added for the wordings of held-out sets 6 and 7, each as a general idea with several sentences:
+ * a question asks whether; a patient's fear names what might happen; a finding stated to be excluded or
+ * "not a finding" is negated; a fusion the clinician only appears to see is uncertain.
+ */
+import { describe, expect, it } from "vitest";
+import { assertInSentence } from "../../src/pipeline/context.js";
+
+function assertion(sentence: string, target: string) {
+  const start = sentence.indexOf(target);
+  if (start < 0) throw new Error(`"${target}" not in "${sentence}"`);
+  return assertInSentence(sentence, { start, end: start + target.length, type: "fusion" });
+}
+
+describe("a question asks whether (hypothetical, work-up)", () => {
+  it.each([
+    ["Is her neck fused too?", "fused"],
+    ["C1-C2 fusion?", "fusion"],
+    ["Question: has the atlantoaxial joint ankylosed?", "ankylosed"],
+  ])("%s", (s, t) => expect(assertion(s, t).hypothetical).toBe(true));
+  it("a question elsewhere in the note does not reach a statement", () => {
+    expect(assertion("C1-C2 ankylosis on CT. Any new weakness?", "ankylosis").hypothetical).toBe(false);
+  });
+});
+
+describe("a patient's fear names what might happen", () => {
+  it.each([
+    ["She is worried about fusing like her friend did.", "fusing"],
+    ["He is afraid of his neck fusing.", "fusing"],
+    ["Patient fears that C1-C2 fusion will follow.", "fusion"],
+  ])("%s", (s, t) => expect(assertion(s, t).hypothetical).toBe(true));
+});
+
+describe("stated to be excluded or not a finding (negated)", () => {
+  it.each([
+    ["C1-C2 ankylosis was excluded.", "ankylosis"],
+    ["Atlantoaxial fusion has been refuted by the CT.", "fusion"],
+    ["The phrase C1-C2 fusion in the history line was the referral question and is not a finding.", "fusion"],
+  ])("%s", (s, t) => expect(assertion(s, t).negated).toBe(true));
+});
+
+describe("seen only as an appearance (uncertain)", () => {
+  it.each([
+    ["C1-C2 appeared to be fused.", "fused"],
+    ["It appears that the atlantoaxial joints have ankylosed.", "ankylosed"],
+    ["The C1-C2 joint seems fused on this view.", "fused"],
+  ])("%s", (s, t) => expect(assertion(s, t).uncertain).toBe(true));
+  it("'appears normal' is a description, not a hedge", () => {
+    expect(assertion("C1-C2 appears normal; the occiput-C1 joint is fused.", "fused").uncertain).toBe(false);
+  });
+});
