@@ -117,6 +117,44 @@ function studyContradiction(facts: NoteFacts): Mention | null {
   return found;
 }
 
+/** Segment words of the region: every level named is the occiput, C1 or C2. */
+function regionSite(m: Mention): boolean {
+  return m.type === "segment" && (m.levels ?? []).length > 0 && (m.levels ?? []).every((l) => l <= 2);
+}
+
+/**
+ * A study that itself reports a confirming finding at the region's segments: a sentence that names a done study
+ * (or sits in an imaging or impression section), or the sentence right after a study's sentence in the same
+ * section, holding an affirmed confirming finding and a segment of the region and no other level. Returns the
+ * evidence (study, finding, segments) or null.
+ */
+function studyConfirmation(facts: NoteFacts, done: readonly Mention[]): Mention[] | null {
+  for (const [si, list] of facts.bySentence) {
+    const findings = list.filter((m) => m.type === "imaging_finding" && isAffirmed(m));
+    const sites = list.filter((m) => m.type === "segment");
+    if (!findings.length || !sites.some(regionSite) || sites.some((m) => !regionSite(m))) continue;
+    // A failed or denied fusion in the sentence ("nonunion at C1-C2 - no bridging bone ..., no motion") is no confirmation.
+    if (list.some((m) => m.type === "pseudarthrosis" || ((m.type === "fusion" || m.type === "imaging_finding") && m.assertion.negated))) continue;
+    // "posterior C1-C2 Brooks fusion": the fusion an operation made is no study's finding.
+    if (list.some((m) => m.type === "surgery" && !m.aboutStudy && isAffirmed(m))) continue;
+    const section = facts.sentences[si]!.section;
+    const own = done.filter((m) => m.sentence === si);
+    const prevSentence = facts.sentences[si - 1];
+    // The sentence before speaks for this one only when it introduces the study without findings of its own
+    // ("CT cervical spine was obtained to exclude fracture: no acute fracture. There is bony ankylosis ...").
+    const prevList = facts.bySentence.get(si - 1) ?? [];
+    const introduces =
+      !prevList.some((m) => m.type === "imaging_finding" || m.type === "pseudarthrosis" || m.type === "open_joint") &&
+      // ... and this sentence is not someone's account ("The patient reports a C1-C2 fusion").
+      !list.some((m) => m.type === "link" && m.kind === "source");
+    const before = prevSentence && prevSentence.section === section && introduces ? done.filter((m) => m.sentence === si - 1) : [];
+    const inReport = IMAGING_SECTIONS.has(list[0]!.section) ? done.filter((m) => facts.sentences[m.sentence]!.section === section) : [];
+    const study = own.length ? own : before.length ? before : inReport.slice(0, 1);
+    if (study.length) return uniqueMentions([...study, ...findings, ...sites.filter(regionSite)]);
+  }
+  return null;
+}
+
 export const imaging: ElementRule = {
   meta: {
     id: "imaging",
@@ -164,6 +202,12 @@ export const imaging: ElementRule = {
             }
           : {}),
       };
+    }
+    // No finding sentence of its own names the study, but a study reports a confirming finding at the region:
+    // its own sentence, or the sentence right after it that goes on describing it (SPEC section 4).
+    const reported = contradiction ? null : studyConfirmation(facts, done);
+    if (reported && t.some((f) => !f.uncertain)) {
+      return { status: "present", evidence: reported, messageId: "present", data: { quote: `"${quote(facts.text, facts.sentences[reported[reported.length - 1]!.sentence]!, 120)}"` } };
     }
     const pending = modalities.filter((m) => isPending(facts, m));
     if (contradiction && first) {

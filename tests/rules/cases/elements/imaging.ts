@@ -4,6 +4,18 @@ export default {
   rule: "imaging",
   valid: [
     {
+      name: "the report sentence after the study's own sentence describes it",
+      note: "Assessment: atlantoaxial ankylosis secondary to RA.\nNeck: CT cervical spine was obtained to exclude fracture: no acute fracture. There is bony ankylosis across both C1-C2 lateral mass articulations with no residual joint space.",
+      status: "present",
+      evidence: ["CT", "bony ankylosis"],
+    },
+    {
+      name: "proof written as an absence on a study",
+      note: "Referral: C1-C2 degenerative ankylosis.\nImaging (per referral packet): XR C-spine with flexion-extension views 11/2025 - no motion between C1 and C2 on flexion-extension views.",
+      status: "present",
+      evidence: ["no motion"],
+    },
+    {
       name: "one joint fused and the other preserved: one fused joint at the segments is enough",
       note: "CT: bony ankylosis of the right lateral C1-C2 joint; the left lateral C1-C2 joint space is preserved. Due to RA.",
       status: "present",
@@ -22,6 +34,11 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: "a nonunion on the study is no confirmation, and the next sentence is not the study's",
+      note: "2018: posterior C1-C2 fusion. CT 2026: nonunion at C1-C2, no bridging bone, no motion.\nSeparately, the atlanto-occipital joints have ankylosed spontaneously from her JIA.",
+      status: "partial",
+    },
     {
       name: "the assessment's ankylosis against the note's own report of preserved joint spaces",
       note: "CT CERVICAL SPINE:\nThe C1-C2 lateral mass joint spaces are narrowed but preserved. No bony bridging.\nAssessment:\n1. C1-C2 ankylosis secondary to rheumatoid arthritis.",
