@@ -16,9 +16,9 @@ import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
 import { fold } from "./pipeline/text.js";
 import { ELEMENT_RULES } from "./rules/elements/index.js";
-import { ELEMENT_IDS, SCHEMA_VERSION, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
+import { DEFAULT_MAX_NOTE_CHARS, ELEMENT_IDS, NoteTooLargeError, SCHEMA_VERSION, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
 
-export { SUPPORTED_CODES, UnsupportedCodeError };
+export { DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError };
 import type { CheckResult } from "./schema.js";
 
 export interface CheckOptions {
@@ -26,6 +26,11 @@ export interface CheckOptions {
   code?: string;
   /** An id to echo in the result. */
   id?: string;
+  /**
+   * Longest note accepted, in UTF-16 code units (default DEFAULT_MAX_NOTE_CHARS, 2,000,000); a longer
+   * note throws NoteTooLargeError. `Infinity` lifts the limit.
+   */
+  maxNoteChars?: number;
 }
 
 function emptyResult(code: string, id: string | undefined): CheckResult {
@@ -55,6 +60,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const code = options.code ?? "M43.21";
   if (!(SUPPORTED_CODES as readonly string[]).includes(code)) throw new UnsupportedCodeError(code);
   if (typeof text !== "string") throw new TypeError("check(text): text must be a string");
+  const limit = options.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
+  if (text.length > limit) throw new NoteTooLargeError(text.length, limit);
   if (!/\S/.test(text)) return emptyResult(code, options.id);
 
   const { facts, elements, routing } = analyseNote(text);

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { check, SUPPORTED_CODES, UnsupportedCodeError } from "../check.js";
+import { check, DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError } from "../check.js";
 import { decodeNote, InputError, isBlank } from "../input.js";
 import { renderText } from "../reporters/text.js";
 import { renderHtml } from "../reporters/html.js";
@@ -38,13 +38,20 @@ function readInput(file: string | undefined): { text: string; source: string } {
   }
 }
 
-async function runJsonl(code: string | undefined): Promise<void> {
+/** A positive whole number option (`--max-note-chars`); anything else is a usage error. */
+export function parseLimit(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^[1-9][0-9]{0,15}$/.test(value.trim())) fail(`${flag} "${value}": expected a whole number of at least 1`);
+  return Number(value.trim());
+}
+
+async function runJsonl(code: string | undefined, maxNoteChars: number): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of rl) {
     lineNo++;
     if (line.trim() === "") continue;
-    process.stdout.write(JSON.stringify(checkJsonlLine(line, lineNo, code)) + "\n");
+    process.stdout.write(JSON.stringify(checkJsonlLine(line, lineNo, code, maxNoteChars)) + "\n");
   }
 }
 
@@ -56,13 +63,15 @@ export function registerCheck(program: Command): void {
     .option("--code <code>", `ICD-10-CM code to check (supported: ${SUPPORTED_CODES.join(", ")})`, "M43.21")
     .option("--format <format>", "text | json | html (default: text on a terminal, json otherwise)")
     .option("--jsonl", "stream: one JSON request per stdin line, one result per stdout line")
-    .action(async (file: string | undefined, opts: { code: string; format?: string; jsonl?: boolean }) => {
+    .option("--max-note-chars <n>", `longest note checked, in UTF-16 code units (default ${DEFAULT_MAX_NOTE_CHARS}); a longer one is an input error`)
+    .action(async (file: string | undefined, opts: { code: string; format?: string; jsonl?: boolean; maxNoteChars?: string }) => {
+      const maxNoteChars = parseLimit("--max-note-chars", opts.maxNoteChars, DEFAULT_MAX_NOTE_CHARS);
       if (!(SUPPORTED_CODES as readonly string[]).includes(opts.code)) {
         fail(`unsupported code "${opts.code}"; supported codes: ${SUPPORTED_CODES.join(", ")}`);
       }
       if (opts.jsonl) {
         if (file !== undefined && file !== "-") fail("--jsonl reads standard input; do not give a FILE");
-        await runJsonl(opts.code);
+        await runJsonl(opts.code, maxNoteChars);
         return;
       }
       const format = (opts.format ?? (process.stdout.isTTY ? "text" : "json")) as Format;
@@ -71,10 +80,12 @@ export function registerCheck(program: Command): void {
       if (isBlank(text)) fail(`${source}: empty note (no text to check)`);
       let result;
       try {
-        result = check(text, { code: opts.code });
+        result = check(text, { code: opts.code, maxNoteChars });
       } catch (err) {
         if (err instanceof UnsupportedCodeError) fail(err.message);
-        throw err;
+        if (err instanceof NoteTooLargeError) fail(`${source}: note is ${err.chars} characters, over the ${err.limit}-character limit (--max-note-chars)`);
+        // One line, never a stack trace or the note text.
+        fail(`${source}: the checker failed (${(err as Error).name})`);
       }
       const out =
         format === "json" ? renderJson(result) : format === "html" ? renderHtml(result, text) : renderText(result, text, { color: Boolean(process.stdout.isTTY) });

@@ -3,8 +3,9 @@
  * into an ApiError that names the problem (never a stack trace, never the note text).
  */
 import { z } from "zod";
-import { SUPPORTED_CODES } from "../check.js";
+import { DEFAULT_MAX_NOTE_CHARS, SUPPORTED_CODES } from "../check.js";
 import { isBlank } from "../input.js";
+import { parseJsonExact } from "../json-exact.js";
 import type { WorkerTask } from "../worker.js";
 
 export const MAX_BATCH_NOTES = 100;
@@ -26,6 +27,7 @@ export type ApiErrorCode =
   | "empty_note"
   | "unsupported_code"
   | "payload_too_large"
+  | "note_too_large"
   | "unsupported_media_type"
   | "unauthorized"
   | "forbidden_host"
@@ -89,6 +91,9 @@ function toTask(req: z.infer<typeof NoteRequestSchema>, where: string, defaultCo
     throw new ApiError(400, "unsupported_code", `unsupported code "${code}"${where}; supported codes: ${SUPPORTED_CODES.join(", ")}`, "code");
   }
   if (isBlank(req.text)) throw new ApiError(400, "empty_note", `empty note${where}: "text" has nothing to check`, where ? `${where.slice(4)}.text` : "text");
+  if (req.text.length > DEFAULT_MAX_NOTE_CHARS) {
+    throw new ApiError(413, "note_too_large", `note${where} is ${req.text.length} characters, over the ${DEFAULT_MAX_NOTE_CHARS}-character limit`, where ? `${where.slice(4)}.text` : "text");
+  }
   return { text: req.text, code, ...(req.id !== undefined ? { id: String(req.id) } : {}) };
 }
 
@@ -121,7 +126,7 @@ export function parseBatchRequest(body: unknown): WorkerTask[] {
 export function parseJsonBody(raw: string): unknown {
   if (raw.trim() === "") throw new ApiError(400, "invalid_json", "empty request body: send a JSON object such as {\"text\": \"...\"}");
   try {
-    return JSON.parse(raw);
+    return parseJsonExact(raw); // numeric ids beyond Number.MAX_SAFE_INTEGER stay exactly as written
   } catch (err) {
     const msg = (err as Error).message;
     const pos = /position (\d+)/.exec(msg);
