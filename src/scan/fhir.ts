@@ -7,7 +7,30 @@ import { decodeRecord, emptyNote, idValue } from "./decode.js";
 import { htmlToText } from "./html.js";
 import { errorRecord, type ErrorCode, type ScanRecord, type SourceRef, type TextSource } from "./types.js";
 
-export const NOTE_RESOURCE_TYPES = ["DocumentReference", "DiagnosticReport"] as const;
+export const NOTE_RESOURCE_TYPES = ["DocumentReference", "DiagnosticReport", "Composition"] as const;
+
+/** Bundles inside Bundles are read this deep at most (a collection of document Bundles is 2). */
+export const MAX_BUNDLE_DEPTH = 8;
+
+/**
+ * The resources of one Bundle entry or export line, nested Bundles opened (a collection Bundle of
+ * document Bundles...): each with its path (`entry[2].resource`) for messages; a Bundle nested deeper
+ * than MAX_BUNDLE_DEPTH is itself yielded (and reported) instead of read.
+ */
+export function* flattenBundles(resource: Record<string, unknown>, path = "", depth = 0): Generator<{ resource: Record<string, unknown>; path: string }> {
+  if (resource.resourceType !== "Bundle" || depth >= MAX_BUNDLE_DEPTH) {
+    yield { resource, path };
+    return;
+  }
+  const entries = Array.isArray(resource.entry) ? resource.entry : [];
+  for (let i = 0; i < entries.length; i++) {
+    const inner = (entries[i] as { resource?: unknown } | null)?.resource;
+    if (inner && typeof inner === "object" && !Array.isArray(inner)) yield* flattenBundles(inner as Record<string, unknown>, `${path}entry[${i}].resource `, depth + 1);
+  }
+}
+
+export const COMPOSITION_TEXT_SOURCE_NOTE =
+  "text taken from the Composition's section narratives (XHTML) with tags stripped and entities decoded; evidence offsets refer to that decoded text";
 
 export const HTML_TEXT_SOURCE_NOTE =
   "text taken from a text/html attachment with tags stripped and entities decoded; evidence offsets refer to that decoded text, not to the HTML";
@@ -78,6 +101,7 @@ export function noteFromResource(resource: Record<string, unknown>, where: strin
   const rid = idValue(resource.id);
   const id = rid === null ? fallbackId : `${type}/${rid}`;
   const resourceRef = rid === null ? `${type} without id` : id;
+  if (type === "Composition") return compositionNote(resource, where, id, resourceRef);
   const atts = attachmentsOf(resource);
   const pick = atts.find((a) => mediaType(a.att) === "text/plain") ?? atts.find((a) => mediaType(a.att) === "text/html");
   if (!pick) {
@@ -126,4 +150,35 @@ export function resourceRecord(n: FhirNote, source: SourceRef, endByte: number):
     ...(n.textSource ? { textSource: n.textSource } : {}),
     progressBytes: endByte,
   };
+}
+
+/** The XHTML narratives of a Composition's sections (nested sections included), titles as their own lines. */
+function sectionTexts(sections: unknown, out: string[], depth = 0): void {
+  if (!Array.isArray(sections) || depth > 16) return;
+  for (const sec of sections) {
+    if (!sec || typeof sec !== "object") continue;
+    const { title, text, section } = sec as { title?: unknown; text?: { div?: unknown }; section?: unknown };
+    const div = text && typeof text === "object" && typeof text.div === "string" ? htmlToText(text.div) : "";
+    if (typeof title === "string" && title.trim() !== "" && div !== "") out.push(`${title.trim().toUpperCase()}:`);
+    if (div !== "") out.push(div);
+    sectionTexts(section, out, depth + 1);
+  }
+}
+
+/** A Composition (a FHIR document's first resource): its section narratives, else its own narrative. */
+function compositionNote(resource: Record<string, unknown>, where: string, id: string, resourceRef: string): FhirNote {
+  const parts: string[] = [];
+  sectionTexts(resource.section, parts);
+  let attachment = "section[].text.div";
+  if (parts.length === 0) {
+    const own = (resource.text as { div?: unknown } | undefined)?.div;
+    if (typeof own === "string") parts.push(htmlToText(own));
+    attachment = "text.div";
+  }
+  const text = parts.join("\n");
+  const at = `${where}: ${resourceRef}`;
+  if (parts.length === 0) return { kind: "error", id, code: "no_text", message: `${at} has no section or narrative text`, resource: resourceRef };
+  const empty = emptyNote(text, at);
+  if (empty && !empty.ok) return { kind: "error", id, code: empty.code, message: empty.message, resource: resourceRef };
+  return { kind: "note", id, text, resource: resourceRef, attachment, textSource: { contentType: "application/xhtml+xml", note: COMPOSITION_TEXT_SOURCE_NOTE } };
 }

@@ -118,7 +118,7 @@ function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "cs
 
 export async function runScan(opts: ScanOptions, log: (line: string) => void = (l) => process.stderr.write(l + "\n")): Promise<number> {
   const started = Date.now();
-  const { files, ignored } = await expandInputs(opts.paths, opts.inputFormat);
+  const { files, ignored, outside } = await expandInputs(opts.paths, opts.inputFormat, log);
   if (opts.resume && !opts.out) throw new UsageError("--resume needs --out FILE (the output to continue)");
   for (const [flag, target] of [["--out", opts.out], ["--report", opts.report]] as const) {
     if (target === undefined) continue;
@@ -333,6 +333,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   if (skipped) parts.push(`${skipped} resources without notes skipped`);
   if (otherShards) parts.push(`${otherShards} in other shards`);
   if (ignored) parts.push(`${ignored} files with other extensions ignored`);
+  if (outside) parts.push(`${outside} symlinks outside the paths scanned skipped`);
   parts.push(`${jobs} worker${jobs === 1 ? "" : "s"}`);
   parts.push(`${secs.toFixed(1)} s, ${Math.round(checkedNow / Math.max(secs, 0.001))} notes/s`);
   const epipe = (sinkFailed as NodeJS.ErrnoException | null)?.code === "EPIPE";

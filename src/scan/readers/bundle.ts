@@ -3,11 +3,12 @@
  * hands its bytes to JSON.parse, so memory holds one entry at a time, never the whole Bundle.
  * A .json file that is not a Bundle is read as a single resource (up to the note size limit).
  */
-import { createReadStream } from "node:fs";
+import { openInput } from "../open.js";
 import { readFile } from "node:fs/promises";
 import { MAX_NOTE_BYTES } from "../../input.js";
 import { decodeRecord, jsonErrorMessage } from "../decode.js";
-import { noteFromResource, resourceRecord } from "../fhir.js";
+import { flattenBundles, noteFromResource, resourceRecord } from "../fhir.js";
+import { parseJsonExact } from "../../json-exact.js";
 import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
 
 export interface RawEntry {
@@ -126,7 +127,7 @@ export class EntrySplitter {
 export async function* readBundle(file: InputFile): AsyncGenerator<ScanRecord | { kind: "skip"; progressBytes: number }> {
   const splitter = new EntrySplitter();
   try {
-    for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of openInput(file.path)) {
       for (const entry of splitter.push(chunk)) yield* entryRecords(file, entry);
     }
   } catch (err) {
@@ -169,7 +170,7 @@ function* resourceRecords(
   }
   let value: unknown;
   try {
-    value = JSON.parse(decoded.text);
+    value = parseJsonExact(decoded.text); // ids beyond Number.MAX_SAFE_INTEGER stay as written
   } catch (err) {
     yield errorRecord(null, source, "invalid_json", jsonErrorMessage(err, where), endByte);
     return;
@@ -180,6 +181,12 @@ function* resourceRecords(
     else yield errorRecord(null, source, "invalid_request", `${where}: expected a FHIR resource object`, endByte);
     return;
   }
-  const n = noteFromResource(resource as Record<string, unknown>, where, `${file.display}:${line}`);
-  yield resourceRecord(n, source, endByte);
+  // A Bundle inside the entry (a collection of document Bundles) is opened: every note in it is read.
+  let k = 0;
+  for (const inner of flattenBundles(resource as Record<string, unknown>)) {
+    const fallback = inner.path === "" ? `${file.display}:${line}` : `${file.display}:${line}#${k}`;
+    k++;
+    const n = noteFromResource(inner.resource, inner.path === "" ? where : `${where} ${inner.path.trim()}`, fallback);
+    yield resourceRecord(n, source, endByte);
+  }
 }
