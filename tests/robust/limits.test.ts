@@ -5,8 +5,9 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { check, DEFAULT_MAX_NOTE_CHARS, MAX_EVIDENCE, MAX_MENTIONS, NoteTooLargeError, ResultSchema } from "../../src/index.js";
+import { check, DEFAULT_MAX_NOTE_CHARS, MAX_EVIDENCE, MAX_MENTIONS, NoteTooLargeError, ResultSchema, resultJsonSchema } from "../../src/index.js";
 import { CLI, ROOT, tmp } from "../scan-helpers.js";
 
 describe("note size limit and bounded results", () => {
@@ -38,6 +39,12 @@ describe("note size limit and bounded results", () => {
     expect(result.mentionsOmitted).toBeGreaterThan(300_000);
     for (const e of result.elements) expect(e.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE);
     for (const m of result.mentions) expect(note.slice(m.start, m.end)).toBe(m.text);
+    // The JSON Schema (`cdicheck schema`) knows the new field and still validates the result.
+    const schema = resultJsonSchema() as { properties: Record<string, unknown> };
+    expect(schema.properties.mentionsOmitted).toBeDefined();
+    const ajv = new Ajv2020.default({ strict: false });
+    expect(ajv.validate(schema, result), JSON.stringify(ajv.errors)).toBe(true);
+    expect(ajv.validate(schema, { ...result, mentionsOmitted: "many" })).toBe(false);
   }, 120_000);
 
   it("check: an 8 MB dense note exits 2 with one line naming the limit, no stack trace", () => {
