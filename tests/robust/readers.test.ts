@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EntrySplitter } from "../../src/scan/readers/bundle.js";
 import { CLI, ROOT, cli, parseLines, tmp, write } from "../scan-helpers.js";
 
 const NOTE = "IMPRESSION: Acquired C1-C2 ankylosis due to rheumatoid arthritis; CT shows bony bridging at C1-C2.";
@@ -36,6 +37,16 @@ describe("scan: every note in an export is checked or reported", () => {
     // The same collection as one NDJSON line.
     const nd = write(join(dir, "export.ndjson"), JSON.stringify(collection) + "\n");
     expect(parseLines(cli(["scan", nd, "--quiet"]).stdout).map((x) => x.id)).toEqual(rows.map((x) => x.id));
+  });
+
+  it("reports a Bundle entry over the byte limit and reads the entries after it", () => {
+    const bundle = Buffer.from(JSON.stringify({ resourceType: "Bundle", entry: [{ resource: docRef("a", "x") }, { resource: docRef("big", "y".repeat(2000)) }, { resource: docRef("c", "z") }] }));
+    const splitter = new EntrySplitter(300);
+    const out = [];
+    for (let i = 0; i < bundle.length; i += 64) out.push(...splitter.push(bundle.subarray(i, i + 64)));
+    expect(splitter.capturing).toBe(false);
+    expect(out.map((e) => Boolean(e.tooLarge))).toEqual([false, true, false]);
+    expect(JSON.parse(out[2]!.bytes.toString("utf8")).resource.id).toBe("c");
   });
 
   it("keeps numeric ids beyond Number.MAX_SAFE_INTEGER exactly as written", () => {

@@ -15,6 +15,8 @@ export interface RawEntry {
   bytes: Buffer;
   line: number;
   endByte: number;
+  /** The entry was over the byte limit: its bytes were not kept (an error row; the Bundle goes on). */
+  tooLarge?: boolean;
 }
 
 const QUOTE = 0x22, BACKSLASH = 0x5c, LBRACE = 0x7b, RBRACE = 0x7d, LBRACKET = 0x5b, RBRACKET = 0x5d;
@@ -35,12 +37,17 @@ export class EntrySplitter {
   private line = 1;
   private offset = 0;
   private rtBytes: number[] | null = null;
+  /** Inside an entry over the limit: its end is still looked for, its bytes are not kept. */
+  private skipping = false;
   sawEntries = false;
   resourceType = "";
 
+  /** `limit`: the most bytes one entry may hold (tests use a small one). */
+  constructor(private readonly limit = MAX_NOTE_BYTES) {}
+
   /** True while inside an entry that has not ended (at the end of the file: a truncated Bundle). */
   get capturing(): boolean {
-    return this.capture !== null;
+    return this.capture !== null || this.skipping;
   }
 
   get entryLine(): number {
@@ -81,7 +88,7 @@ export class EntrySplitter {
         continue;
       }
       if (b === LBRACE || b === LBRACKET) {
-        if (this.entryDepth >= 0 && this.depth === this.entryDepth && this.capture === null) {
+        if (this.entryDepth >= 0 && this.depth === this.entryDepth && this.capture === null && !this.skipping) {
           this.capture = [];
           captureFrom = i;
           this.captureLine = this.line;
@@ -96,7 +103,10 @@ export class EntrySplitter {
       }
       if (b === RBRACE || b === RBRACKET) {
         this.depth--;
-        if (this.capture !== null && this.depth === this.entryDepth) {
+        if (this.skipping && this.depth === this.entryDepth) {
+          out.push({ bytes: Buffer.alloc(0), line: this.captureLine, endByte: this.offset + i + 1, tooLarge: true });
+          this.skipping = false;
+        } else if (this.capture !== null && this.depth === this.entryDepth) {
           this.capture.push(chunk.subarray(captureFrom, i + 1));
           out.push({ bytes: Buffer.concat(this.capture), line: this.captureLine, endByte: this.offset + i + 1 });
           this.capture = null;
@@ -117,7 +127,11 @@ export class EntrySplitter {
     if (this.capture !== null) {
       this.capture.push(Buffer.from(chunk.subarray(captureFrom)));
       const held = this.capture.reduce((n, c) => n + c.length, 0);
-      if (held > MAX_NOTE_BYTES) throw new RangeError(`entry starting at line ${this.captureLine} is over ${MAX_NOTE_BYTES} bytes`);
+      if (held > this.limit) {
+        // Too big to hold: drop it, find where it ends, and report it there; the entries after it are read.
+        this.capture = null;
+        this.skipping = true;
+      }
     }
     this.offset += chunk.length;
     return out;
@@ -151,6 +165,11 @@ export async function* readBundle(file: InputFile): AsyncGenerator<ScanRecord | 
 }
 
 function* entryRecords(file: InputFile, entry: RawEntry): Generator<ScanRecord | { kind: "skip"; progressBytes: number }> {
+  if (entry.tooLarge) {
+    const where = `${file.display} line ${entry.line}`;
+    yield errorRecord(null, { file: file.display, line: entry.line }, "too_large", `${where}: Bundle entry over the ${MAX_NOTE_BYTES}-byte limit, not read (the entries after it are)`, entry.endByte);
+    return;
+  }
   yield* resourceRecords(file, entry.bytes, entry.line, entry.endByte, true);
 }
 
