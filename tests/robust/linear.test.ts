@@ -1,5 +1,7 @@
 /** Issue 9: the scan's decoders are linear: 400 KB of adversarial base64 or HTML decodes well under a second. */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cli, parseLines, tmp, write } from "../scan-helpers.js";
 import { isBase64 } from "../../src/scan/fhir.js";
 import { htmlToText } from "../../src/scan/html.js";
 
@@ -40,4 +42,22 @@ describe("linear-time scan decoders", () => {
     expect(htmlToText("<script>var x = 1;</SCRIPT >kept")).toBe("kept");
     expect(htmlToText("x < 5 and y > 3")).toBe("x < 5 and y > 3");
   });
+
+  it("scan: FHIR attachments of 400 KB (base64 with long white space runs, HTML of unclosed tags) each become a row within seconds", () => {
+    const dir = tmp("cdicheck-linear-");
+    const att = (contentType: string, data: string) => JSON.stringify({ resourceType: "DocumentReference", id: contentType.replace("/", "-"), content: [{ attachment: { contentType, data } }] });
+    const f = write(
+      join(dir, "export.ndjson"),
+      [
+        att("text/plain", "QUJD" + " ".repeat(400_000) + "!"),
+        att("text/html", Buffer.from("<p>Acquired C1-C2 ankylosis.</p>" + "<a".repeat(200_000)).toString("base64")),
+        att("text/html", Buffer.from("<script>".repeat(50_000) + "<p>Neck pain.</p>").toString("base64")),
+      ].join("\n") + "\n",
+    );
+    const started = Date.now();
+    const r = cli(["scan", f, "--quiet"]);
+    expect(Date.now() - started).toBeLessThan(15_000); // each took over 120 s before
+    const rows = parseLines(r.stdout);
+    expect(rows.map((x) => x.error?.code ?? x.verdict)).toEqual(["invalid_request", "incomplete", "not_documented"]);
+  }, 60_000);
 });
