@@ -17,10 +17,10 @@ import { score } from "./pipeline/score.js";
 import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
 import { fold } from "./pipeline/text.js";
-import { SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
+import { DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
 import { EmptyNoteError, isBlank } from "./input.js";
 
-export { SUPPORTED_CODES, UnsupportedCodeError };
+export { DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError };
 import type { CheckResult } from "./schema.js";
 
 export interface CheckOptions {
@@ -28,12 +28,19 @@ export interface CheckOptions {
   code?: string;
   /** An id to echo in the result. */
   id?: string;
+  /**
+   * Longest note accepted, in UTF-16 code units (default DEFAULT_MAX_NOTE_CHARS, 2,000,000); a longer
+   * note throws NoteTooLargeError. `Infinity` lifts the limit.
+   */
+  maxNoteChars?: number;
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
   const code = options.code ?? "M43.21";
   if (!(SUPPORTED_CODES as readonly string[]).includes(code)) throw new UnsupportedCodeError(code);
   if (typeof text !== "string") throw new TypeError("check(text): text must be a string");
+  const limit = options.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
+  if (text.length > limit) throw new NoteTooLargeError(text.length, limit);
   if (isBlank(text)) throw new EmptyNoteError("check(text)");
 
   const { facts, elements, routing } = analyseNote(text);

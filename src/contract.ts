@@ -25,3 +25,29 @@ export class UnsupportedCodeError extends Error {
     this.name = "UnsupportedCodeError";
   }
 }
+
+/**
+ * The largest note check() accepts by default, in UTF-16 code units (string length): about 2 MB of
+ * English text. The pipeline is linear, but a dense note's mentions and spans grow with it; bigger notes
+ * throw NoteTooLargeError (CheckOptions.maxNoteChars, `--max-note-chars` on the command line).
+ */
+export const DEFAULT_MAX_NOTE_CHARS = 2_000_000;
+
+/** At most this many mentions are listed in a result; `mentionsOmitted` counts the rest. */
+export const MAX_MENTIONS = 500;
+/** At most this many evidence spans per element or suggestion; `evidenceOmitted` counts the rest. */
+export const MAX_EVIDENCE = 50;
+
+/** Thrown by check() for a note longer than the limit (never quotes the note). */
+export class NoteTooLargeError extends Error {
+  readonly code = "note_too_large";
+  constructor(
+    /** The note's length in UTF-16 code units. */
+    readonly chars: number,
+    /** The limit it went over. */
+    readonly limit: number,
+  ) {
+    super(`note is ${chars} characters, over the ${limit}-character limit (maxNoteChars; --max-note-chars on the command line)`);
+    this.name = "NoteTooLargeError";
+  }
+}

@@ -3,7 +3,8 @@
  * EmptyNoteError (an InputError, code "empty_note") for a note with no text, as the CLI and the HTTP API
  * refuse one, and UnsupportedCodeError for a code not in SUPPORTED_CODES.
  */
-export { check, SUPPORTED_CODES, UnsupportedCodeError } from "./check.js";
+export { check, SUPPORTED_CODES, DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, UnsupportedCodeError } from "./check.js";
+export { MAX_MENTIONS, MAX_EVIDENCE } from "./contract.js";
 export type { CheckOptions } from "./check.js";
 export { EmptyNoteError, InputError } from "./input.js";
 export type { InputErrorCode } from "./input.js";

@@ -81,6 +81,8 @@ export function decodeNote(buf: Uint8Array, source = "input"): string {
   if (buf.length > MAX_NOTE_BYTES) {
     throw new InputError(`${source}: note is ${buf.length} bytes, over the ${MAX_NOTE_BYTES}-byte limit`, undefined, "too_large");
   }
+  const utf16 = detectUtf16(buf);
+  if (utf16) return decodeUtf16(buf, utf16, source);
   const nul = firstNul(buf);
   if (nul >= 0) throw new InputError(`${source}: binary data (NUL byte at byte offset ${nul}), not a text note`, nul, "binary");
   const bad = firstInvalidUtf8(buf);
@@ -95,4 +97,48 @@ export function decodeNote(buf: Uint8Array, source = "input"): string {
 /** True when the note has nothing to check (empty or only white space). */
 export function isBlank(text: string): boolean {
   return !/\S/u.test(text);
+}
+
+export interface Utf16 {
+  encoding: "utf-16le" | "utf-16be";
+  /** Length of the byte-order mark (2), or 0 when the encoding was recognised from the bytes. */
+  bom: number;
+}
+
+/**
+ * UTF-16, by its byte-order mark (FF FE little-endian, FE FF big-endian), or without one by its zero
+ * bytes: text that is mostly ASCII has a zero in every other byte, on the same side (at least 60% of the
+ * first 4 KB's pairs, and no zero on the other side). Neither can be valid UTF-8 text.
+ */
+export function detectUtf16(buf: Uint8Array): Utf16 | null {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZeros++;
+    if (buf[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (evenZeros === 0 && oddZeros >= pairs * 0.6) return { encoding: "utf-16le", bom: 0 };
+  if (oddZeros === 0 && evenZeros >= pairs * 0.6) return { encoding: "utf-16be", bom: 0 };
+  return null;
+}
+
+/** A whole UTF-16 note to text; a broken one (odd length, lone surrogate) is named as UTF-16, not as binary data. */
+function decodeUtf16(buf: Uint8Array, utf16: Utf16, source: string): string {
+  const name = utf16.encoding.toUpperCase();
+  const body = buf.subarray(utf16.bom);
+  if (body.length % 2 !== 0) throw new InputError(`${source}: ${name} text with an odd number of bytes (truncated?)`, undefined, "invalid_utf8");
+  let text: string;
+  try {
+    text = new TextDecoder(utf16.encoding, { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    throw new InputError(`${source}: invalid ${name} (a lone surrogate)`, undefined, "invalid_utf8");
+  }
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) throw new InputError(`${source}: binary data (a NUL character in ${name} text), not a text note`, undefined, "binary");
+  return text;
 }

@@ -34,6 +34,7 @@ export const ElementSchema = z.object({
   status: z.enum(["present", "partial", "missing"]),
   required: z.boolean(),
   evidence: z.array(EvidenceSchema),
+  evidenceOmitted: z.number().int().positive().optional().describe("Evidence spans left out after the first 50 (present only when some were)."),
   message: z.string(),
 });
 
@@ -42,6 +43,7 @@ export const SuggestionSchema = z.object({
   relation: z.enum(["instead", "additional", "consider"]),
   reason: z.string(),
   evidence: z.array(EvidenceSchema),
+  evidenceOmitted: z.number().int().positive().optional().describe("Evidence spans left out after the first 50 (present only when some were)."),
   rule: z.string().describe("Id of the routing rule that made the suggestion."),
   title: z.string().describe("Official ICD-10-CM title of the suggested code."),
 });
@@ -76,7 +78,8 @@ export const ResultSchema = z.object({
   missing: z.array(z.enum(ELEMENT_IDS)),
   suggestions: z.array(SuggestionSchema),
   queries: z.array(z.string()),
-  mentions: z.array(MentionSchema),
+  mentions: z.array(MentionSchema).describe("Mentions in note order, at most 500."),
+  mentionsOmitted: z.number().int().positive().optional().describe("Mentions left out after the first 500 (present only when some were)."),
 });
 
 export type EvidenceJson = z.infer<typeof EvidenceSchema>;

@@ -52,7 +52,7 @@ describe("scan: folders of .txt notes", () => {
     }
     const before = write(join(dir, "before.jsonl"), '{"id":"j1","text":"Neck pain."}\n');
     const after = write(join(dir, "after.jsonl"), '{"id":"j2","text":"Neck pain."}\n');
-    const out = parseLines(cli(["scan", before, many, join(notes, "a.txt"), after, "--quiet"]).stdout);
+    const out = parseLines(cli(["scan", before, many, join(notes, "a.txt"), after, "--quiet", "--max-note-chars", "20000000"]).stdout);
     expect(out.map((x) => x.id)).toEqual(["j1", ...names, join(notes, "a.txt"), "j2"]);
     expect(out.filter((x) => x.error?.code === "empty_note").map((x) => x.id)).toEqual(names.filter((_, i) => i % 37 === 5));
     expect(out.filter((x) => x.error?.code === "binary").map((x) => x.id)).toEqual(names.filter((_, i) => i % 41 === 7 && i % 37 !== 5));

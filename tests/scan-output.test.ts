@@ -112,14 +112,14 @@ describe("scan --report", () => {
 });
 
 describe("scan: very large notes", () => {
-  it("checks a note too big for the capped worker heaps (retried in an uncapped worker), then goes on", () => {
+  it("checks a note too big for the capped worker heaps (retried in the large-heap worker), then goes on", () => {
     const dir = tmp();
     const unit =
       "HISTORY: Neck pain for years without trauma. She denies fever or weight loss. EXAM: Strength 5/5, reflexes symmetric.\n".repeat(40) +
       "IMPRESSION: Acquired C1-C2 ankylosis due to rheumatoid arthritis; CT shows bony bridging at C1-C2.\n";
     const note = unit.repeat(Math.ceil((6 * 1024 * 1024) / unit.length)); // 6 MB: over the 96 MB worker heap
     const f = write(join(dir, "big.jsonl"), JSON.stringify({ id: "big", text: note }) + "\n" + JSON.stringify({ id: "small", text: "Neck pain." }) + "\n");
-    const r = cli(["scan", f, "--quiet"]);
+    const r = cli(["scan", f, "--quiet", "--max-note-chars", "10000000"]); // over the default 2,000,000 on purpose
     const rows = parseLines(r.stdout);
     expect(rows.map((x) => x.id)).toEqual(["big", "small"]);
     expect(rows[0]!.error).toBeUndefined();

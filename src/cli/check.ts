@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { check, SUPPORTED_CODES } from "../check.js";
+import { check, DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES } from "../check.js";
 import { decodeNote, EmptyNoteError, InputError, isBlank } from "../input.js";
 import type { CheckResult } from "../schema.js";
 import { renderFileError, renderFileHeading, renderSummary, renderText } from "../reporters/text.js";
@@ -94,13 +94,35 @@ function warn(message: string): void {
   process.stderr.write(`cdicheck check: ${message}\n`);
 }
 
-async function runJsonl(code: string | undefined): Promise<void> {
+/** A positive whole number option (`--max-note-chars`); anything else is a usage error. */
+export function parseLimit(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^[1-9][0-9]{0,15}$/.test(value.trim())) fail(`${flag} "${value}": expected a whole number of at least 1`);
+  return Number(value.trim());
+}
+
+async function runJsonl(code: string | undefined, maxNoteChars: number): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of rl) {
     lineNo++;
     if (line.trim() === "") continue;
-    process.stdout.write(JSON.stringify(checkJsonlLine(line, lineNo, code)) + "\n");
+    process.stdout.write(JSON.stringify(checkJsonlLine(line, lineNo, code, maxNoteChars)) + "\n");
+  }
+}
+
+/**
+ * check() on one note read from `source`: the result, or the problem as the CLI names it (a note over the
+ * limit; any other failure of the checker as one line, never a stack trace or the note's text).
+ */
+function checkNote(text: string, source: string, code: string, maxNoteChars: number): CheckResult | { error: Problem } {
+  try {
+    return check(text, { code, maxNoteChars });
+  } catch (err) {
+    if (err instanceof NoteTooLargeError) {
+      return { error: { code: "too_large", message: `${source}: note is ${err.chars} characters, over the ${err.limit}-character limit (--max-note-chars)` } };
+    }
+    return { error: { code: "unreadable", message: `${source}: the checker failed (${(err as Error).name})` } };
   }
 }
 
@@ -115,6 +137,7 @@ interface CheckOpts {
   format?: string;
   jsonl?: boolean;
   color?: boolean;
+  maxNoteChars?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -127,15 +150,17 @@ export function registerCheck(program: Command): void {
     .option("--color", "colour the text report even when standard output is not a terminal")
     .option("--no-color", "never colour the text report")
     .option("--jsonl", "stream: one JSON request per stdin line, one result per stdout line")
+    .option("--max-note-chars <n>", `longest note checked, in UTF-16 code units (default ${DEFAULT_MAX_NOTE_CHARS}); a longer one is an input error`)
     .addHelpText("after", CHECK_HELP)
     .action(async (files: string[], opts: CheckOpts) => {
       stopQuietlyOnClosedPipe();
+      const maxNoteChars = parseLimit("--max-note-chars", opts.maxNoteChars, DEFAULT_MAX_NOTE_CHARS);
       if (!(SUPPORTED_CODES as readonly string[]).includes(opts.code)) {
         fail(`unsupported code "${opts.code}"; supported codes: ${SUPPORTED_CODES.join(", ")}`);
       }
       if (opts.jsonl) {
         if (files.length > 1 || (files.length === 1 && files[0] !== STDIN)) fail("--jsonl reads standard input; do not give a FILE");
-        await runJsonl(opts.code);
+        await runJsonl(opts.code, maxNoteChars);
         return;
       }
       const format = (opts.format ?? "text") as Format;
@@ -151,7 +176,8 @@ export function registerCheck(program: Command): void {
         const file = targets[0]!.file;
         const read = readNote(file);
         if (!read.ok) fail(read.message);
-        const result = check(read.text, { code: opts.code });
+        const result = checkNote(read.text, file === STDIN ? "standard input" : file, opts.code, maxNoteChars);
+        if ("error" in result) fail(result.error.message);
         process.stdout.write(
           format === "json" ? renderJson(result) : format === "html" ? renderHtml(result, read.text) : renderText(result, read.text, { color }),
         );
@@ -172,7 +198,7 @@ export function registerCheck(program: Command): void {
           const read = readNote(name);
           if (read.ok) {
             text = read.text;
-            outcome = check(text, { code: opts.code });
+            outcome = checkNote(text, display, opts.code, maxNoteChars);
           } else outcome = { error: { code: read.code, message: read.message } };
         }
         if ("error" in outcome) {

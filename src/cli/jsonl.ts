@@ -1,6 +1,7 @@
 /** One line of the `check --jsonl` stream: a request in, a result or an error object out. */
 import { z } from "zod";
-import { check, SUPPORTED_CODES } from "../check.js";
+import { check, DEFAULT_MAX_NOTE_CHARS, SUPPORTED_CODES } from "../check.js";
+import { parseJsonExact } from "../json-exact.js";
 import { isBlank } from "../input.js";
 import type { CheckResult } from "../schema.js";
 
@@ -15,10 +16,10 @@ export interface JsonlError {
   error: { code: string; message: string; line: number };
 }
 
-export function checkJsonlLine(line: string, lineNo: number, defaultCode?: string): CheckResult | JsonlError {
+export function checkJsonlLine(line: string, lineNo: number, defaultCode?: string, maxNoteChars = DEFAULT_MAX_NOTE_CHARS): CheckResult | JsonlError {
   let raw: unknown;
   try {
-    raw = JSON.parse(line);
+    raw = parseJsonExact(line); // ids beyond Number.MAX_SAFE_INTEGER stay exactly as written
   } catch (err) {
     // V8's message quotes the input ("... is not valid JSON"); keep only where it failed, never the text (PHI).
     const at = /position (\d+)/.exec((err as Error).message)?.[1];
@@ -43,5 +44,14 @@ export function checkJsonlLine(line: string, lineNo: number, defaultCode?: strin
   if (isBlank(req.text)) {
     return { id: id ?? null, error: { code: "empty_note", message: `line ${lineNo}: empty note (no text to check)`, line: lineNo } };
   }
-  return check(req.text, { code, ...(id !== undefined ? { id } : {}) });
+  if (req.text.length > maxNoteChars) {
+    const message = `line ${lineNo}: note is ${req.text.length} characters, over the ${maxNoteChars}-character limit (--max-note-chars)`;
+    return { id: id ?? null, error: { code: "note_too_large", message, line: lineNo } };
+  }
+  try {
+    return check(req.text, { code, maxNoteChars, ...(id !== undefined ? { id } : {}) });
+  } catch (err) {
+    // Never the note text or a stack: the error's name is enough to report.
+    return { id: id ?? null, error: { code: "check_failed", message: `line ${lineNo}: the checker failed (${(err as Error).name})`, line: lineNo } };
+  }
 }

@@ -12,6 +12,8 @@ import type { Command } from "commander";
 import { UsageError } from "../scan/inputs.js";
 import { BYTES_FOR_LAST_CORE, EXIT_USAGE, MIN_BYTES_PER_WORKER, runScan } from "../scan/run.js";
 import { parseShard } from "../scan/shard.js";
+import { DEFAULT_TIMEOUT_MS } from "../scan/pool.js";
+import { DEFAULT_MAX_NOTE_CHARS } from "../contract.js";
 import { INPUT_FORMATS, type InputFormat } from "../scan/types.js";
 
 interface RawOptions {
@@ -28,6 +30,8 @@ interface RawOptions {
   idColumn?: string;
   textColumn?: string;
   code: string;
+  maxNoteChars?: string;
+  timeoutMs?: string;
 }
 
 function usage(message: string): never {
@@ -61,6 +65,8 @@ export function registerScan(program: Command): void {
     .option("--id-column <name|n>", "CSV: the id column (a header name or a 1-based number)")
     .option("--text-column <name|n>", "CSV: the text column (a header name or a 1-based number)")
     .option("--code <code>", "ICD-10-CM code to check", "M43.21")
+    .option("--max-note-chars <n>", `longest note checked, in UTF-16 code units (default ${DEFAULT_MAX_NOTE_CHARS}); longer notes are note_too_large error rows`)
+    .option("--timeout-ms <n>", `time budget per note in ms (default ${DEFAULT_TIMEOUT_MS}); a note over it is a check_timeout error row and its worker is replaced`)
     // Usage errors (unknown option, missing argument) exit 2 per the contract; commander's default is 1.
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE))
     .action(async (paths: string[], opts: RawOptions) => {
@@ -70,6 +76,13 @@ export function registerScan(program: Command): void {
           if (!/^[1-9][0-9]*$/.test(opts.jobs)) usage(`--jobs "${opts.jobs}": expected a whole number of at least 1`);
           jobs = Number(opts.jobs);
         }
+        const whole = (flag: string, v: string | undefined): number | undefined => {
+          if (v === undefined) return undefined;
+          if (!/^[1-9][0-9]{0,15}$/.test(v.trim())) usage(`${flag} "${v}": expected a whole number of at least 1`);
+          return Number(v.trim());
+        };
+        const maxNoteChars = whole("--max-note-chars", opts.maxNoteChars);
+        const timeoutMs = whole("--timeout-ms", opts.timeoutMs);
         if (opts.inputFormat !== undefined && !(INPUT_FORMATS as readonly string[]).includes(opts.inputFormat)) {
           usage(`unknown --input-format "${opts.inputFormat}" (${INPUT_FORMATS.join(", ")})`);
         }
@@ -83,6 +96,8 @@ export function registerScan(program: Command): void {
           idField: opts.idField,
           textField: opts.textField,
           code: opts.code,
+          ...(maxNoteChars !== undefined ? { maxNoteChars } : {}),
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           ...(opts.out !== undefined ? { out: opts.out } : {}),
           ...(opts.report !== undefined ? { report: opts.report } : {}),
           ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),

@@ -1,6 +1,6 @@
 /** Stage 11: the result object (SPEC section 2), assembled from the earlier stages' plain data. */
 import { codeTitle } from "../lexicon/index.js";
-import { SCHEMA_VERSION } from "../contract.js";
+import { MAX_EVIDENCE, MAX_MENTIONS, SCHEMA_VERSION } from "../contract.js";
 import type { CheckResult, ElementId, EvidenceJson, MentionJson } from "../schema.js";
 import type { ElementOutcome } from "../rules/types.js";
 import type { Span } from "../types.js";
@@ -10,16 +10,22 @@ import { levelName } from "./levels.js";
 import type { Mention } from "./mentions.js";
 import type { RoutingDecision } from "./routing.js";
 
-function evidence(text: string, spans: readonly Span[]): EvidenceJson[] {
+/**
+ * The evidence spans, in note order, without repeats: the first MAX_EVIDENCE, and how many more there
+ * were (a dense note can hold hundreds of thousands; the result must stay small beside its note).
+ */
+function evidence(text: string, spans: readonly Span[]): { evidence: EvidenceJson[]; evidenceOmitted?: number } {
   const seen = new Set<string>();
   const out: EvidenceJson[] = [];
+  let omitted = 0;
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     const key = `${s.start}:${s.end}`;
     if (seen.has(key) || s.end <= s.start) continue;
     seen.add(key);
-    out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+    if (out.length < MAX_EVIDENCE) out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+    else omitted++;
   }
-  return out;
+  return omitted > 0 ? { evidence: out, evidenceOmitted: omitted } : { evidence: out };
 }
 
 function message(template: string, outcome: ElementOutcome): string {
@@ -48,6 +54,12 @@ function mentionJson(m: Mention): MentionJson {
   return out;
 }
 
+/** The first MAX_MENTIONS mentions in note order, and how many more there were. */
+function boundedMentions(all: Mention[]): { mentions: MentionJson[]; mentionsOmitted?: number } {
+  const mentions = all.slice(0, MAX_MENTIONS).map(mentionJson);
+  return all.length > MAX_MENTIONS ? { mentions, mentionsOmitted: all.length - MAX_MENTIONS } : { mentions };
+}
+
 const SUMMARY: Record<CheckResult["verdict"], string> = {
   supported: "The note supports M43.21: an acquired fusion of the occipito-atlanto-axial region with segments, etiology and imaging documented.",
   incomplete: "The note points to M43.21 but does not yet support it: {missing}.",
@@ -68,7 +80,7 @@ export function buildResult(
     id: rule.meta.id,
     status: outcome.status,
     required: rule.meta.required,
-    evidence: evidence(text, outcome.evidence),
+    ...evidence(text, outcome.evidence),
     message: message(rule.meta.messages[outcome.messageId] ?? outcome.messageId, outcome),
   }));
   const missing = elementJson.filter((e) => e.status !== "present").map((e) => e.id as ElementId);
@@ -76,7 +88,7 @@ export function buildResult(
     code: s.code,
     relation: s.relation,
     reason: s.reason,
-    evidence: evidence(text, s.evidence),
+    ...evidence(text, s.evidence),
     rule: s.rule,
     title: codeTitle(s.code),
   }));
@@ -95,6 +107,6 @@ export function buildResult(
     missing,
     suggestions,
     queries,
-    mentions: visibleMentions(facts).map(mentionJson),
+    ...boundedMentions(visibleMentions(facts)),
   };
 }

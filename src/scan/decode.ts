@@ -1,5 +1,5 @@
 /** Bytes of one record to note text, or the error row that says why not (shared by every reader). */
-import { decodeNote, firstNul, InputError, isBlank, MAX_NOTE_BYTES } from "../input.js";
+import { decodeNote, InputError, isBlank, MAX_NOTE_BYTES } from "../input.js";
 import type { ErrorCode } from "./types.js";
 
 export type Decoded = { ok: true; text: string } | { ok: false; code: ErrorCode; message: string };
@@ -13,7 +13,7 @@ export function decodeRecord(bytes: Uint8Array, where: string): Decoded {
     return { ok: true, text: decodeNote(bytes, where) };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    return { ok: false, code: firstNul(bytes) >= 0 ? "binary" : "invalid_utf8", message: err.message };
+    return { ok: false, code: err.code === "binary" ? "binary" : "invalid_utf8", message: err.message };
   }
 }
 

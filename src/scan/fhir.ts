@@ -7,7 +7,30 @@ import { decodeRecord, emptyNote, idValue } from "./decode.js";
 import { htmlToText } from "./html.js";
 import { errorRecord, type ErrorCode, type ScanRecord, type SourceRef, type TextSource } from "./types.js";
 
-export const NOTE_RESOURCE_TYPES = ["DocumentReference", "DiagnosticReport"] as const;
+export const NOTE_RESOURCE_TYPES = ["DocumentReference", "DiagnosticReport", "Composition"] as const;
+
+/** Bundles inside Bundles are read this deep at most (a collection of document Bundles is 2). */
+export const MAX_BUNDLE_DEPTH = 8;
+
+/**
+ * The resources of one Bundle entry or export line, nested Bundles opened (a collection Bundle of
+ * document Bundles...): each with its path (`entry[2].resource`) for messages; a Bundle nested deeper
+ * than MAX_BUNDLE_DEPTH is itself yielded (and reported) instead of read.
+ */
+export function* flattenBundles(resource: Record<string, unknown>, path = "", depth = 0): Generator<{ resource: Record<string, unknown>; path: string }> {
+  if (resource.resourceType !== "Bundle" || depth >= MAX_BUNDLE_DEPTH) {
+    yield { resource, path };
+    return;
+  }
+  const entries = Array.isArray(resource.entry) ? resource.entry : [];
+  for (let i = 0; i < entries.length; i++) {
+    const inner = (entries[i] as { resource?: unknown } | null)?.resource;
+    if (inner && typeof inner === "object" && !Array.isArray(inner)) yield* flattenBundles(inner as Record<string, unknown>, `${path}entry[${i}].resource `, depth + 1);
+  }
+}
+
+export const COMPOSITION_TEXT_SOURCE_NOTE =
+  "text taken from the Composition's section narratives (XHTML) with tags stripped and entities decoded; evidence offsets refer to that decoded text";
 
 export const HTML_TEXT_SOURCE_NOTE =
   "text taken from a text/html attachment with tags stripped and entities decoded; evidence offsets refer to that decoded text, not to the HTML";
@@ -43,7 +66,26 @@ function mediaType(att: Attachment): string {
   return typeof att.contentType === "string" ? att.contentType.split(";")[0]!.trim().toLowerCase() : "";
 }
 
-const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+/**
+ * Whether `data` is base64 (RFC 4648 alphabet, white space allowed anywhere, at most two `=` at the end).
+ * A loop, not a regular expression: `^[A-Za-z0-9+/\s]*={0,2}\s*$` backtracked over long runs of white
+ * space (a few hundred KB took minutes).
+ */
+export function isBase64(data: string): boolean {
+  let pad = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b) continue;
+    if (c === 0x3d) {
+      if (++pad > 2) return false;
+      continue;
+    }
+    if (pad > 0) return false; // data after the padding
+    const ok = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
+    if (!ok) return false;
+  }
+  return true;
+}
 
 /**
  * One resource (already parsed) to a note, an error, or a skip (a resource type that holds no notes). An
@@ -59,6 +101,7 @@ export function noteFromResource(resource: Record<string, unknown>, where: strin
   const rid = idValue(resource.id);
   const id = rid === null ? fallbackId : `${type}/${rid}`;
   const resourceRef = rid === null ? `${type} without id` : id;
+  if (type === "Composition") return compositionNote(resource, where, id, resourceRef);
   const atts = attachmentsOf(resource);
   const pick = atts.find((a) => mediaType(a.att) === "text/plain") ?? atts.find((a) => mediaType(a.att) === "text/html");
   if (!pick) {
@@ -76,7 +119,7 @@ export function noteFromResource(resource: Record<string, unknown>, where: strin
     const why = typeof pick.att.url === "string" ? "only a url (not fetched: cdicheck makes no network calls)" : "no data";
     return { kind: "error", id, code: "no_text", message: `${at}: attachment has ${why}`, resource: resourceRef };
   }
-  if (!BASE64.test(pick.att.data)) {
+  if (!isBase64(pick.att.data)) {
     return { kind: "error", id, code: "invalid_request", message: `${at}: attachment data is not base64`, resource: resourceRef };
   }
   const decoded = decodeRecord(Buffer.from(pick.att.data, "base64"), at);
@@ -107,4 +150,35 @@ export function resourceRecord(n: FhirNote, source: SourceRef, endByte: number):
     ...(n.textSource ? { textSource: n.textSource } : {}),
     progressBytes: endByte,
   };
+}
+
+/** The XHTML narratives of a Composition's sections (nested sections included), titles as their own lines. */
+function sectionTexts(sections: unknown, out: string[], depth = 0): void {
+  if (!Array.isArray(sections) || depth > 16) return;
+  for (const sec of sections) {
+    if (!sec || typeof sec !== "object") continue;
+    const { title, text, section } = sec as { title?: unknown; text?: { div?: unknown }; section?: unknown };
+    const div = text && typeof text === "object" && typeof text.div === "string" ? htmlToText(text.div) : "";
+    if (typeof title === "string" && title.trim() !== "" && div !== "") out.push(`${title.trim().toUpperCase()}:`);
+    if (div !== "") out.push(div);
+    sectionTexts(section, out, depth + 1);
+  }
+}
+
+/** A Composition (a FHIR document's first resource): its section narratives, else its own narrative. */
+function compositionNote(resource: Record<string, unknown>, where: string, id: string, resourceRef: string): FhirNote {
+  const parts: string[] = [];
+  sectionTexts(resource.section, parts);
+  let attachment = "section[].text.div";
+  if (parts.length === 0) {
+    const own = (resource.text as { div?: unknown } | undefined)?.div;
+    if (typeof own === "string") parts.push(htmlToText(own));
+    attachment = "text.div";
+  }
+  const text = parts.join("\n");
+  const at = `${where}: ${resourceRef}`;
+  if (parts.length === 0) return { kind: "error", id, code: "no_text", message: `${at} has no section or narrative text`, resource: resourceRef };
+  const empty = emptyNote(text, at);
+  if (empty && !empty.ok) return { kind: "error", id, code: empty.code, message: empty.message, resource: resourceRef };
+  return { kind: "note", id, text, resource: resourceRef, attachment, textSource: { contentType: "application/xhtml+xml", note: COMPOSITION_TEXT_SOURCE_NOTE } };
 }

@@ -4,15 +4,44 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { detectUtf16 } from "../input.js";
 
 /** The path that names standard input. */
 export const STDIN_PATH = "-";
 /** How standard input is named in output rows and messages. */
 export const STDIN_DISPLAY = "stdin";
 
-/** The bytes of `path` (or of standard input), in chunks of about `highWaterMark`. */
+/**
+ * The bytes of `path` (or of standard input), in chunks of about `highWaterMark`, as UTF-8: a UTF-16
+ * input (a byte-order mark, or recognised from its first chunk, see detectUtf16) is decoded as it streams
+ * and handed on as UTF-8, so the line and CSV readers see the text and not a "binary" stream of zeros.
+ */
 export function openInput(path: string, highWaterMark = 256 * 1024): AsyncIterable<Buffer> {
-  return path === STDIN_PATH ? (process.stdin as AsyncIterable<Buffer>) : (createReadStream(path, { highWaterMark }) as AsyncIterable<Buffer>);
+  const raw = path === STDIN_PATH ? (process.stdin as AsyncIterable<Buffer>) : (createReadStream(path, { highWaterMark }) as AsyncIterable<Buffer>);
+  return asUtf8(raw);
+}
+
+async function* asUtf8(raw: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  let first = true;
+  for await (let chunk of raw) {
+    if (first) {
+      first = false;
+      const utf16 = detectUtf16(chunk);
+      if (utf16) {
+        decoder = new TextDecoder(utf16.encoding, { ignoreBOM: true });
+        chunk = chunk.subarray(utf16.bom);
+      }
+    }
+    if (!decoder) {
+      yield chunk;
+      continue;
+    }
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield Buffer.from(text, "utf8");
+  }
+  const rest = decoder?.decode();
+  if (rest) yield Buffer.from(rest, "utf8");
 }
 
 /** The input's size, or null when there is none to know (standard input). */

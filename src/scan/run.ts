@@ -13,14 +13,15 @@ import { cellText, csvHeader, csvRow } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
 import { digestRow, type RowDigest } from "./digest.js";
 import { expandInputs, UsageError } from "./inputs.js";
-import { BATCHES_AHEAD, startPool, type CheckPool } from "./pool.js";
+import { BATCHES_AHEAD, DEFAULT_TIMEOUT_MS, startPool, type CheckPool } from "./pool.js";
+import { DEFAULT_MAX_NOTE_CHARS } from "../contract.js";
 import { startProgress } from "./progress.js";
 import { readAll } from "./records.js";
 import { prepareResume, type ResumeState } from "./resume.js";
 import { shardKey, shardOf, type Shard } from "./shard.js";
 import { Tally } from "./tally.js";
 import type { ErrorRecord, ErrorRow, InputFormat, NoteRecord, ScanRecord } from "./types.js";
-import type { RowOutcome, SerializedRow } from "./worker.js";
+import type { FailureCode, RowOutcome, SerializedRow } from "./worker.js";
 
 export interface ScanOptions {
   paths: string[];
@@ -40,6 +41,10 @@ export interface ScanOptions {
   code: string;
   /** Notes in flight at most (read, being checked, or waiting for their turn to be written). */
   maxInFlight?: number;
+  /** Longest note checked, in UTF-16 code units (default DEFAULT_MAX_NOTE_CHARS); longer ones are note_too_large rows. */
+  maxNoteChars?: number;
+  /** Time budget per note in ms (default DEFAULT_TIMEOUT_MS); a note over it is a check_timeout row. */
+  timeoutMs?: number;
 }
 
 /** Notes sent to a worker in one message: at most this many, or this many characters of note text. */
@@ -86,9 +91,21 @@ function readyError(row: ErrorRow, format: "jsonl" | "csv"): ReadyRow {
 }
 
 /** The error row of a note the checker failed on (`error`: the error's code or name, never note text). */
-function failedRow(rec: NoteRecord, error: string): ErrorRow {
-  const message = `${rec.source.file} line ${rec.source.line}: the checker failed (${error})`;
-  return { id: rec.id, source: rec.source, error: { code: "check_failed", message, file: rec.source.file, line: rec.source.line } };
+function failedRow(rec: NoteRecord, error: string, code: FailureCode = "check_failed"): ErrorRow {
+  const where = `${rec.source.file} line ${rec.source.line}`;
+  const message =
+    code === "check_timeout"
+      ? `${where}: checking this note ran ${error}; its worker was replaced and the scan went on`
+      : code === "worker_crashed"
+        ? `${where}: the worker checking this note stopped (${error}), also when it was checked alone; the worker was replaced and the scan went on`
+        : `${where}: the checker failed (${error})`;
+  return { id: rec.id, source: rec.source, error: { code, message, file: rec.source.file, line: rec.source.line } };
+}
+
+/** The error row of a note over --max-note-chars (it is never sent to a worker). */
+function tooLargeRow(rec: NoteRecord, limit: number): ErrorRow {
+  const message = `${rec.source.file} line ${rec.source.line}: note is ${rec.text.length} characters, over the ${limit}-character limit (--max-note-chars)`;
+  return { id: rec.id, source: rec.source, error: { code: "note_too_large", message, file: rec.source.file, line: rec.source.line } };
 }
 
 /** The row of a checked note from the worker's serialized result: `{id, source, textSource?, ...result}`. */
@@ -101,7 +118,7 @@ function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "cs
 
 export async function runScan(opts: ScanOptions, log: (line: string) => void = (l) => process.stderr.write(l + "\n")): Promise<number> {
   const started = Date.now();
-  const { files, ignored } = await expandInputs(opts.paths, opts.inputFormat);
+  const { files, ignored, outside } = await expandInputs(opts.paths, opts.inputFormat, log);
   if (opts.resume && !opts.out) throw new UsageError("--resume needs --out FILE (the output to continue)");
   for (const [flag, target] of [["--out", opts.out], ["--report", opts.report]] as const) {
     if (target === undefined) continue;
@@ -116,7 +133,8 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   const totalBytes = files.some((f) => f.stream) ? null : files.reduce((n, f) => n + f.bytes, 0);
   const jobs = opts.jobs ?? defaultJobs(totalBytes ?? Infinity);
   // Workers load the checker while the main thread opens the inputs and reads the first records.
-  const pool: CheckPool = startPool(jobs);
+  const maxNoteChars = opts.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
+  const pool: CheckPool = startPool(jobs, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
   let resume: ResumeState | null = null;
   if (opts.resume && opts.out) {
@@ -196,7 +214,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     const settle = (outcome: (k: number) => RowOutcome): void =>
       items.forEach((it, k) => {
         const o = outcome(k);
-        complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format) : readyError(failedRow(it.rec, o.error), opts.format), it.bytes, it.rec.text.length);
+        complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format) : readyError(failedRow(it.rec, o.error, o.code), opts.format), it.bytes, it.rec.text.length);
       });
     pool.checkBatch({ code: opts.code, texts: items.map((it) => it.rec.text) }).then(
       (outcomes) => settle((k) => outcomes[k] ?? { ok: false, error: "no result" }),
@@ -270,6 +288,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
       const n = seq++;
       const bytes = rec.base + rec.progressBytes;
       if (rec.kind === "error") complete(n, readyError(errorRow(rec), opts.format), bytes);
+      else if (rec.text.length > maxNoteChars) complete(n, readyError(tooLargeRow(rec, maxNoteChars), opts.format), bytes);
       else enqueue(n, rec, bytes);
     }
     if (!resumeDone && resume) {
@@ -314,6 +333,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
   if (skipped) parts.push(`${skipped} resources without notes skipped`);
   if (otherShards) parts.push(`${otherShards} in other shards`);
   if (ignored) parts.push(`${ignored} files with other extensions ignored`);
+  if (outside) parts.push(`${outside} symlinks outside the paths scanned skipped`);
   parts.push(`${jobs} worker${jobs === 1 ? "" : "s"}`);
   parts.push(`${secs.toFixed(1)} s, ${Math.round(checkedNow / Math.max(secs, 0.001))} notes/s`);
   const epipe = (sinkFailed as NodeJS.ErrnoException | null)?.code === "EPIPE";

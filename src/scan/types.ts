@@ -61,6 +61,9 @@ export const ERROR_CODES = [
   "unreadable",
   "too_large",
   "check_failed",
+  "note_too_large",
+  "check_timeout",
+  "worker_crashed",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -18,22 +18,41 @@ export interface BatchTask {
   texts: string[];
 }
 
+/** Why a note has no result: the checker threw, it ran over the time budget, or its worker died. */
+export type FailureCode = "check_failed" | "check_timeout" | "worker_crashed";
+
 /** One note's outcome: its row, or the name of the error the checker threw on it (never the note text). */
-export type RowOutcome = { ok: true; row: SerializedRow } | { ok: false; error: string };
+export type RowOutcome = { ok: true; row: SerializedRow } | { ok: false; error: string; code?: FailureCode };
+
+/**
+ * TEST ONLY: CDICHECK_TEST_FAULT="hang:MARKER" makes the worker loop forever on a note containing MARKER,
+ * "crash:MARKER" makes its thread exit, so tests can drive the
+ * time budget and the worker replacement. Never set it in production.
+ */
+const FAULT = /^(hang|crash):(.+)$/s.exec(process.env.CDICHECK_TEST_FAULT ?? "");
+
+function injectFault(text: string): void {
+  if (!FAULT || !text.includes(FAULT[2]!)) return;
+  if (FAULT[1] === "crash") process.exit(70); // in a worker thread this ends the thread only
+  for (;;); // hang
+}
 
 // Load and compile the lexicons while the main thread opens the inputs. One note is enough: the worker,
 // not the reader, is the slower side from the first batch on, so more warm-up notes only delay real ones.
 check("IMPRESSION: Acquired C1-C2 ankylosis secondary to rheumatoid arthritis; CT shows bony bridging across C1-C2.");
 
 function checkRow(text: string, code: string): SerializedRow {
-  const result = check(text, { code }); // no id given, so the result has none: the caller writes it
+  // The scan's main thread already refused notes over --max-note-chars; the limit is its business.
+  const result = check(text, { code, maxNoteChars: Infinity }); // no id given, so the result has none: the caller writes it
   return { json: JSON.stringify(result), digest: digestResult(result) };
 }
 
 /** Throws UnsupportedCodeError for a code the checker does not know (the whole batch is wrong then). */
-export default function checkBatch(task: BatchTask): RowOutcome[] {
+export default function checkBatch(task: BatchTask, onNote?: (index: number) => void): RowOutcome[] {
   if (!(SUPPORTED_CODES as readonly string[]).includes(task.code)) throw new UnsupportedCodeError(task.code);
-  return task.texts.map((text): RowOutcome => {
+  return task.texts.map((text, i): RowOutcome => {
+    onNote?.(i);
+    if (FAULT) injectFault(text);
     try {
       return { ok: true, row: checkRow(text, task.code) };
     } catch (err) {

@@ -3,13 +3,14 @@
  * into an ApiError that names the problem (never a stack trace, never the note text).
  */
 import { z } from "zod";
-import { SUPPORTED_CODES } from "../check.js";
+import { DEFAULT_MAX_NOTE_CHARS, SUPPORTED_CODES } from "../check.js";
+
+export { DEFAULT_MAX_NOTE_CHARS };
 import { isBlank } from "../input.js";
+import { parseJsonExact } from "../json-exact.js";
 import type { WorkerTask } from "../worker.js";
 
 export const MAX_BATCH_NOTES = 100;
-/** Default for --max-note-chars: the longest note, in UTF-16 code units (JavaScript string length). */
-export const DEFAULT_MAX_NOTE_CHARS = 2_000_000;
 
 export const NoteRequestSchema = z.strictObject({
   text: z.string().describe("The note, exactly as written; offsets in the result index into it."),
@@ -136,7 +137,7 @@ export function parseBatchRequest(body: unknown, maxNoteChars = DEFAULT_MAX_NOTE
 export function parseJsonBody(raw: string): unknown {
   if (raw.trim() === "") throw new ApiError(400, "invalid_json", "empty request body: send a JSON object such as {\"text\": \"...\"}");
   try {
-    return JSON.parse(raw);
+    return parseJsonExact(raw); // numeric ids beyond Number.MAX_SAFE_INTEGER stay exactly as written
   } catch (err) {
     const msg = (err as Error).message;
     const pos = /position (\d+)/.exec(msg);

@@ -3,17 +3,20 @@
  * hands its bytes to JSON.parse, so memory holds one entry at a time, never the whole Bundle.
  * A .json file that is not a Bundle is read as a single resource (up to the note size limit).
  */
-import { createReadStream } from "node:fs";
+import { openInput } from "../open.js";
 import { readFile } from "node:fs/promises";
 import { MAX_NOTE_BYTES } from "../../input.js";
 import { decodeRecord, jsonErrorMessage } from "../decode.js";
-import { noteFromResource, resourceRecord } from "../fhir.js";
+import { flattenBundles, noteFromResource, resourceRecord } from "../fhir.js";
+import { parseJsonExact } from "../../json-exact.js";
 import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
 
 export interface RawEntry {
   bytes: Buffer;
   line: number;
   endByte: number;
+  /** The entry was over the byte limit: its bytes were not kept (an error row; the Bundle goes on). */
+  tooLarge?: boolean;
 }
 
 const QUOTE = 0x22, BACKSLASH = 0x5c, LBRACE = 0x7b, RBRACE = 0x7d, LBRACKET = 0x5b, RBRACKET = 0x5d;
@@ -34,12 +37,17 @@ export class EntrySplitter {
   private line = 1;
   private offset = 0;
   private rtBytes: number[] | null = null;
+  /** Inside an entry over the limit: its end is still looked for, its bytes are not kept. */
+  private skipping = false;
   sawEntries = false;
   resourceType = "";
 
+  /** `limit`: the most bytes one entry may hold (tests use a small one). */
+  constructor(private readonly limit = MAX_NOTE_BYTES) {}
+
   /** True while inside an entry that has not ended (at the end of the file: a truncated Bundle). */
   get capturing(): boolean {
-    return this.capture !== null;
+    return this.capture !== null || this.skipping;
   }
 
   get entryLine(): number {
@@ -80,7 +88,7 @@ export class EntrySplitter {
         continue;
       }
       if (b === LBRACE || b === LBRACKET) {
-        if (this.entryDepth >= 0 && this.depth === this.entryDepth && this.capture === null) {
+        if (this.entryDepth >= 0 && this.depth === this.entryDepth && this.capture === null && !this.skipping) {
           this.capture = [];
           captureFrom = i;
           this.captureLine = this.line;
@@ -95,7 +103,10 @@ export class EntrySplitter {
       }
       if (b === RBRACE || b === RBRACKET) {
         this.depth--;
-        if (this.capture !== null && this.depth === this.entryDepth) {
+        if (this.skipping && this.depth === this.entryDepth) {
+          out.push({ bytes: Buffer.alloc(0), line: this.captureLine, endByte: this.offset + i + 1, tooLarge: true });
+          this.skipping = false;
+        } else if (this.capture !== null && this.depth === this.entryDepth) {
           this.capture.push(chunk.subarray(captureFrom, i + 1));
           out.push({ bytes: Buffer.concat(this.capture), line: this.captureLine, endByte: this.offset + i + 1 });
           this.capture = null;
@@ -116,7 +127,11 @@ export class EntrySplitter {
     if (this.capture !== null) {
       this.capture.push(Buffer.from(chunk.subarray(captureFrom)));
       const held = this.capture.reduce((n, c) => n + c.length, 0);
-      if (held > MAX_NOTE_BYTES) throw new RangeError(`entry starting at line ${this.captureLine} is over ${MAX_NOTE_BYTES} bytes`);
+      if (held > this.limit) {
+        // Too big to hold: drop it, find where it ends, and report it there; the entries after it are read.
+        this.capture = null;
+        this.skipping = true;
+      }
     }
     this.offset += chunk.length;
     return out;
@@ -126,7 +141,7 @@ export class EntrySplitter {
 export async function* readBundle(file: InputFile): AsyncGenerator<ScanRecord | { kind: "skip"; progressBytes: number }> {
   const splitter = new EntrySplitter();
   try {
-    for await (const chunk of createReadStream(file.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of openInput(file.path)) {
       for (const entry of splitter.push(chunk)) yield* entryRecords(file, entry);
     }
   } catch (err) {
@@ -150,6 +165,11 @@ export async function* readBundle(file: InputFile): AsyncGenerator<ScanRecord | 
 }
 
 function* entryRecords(file: InputFile, entry: RawEntry): Generator<ScanRecord | { kind: "skip"; progressBytes: number }> {
+  if (entry.tooLarge) {
+    const where = `${file.display} line ${entry.line}`;
+    yield errorRecord(null, { file: file.display, line: entry.line }, "too_large", `${where}: Bundle entry over the ${MAX_NOTE_BYTES}-byte limit, not read (the entries after it are)`, entry.endByte);
+    return;
+  }
   yield* resourceRecords(file, entry.bytes, entry.line, entry.endByte, true);
 }
 
@@ -169,7 +189,7 @@ function* resourceRecords(
   }
   let value: unknown;
   try {
-    value = JSON.parse(decoded.text);
+    value = parseJsonExact(decoded.text); // ids beyond Number.MAX_SAFE_INTEGER stay as written
   } catch (err) {
     yield errorRecord(null, source, "invalid_json", jsonErrorMessage(err, where), endByte);
     return;
@@ -180,6 +200,12 @@ function* resourceRecords(
     else yield errorRecord(null, source, "invalid_request", `${where}: expected a FHIR resource object`, endByte);
     return;
   }
-  const n = noteFromResource(resource as Record<string, unknown>, where, `${file.display}:${line}`);
-  yield resourceRecord(n, source, endByte);
+  // A Bundle inside the entry (a collection of document Bundles) is opened: every note in it is read.
+  let k = 0;
+  for (const inner of flattenBundles(resource as Record<string, unknown>)) {
+    const fallback = inner.path === "" ? `${file.display}:${line}` : `${file.display}:${line}#${k}`;
+    k++;
+    const n = noteFromResource(inner.resource, inner.path === "" ? where : `${where} ${inner.path.trim()}`, fallback);
+    yield resourceRecord(n, source, endByte);
+  }
 }

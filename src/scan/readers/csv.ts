@@ -61,6 +61,13 @@ export function layoutFromFirstRow(cells: string[], opts: CsvOptions): Layout {
   const id = resolve(idSpec, idAt, cells.length >= 2 ? 0 : null);
   const text = resolve(textSpec, textAt, cells.length >= 2 ? 1 : 0);
   const layout: Layout = { header, id, text };
+  const numbered = (idSpec !== undefined && "index" in idSpec) || (textSpec !== undefined && "index" in textSpec);
+  if (!header && !numbered && looksLikeHeader(cells)) {
+    // Column names nobody recognised: reading on would check this header row as a note.
+    const found = cells.map((c) => JSON.stringify(c.trim())).join(", ");
+    layout.problem = `the first row looks like a header but names no known id or text column (found: ${found}; looked for ${TEXT_COLUMN_NAMES.join(", ")}); use --text-column and --id-column (a name or a 1-based number)`;
+    return layout;
+  }
   if (text === null) {
     layout.problem = textSpec && "name" in textSpec
       ? `no column named "${textSpec.name}" in the header`
@@ -69,6 +76,14 @@ export function layoutFromFirstRow(cells: string[], opts: CsvOptions): Layout {
     layout.problem = `no column named "${idSpec.name}" in the header`;
   }
   return layout;
+}
+
+/** A header cell: a short name of one to three words (`note_text`, `Patient ID`, `body-2`). */
+const HEADER_CELL = /^[A-Za-z_][A-Za-z0-9_-]{0,39}(?: [A-Za-z0-9_-]{1,39}){0,2}$/;
+
+/** Whether a first row is column names rather than a note: two cells or more, each a short name. */
+export function looksLikeHeader(cells: string[]): boolean {
+  return cells.length >= 2 && cells.every((c) => c.trim().length <= 40 && HEADER_CELL.test(c.trim()));
 }
 
 type Parsed =

@@ -3,7 +3,8 @@
  * any other object is a note `{id, text}` (field names from --id-field / --text-field).
  */
 import { decodeRecord, emptyNote, idValue, jsonErrorMessage } from "../decode.js";
-import { noteFromResource, resourceRecord } from "../fhir.js";
+import { flattenBundles, noteFromResource, resourceRecord } from "../fhir.js";
+import { parseJsonExact } from "../../json-exact.js";
 import { readRawLines } from "../lines.js";
 import { errorRecord, type InputFile, type ScanRecord } from "../types.js";
 
@@ -31,7 +32,7 @@ export async function* readJsonl(file: InputFile, opts: JsonlOptions): AsyncGene
     if (!/\S/.test(decoded.text)) continue; // blank lines separate nothing
     let value: unknown;
     try {
-      value = JSON.parse(decoded.text);
+      value = parseJsonExact(decoded.text); // ids beyond Number.MAX_SAFE_INTEGER stay as written
     } catch (err) {
       yield errorRecord(null, source, "invalid_json", jsonErrorMessage(err, where), raw.endByte);
       continue;
@@ -43,8 +44,12 @@ export async function* readJsonl(file: InputFile, opts: JsonlOptions): AsyncGene
     const obj = value as Record<string, unknown>;
     const isResource = opts.mode === "fhir" || (opts.mode === "auto" && typeof obj.resourceType === "string");
     if (isResource) {
-      const n = noteFromResource(obj, where, fallbackId);
-      yield resourceRecord(n, source, raw.endByte);
+      let k = 0;
+      for (const inner of flattenBundles(obj)) {
+        const n = noteFromResource(inner.resource, inner.path === "" ? where : `${where} ${inner.path.trim()}`, inner.path === "" ? fallbackId : `${fallbackId}#${k}`);
+        k++;
+        yield resourceRecord(n, source, raw.endByte);
+      }
       continue;
     }
     const id = idValue(obj[opts.idField]) ?? fallbackId;
