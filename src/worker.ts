@@ -12,7 +12,9 @@ export interface WorkerTask {
 }
 
 export default function checkTask(task: WorkerTask): CheckResult {
+  // The server enforces its own --max-note-chars before a task is queued.
   return check(task.text, {
+    maxNoteChars: Infinity,
     ...(task.code !== undefined ? { code: task.code } : {}),
     ...(task.id !== undefined ? { id: task.id } : {}),
   });
