@@ -1,6 +1,6 @@
 /**
  * Stage 3: sentences inside each section. Clinical text breaks sentences at ". " (not after "Dr.",
- * "pt.", "e.g.", initials or list numbers), at "?", "!", ";", at blank lines, at list items and before
+ * "pt.", "e.g.", initials or list numbers), at "?", "!", ";", a spaced "|", at blank lines, at list items and before
  * headers, and at line ends that close a line (punctuation, a short line, or a next line that starts a
  * new item). Wrapped prose lines are joined. No sentence is longer than MAX_SENTENCE characters: longer
  * runs (templated lists, a 20 MB note with no punctuation) are cut at a comma or space, so later stages
@@ -111,7 +111,7 @@ function pushTrimmed(text: string, start: number, end: number, section: number, 
   if (end > start) out.push({ start, end, section });
 }
 
-const BOUNDARY_CANDIDATE = /[\n\r;?!.]/g;
+const BOUNDARY_CANDIDATE = /[\n\r;?!.|]/g;
 
 function splitRange(text: string, from: number, to: number, section: number, out: Sentence[]): void {
   let sentStart = from;
@@ -147,7 +147,9 @@ function splitRange(text: string, from: number, to: number, section: number, out
       lineStart = i + 1;
       continue;
     }
-    if (c === ";" || c === "?" || c === "!") {
+    // A spaced pipe separates the fields of a one-line export ("s/p R wrist arthrodesis 2019 | neck pain x 2 mo").
+    if (c === "|" && (text[i - 1] !== " " || text[i + 1] !== " ")) continue;
+    if (c === ";" || c === "?" || c === "!" || c === "|") {
       pushTrimmed(text, sentStart, i + 1, section, out);
       sentStart = i + 1;
       continue;

@@ -179,6 +179,10 @@ export function assignStatuses(mentions: Mention[], doc: DocumentFacts, sectionO
     const cues = m.assertion.cues.filter((c) => c.category !== "hypothetical");
     if (notDone && fact.cue) cues.push({ category: "hypothetical", ...fact.cue });
     m.assertion = { ...m.assertion, hypothetical: notDone, cues };
+    // The same words read as a study's finding ("fusion" is also an imaging finding) share what happened to them.
+    for (const twin of bySentence.get(m.sentence) ?? []) {
+      if (twin !== m && twin.start === m.start && twin.end === m.end && twin.type === "imaging_finding") twin.assertion = m.assertion;
+    }
   }
 }
 

@@ -49,3 +49,10 @@ describe("seen only as an appearance (uncertain)", () => {
     expect(assertion("C1-C2 appears normal; the occiput-C1 joint is fused.", "fused").uncertain).toBe(false);
   });
 });
+
+describe("what a disease can do in general (hypothetical)", () => {
+  it.each([
+    ["She read that arthritis can fuse the neck at C1-C2.", "fuse"],
+    ["RA can fuse the atlantoaxial joints over years.", "fuse"],
+  ])("%s", (s, t) => expect(assertion(s, t).hypothetical).toBe(true));
+});

@@ -27,3 +27,20 @@ describe("separator lines between a cause and a finding", () => {
     expect(listed.elements.find((e) => e.id === "underlying_condition")!.status).not.toBe("present");
   });
 });
+
+describe("a one-line export with spaced pipes between its fields", () => {
+  it("each field is its own sentence: a finger fusion is not read with the neck's words", async () => {
+    const { splitSentences } = await import("../../src/pipeline/sentences.js");
+    const { findSections } = await import("../../src/pipeline/sections.js");
+    const note = "RA F/U | s/p R wrist arthrodesis 2019 | R 4th PIP fusion 2021 | neck pain x 2 mo | CT C-spine: no fusion";
+    const parts = splitSentences(note, findSections(note)).map((s) => note.slice(s.start, s.end));
+    expect(parts).toContain("R 4th PIP fusion 2021 |");
+    expect(check(note).verdict).toBe("not_documented");
+  });
+  it("a pipe inside a word or a table cell without spaces does not split", async () => {
+    const { splitSentences } = await import("../../src/pipeline/sentences.js");
+    const { findSections } = await import("../../src/pipeline/sections.js");
+    const note = "ROM|limited rotation at C1-C2";
+    expect(splitSentences(note, findSections(note)).length).toBe(1);
+  });
+});
