@@ -8,6 +8,8 @@
  *   npm run eval -- --write-ledger    rewrite corpus/ledger.json from today's disagreements on every set and
  *                                     today's failing behavioural pairs (reasons kept; new ones "TODO: reason")
  *   npm run eval -- --perturb         the behavioural tests: per transform, pairs applied/passed, and the failures
+ *   npm run eval -- --status          the procedure-status set (corpus/status): accuracy and confusion matrix
+ *                                     (--half dev|test: the odd ids read while writing the cues, or the even ids)
  * Exit status: 0 always for the report (the thresholds live in tests/corpus-eval.test.ts), 1 when the
  * corpus itself cannot be loaded. Prints ids and labels only, never note text.
  */
@@ -40,6 +42,8 @@ import {
   type LedgerSet,
 } from "./lib/ledger.js";
 import { runBehaviour, summarise, type Pair } from "./lib/perturb.js";
+import { loadStatusSet, scoreStatusSet } from "./lib/status-set.js";
+import { formatStatusReport } from "./eval-status.js";
 
 function pct(x: number): string {
   return (100 * x).toFixed(1).padStart(5) + "%";
@@ -127,6 +131,12 @@ function main(argv: string[]): void {
   if (argv.includes("--write-ledger")) return writeLedger();
   if (argv.includes("--perturb")) {
     console.log(formatBehaviour(runBehaviour(ledgerNotes())));
+    return;
+  }
+  if (argv.includes("--status")) {
+    const half = argv.includes("--half") ? argv[argv.indexOf("--half") + 1] : undefined;
+    const items = loadStatusSet().filter((i) => half === undefined || Number(i.id.slice(3)) % 2 === (half === "dev" ? 1 : 0));
+    console.log(formatStatusReport(scoreStatusSet(items)));
     return;
   }
   // --holdout scores corpus/holdout/ (written blind, never tuned on) instead of corpus/notes/; --dir any folder.

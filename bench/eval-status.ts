@@ -2,10 +2,12 @@
  * `npm run eval:status`: the procedure-status evaluation (corpus/status/sentences.jsonl). Prints accuracy
  * over the ten statuses, the did-it-happen accuracy (performed or performed here, against the rest), the
  * confusion matrix and every disagreement (id, expected, got, the deciding cue; never the snippet's text
- * unless --text). `--half dev|test` scores the odd or even ids only.
+ * unless --text). `--half dev|test` scores the odd or even ids only; `--write-ledger` records today's
+ * disagreements in corpus/status/ledger.json (tests/status-eval.test.ts fails on any other).
  */
+import { writeFileSync } from "node:fs";
 import { PROCEDURE_STATUSES } from "../src/domain.js";
-import { loadStatusSet, scoreStatusSet, type StatusReport } from "./lib/status-set.js";
+import { loadStatusSet, scoreStatusSet, STATUS_LEDGER, statusLedgerOf, type StatusReport } from "./lib/status-set.js";
 
 export function formatStatusReport(r: StatusReport, showText = false): string {
   const out: string[] = [];
@@ -31,5 +33,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let items = loadStatusSet();
   if (half === "dev") items = items.filter((i) => Number(i.id.slice(3)) % 2 === 1);
   else if (half === "test") items = items.filter((i) => Number(i.id.slice(3)) % 2 === 0);
-  console.log(formatStatusReport(scoreStatusSet(items), args.includes("--text")));
+  const report = scoreStatusSet(items);
+  console.log(formatStatusReport(report, args.includes("--text")));
+  if (args.includes("--write-ledger")) {
+    if (half) throw new Error("--write-ledger scores the whole set; drop --half");
+    writeFileSync(STATUS_LEDGER, JSON.stringify(statusLedgerOf(report), null, 2) + "\n");
+    console.log(`wrote ${STATUS_LEDGER}: ${report.errors.length} accepted disagreements`);
+  }
 }

@@ -422,13 +422,14 @@ function refutedByConclusion(
 const STUDY_SECTIONS = new Set(["imaging", "impression"]);
 
 /**
- * "DDx: C1-C2 fusion vs degenerative narrowing. CT later showed no fusion." A fusion the note only
- * considers (uncertain) is excluded when a study the note reports denies a fusion at the region, or denies
+ * "DDx: C1-C2 fusion vs degenerative narrowing. CT later showed no fusion." "Is her neck fused too?" ...
+ * "No ankylosis at C1-C2." A fusion the note only considers (uncertain, at or near the region, or of the neck
+ * or spine with no site) is excluded when a study the note reports denies a fusion at the region, or denies
  * one with no site of its own (it answers the question the differential asked), and the note affirms no
  * fusion at the region anywhere.
  */
 function differentialExcludedByStudy(bySentence: Map<number, Mention[]>, findings: readonly Finding[]): Finding[] {
-  const atRegion = findings.filter((f) => f.site === "region" || f.site === "vague");
+  const atRegion = findings.filter((f) => f.site === "region" || f.site === "vague" || f.site === "cervical" || f.site === "spine");
   if (!atRegion.length || atRegion.some((f) => !f.uncertain)) return [];
   const denied = [...bySentence.values()].some((list) => {
     const study = list.some((m) => m.type === "imaging" && !m.assertion.negated && !m.assertion.hypothetical) || list.some((m) => STUDY_SECTIONS.has(m.section));

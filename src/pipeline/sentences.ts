@@ -111,6 +111,13 @@ function pushTrimmed(text: string, start: number, end: number, section: number, 
   if (end > start) out.push({ start, end, section });
 }
 
+/** The line holding offset i starts with "|" (after spaces, or a bullet the transform of a list may add). */
+function tableRow(text: string, i: number): boolean {
+  let k = text.lastIndexOf("\n", i) + 1;
+  while (k < i && (text[k] === " " || text[k] === "\t" || text[k] === "-" || text[k] === "*" || text[k] === "\u2022")) k++;
+  return text[k] === "|";
+}
+
 const BOUNDARY_CANDIDATE = /[\n\r;?!.|]/g;
 
 function splitRange(text: string, from: number, to: number, section: number, out: Sentence[]): void {
@@ -148,7 +155,8 @@ function splitRange(text: string, from: number, to: number, section: number, out
       continue;
     }
     // A spaced pipe separates the fields of a one-line export ("s/p R wrist arthrodesis 2019 | neck pain x 2 mo").
-    if (c === "|" && (text[i - 1] !== " " || text[i + 1] !== " ")) continue;
+    // A table row ("| CT C-spine | 2024-09-12 | Bony bridging ... |") stays one sentence: its cells go together.
+    if (c === "|" && (text[i - 1] !== " " || text[i + 1] !== " " || tableRow(text, i))) continue;
     if (c === ";" || c === "?" || c === "!" || c === "|") {
       pushTrimmed(text, sentStart, i + 1, section, out);
       sentStart = i + 1;

@@ -173,15 +173,17 @@ export function assignStatuses(mentions: Mention[], doc: DocumentFacts, sectionO
     // finding, not an operation: it gets no procedure status.
     if (!operation && ACTUAL_STATUSES.has(fact.status)) continue;
     m.procedure = fact;
-    if (fact.status === "negated" || fact.status === "other") continue;
     const notDone = !ACTUAL_STATUSES.has(fact.status);
-    if (notDone === m.assertion.hypothetical) continue;
-    const cues = m.assertion.cues.filter((c) => c.category !== "hypothetical");
-    if (notDone && fact.cue) cues.push({ category: "hypothetical", ...fact.cue });
-    m.assertion = { ...m.assertion, hypothetical: notDone, cues };
-    // The same words read as a study's finding ("fusion" is also an imaging finding) share what happened to them.
+    if (fact.status !== "negated" && fact.status !== "other" && notDone !== m.assertion.hypothetical) {
+      const cues = m.assertion.cues.filter((c) => c.category !== "hypothetical");
+      if (notDone && fact.cue) cues.push({ category: "hypothetical", ...fact.cue });
+      m.assertion = { ...m.assertion, hypothetical: notDone, cues };
+    }
+    // Words inside an operation that was not done, read as a study's finding ("fusion" is also an imaging
+    // finding), are not a finding either.
+    if (!notDone) continue;
     for (const twin of bySentence.get(m.sentence) ?? []) {
-      if (twin !== m && twin.start === m.start && twin.end === m.end && twin.type === "imaging_finding") twin.assertion = m.assertion;
+      if (twin !== m && twin.start >= m.start && twin.end <= m.end && twin.type === "imaging_finding") twin.assertion = m.assertion;
     }
   }
 }

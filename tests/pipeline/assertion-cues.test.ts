@@ -1,6 +1,6 @@
 /**
  * Cues added for the wordings of held-out sets 6 and 7, each as a general idea with several sentences:
- * a question asks whether; a patient's fear names what might happen; a finding stated to be excluded or
+ * a patient's fear names what might happen; a finding stated to be excluded or
  * "not a finding" is negated; a fusion the clinician only appears to see is uncertain.
  */
 import { describe, expect, it } from "vitest";
@@ -11,17 +11,6 @@ function assertion(sentence: string, target: string) {
   if (start < 0) throw new Error(`"${target}" not in "${sentence}"`);
   return assertInSentence(sentence, { start, end: start + target.length, type: "fusion" });
 }
-
-describe("a question asks whether (hypothetical, work-up)", () => {
-  it.each([
-    ["Is her neck fused too?", "fused"],
-    ["C1-C2 fusion?", "fusion"],
-    ["Question: has the atlantoaxial joint ankylosed?", "ankylosed"],
-  ])("%s", (s, t) => expect(assertion(s, t).hypothetical).toBe(true));
-  it("a question elsewhere in the note does not reach a statement", () => {
-    expect(assertion("C1-C2 ankylosis on CT. Any new weakness?", "ankylosis").hypothetical).toBe(false);
-  });
-});
 
 describe("a patient's fear names what might happen", () => {
   it.each([
@@ -34,6 +23,7 @@ describe("a patient's fear names what might happen", () => {
 describe("stated to be excluded or not a finding (negated)", () => {
   it.each([
     ["C1-C2 ankylosis was excluded.", "ankylosis"],
+    ["Torticollis; C1-C2 ankylosis excluded by CT.", "ankylosis"],
     ["Atlantoaxial fusion has been refuted by the CT.", "fusion"],
     ["The phrase C1-C2 fusion in the history line was the referral question and is not a finding.", "fusion"],
   ])("%s", (s, t) => expect(assertion(s, t).negated).toBe(true));

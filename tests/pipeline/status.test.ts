@@ -171,6 +171,9 @@ describe("uncertain and excluded fusions", () => {
   ])("a differential a study excludes is not documented: %s", (note) => {
     expect(check(note).verdict).toBe("not_documented");
   });
+  it("a question a study answers is not documented: 'is her neck fused too?' ... 'No ankylosis at C1-C2'", () => {
+    expect(check("INDICATION: low back pain; is her neck fused too?\nIMPRESSION: No ankylosis at C1-C2.").verdict).toBe("not_documented");
+  });
   it("a differential that a study about another level does not answer stays uncertain", () => {
     expect(check("Possible C1-C2 fusion. CT: no fusion at C5-C6.").verdict).toBe("incomplete");
   });
