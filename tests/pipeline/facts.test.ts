@@ -1,0 +1,83 @@
+/**
+ * The facts passes (src/pipeline/facts/), sentence in, fact out: the site, the origin and the causes of the
+ * first finding of a short note, and the findings the note takes back. Each pass is pure; these rows pin
+ * what each one reads.
+ */
+import { describe, expect, it } from "vitest";
+import { analyseNote } from "../../src/check.js";
+import { modifierGap } from "../../src/pipeline/facts/causes.js";
+import { regionsOfLevels } from "../../src/pipeline/facts/site.js";
+
+const first = (note: string) => analyseNote(note).facts.findings[0];
+
+describe("site pass", () => {
+  it.each([
+    ["Bony ankylosis of C1-C2.", "region", ["occipito_atlanto_axial"]],
+    ["Spontaneous fusion of the atlanto-occipital joints.", "region", ["occipito_atlanto_axial"]],
+    ["Ankylosis at the craniocervical junction.", "vague", []],
+    ["Ankylosis of C5-C6.", "other_spine", ["cervical"]],
+    ["Bony bridging across L3-L4.", "other_spine", ["lumbar"]],
+    ["Ankylosis of the right sacroiliac joint.", "other_spine", ["sacral"]],
+    ["Fused cervical spine.", "cervical", []],
+    ["The spine is fused.", "spine", []],
+    ["Fusion of the left knee.", "non_spine", []],
+  ])("%s -> %s", (note, site, regions) => {
+    const f = first(note)!;
+    expect(f.site).toBe(site);
+    expect(f.regions).toEqual(regions);
+  });
+  it.each([
+    [[1, 2], ["occipito_atlanto_axial"]],
+    [[0, 1], ["occipito_atlanto_axial"]],
+    [[2, 3], ["cervical"]],
+    [[7, 8], ["cervicothoracic"]],
+    [[19, 20], ["thoracolumbar"]],
+    [[24, 25], ["lumbosacral"]],
+    [[2], ["occipito_atlanto_axial"]],
+  ])("levels %j -> %j", (levels, regions) => expect(regionsOfLevels(levels)).toEqual(regions));
+});
+
+describe("origin pass", () => {
+  it.each([
+    ["S/p posterior C1-C2 fusion in 2016.", "surgical"],
+    ["Prior O-C2 arthrodesis with hardware intact.", "surgical"],
+    ["Congenital C1-C2 block vertebra.", "congenital"],
+    ["Spontaneous C1-C2 ankylosis, no prior surgery.", "acquired"],
+    ["C1-C2 ankylosis on CT.", "unknown"],
+    ["CT of the cervical spine performed 11 Feb demonstrated bony ankylosis of C1-C2.", "unknown"],
+    ["OPERATIVE NOTE\nProcedure: C2 ganglionectomy. The left C1-C2 joint was found to be solidly fused.", "unknown"],
+  ])("%s -> %s", (note, origin) => expect(first(note)!.origin).toBe(origin));
+});
+
+describe("causes pass", () => {
+  it.each([
+    ["C1-C2 ankylosis due to rheumatoid arthritis.", "ra", true, false],
+    ["C1-C2 ankylosis, probably from DISH.", "dish", true, true],
+    ["Rheumatoid atlantoaxial ankylosis.", "ra", true, false],
+    ["Rheumatoid arthritis and C1-C2 ankylosis.", "ra", false, false],
+  ])("%s -> %s tied=%s hedged=%s", (note, cause, tied, hedged) => {
+    const link = first(note)!.causes.find((c) => c.cause === cause)!;
+    expect(link).toBeDefined();
+    expect(link.tied).toBe(tied);
+    expect(link.hedged).toBe(hedged);
+  });
+  it.each([
+    [" ", true],
+    ["-related C1-C2 ", true],
+    [" atlanto-axial ", true],
+    [" one two three four ", false],
+    ["-".repeat(80) + " ", false], // over 40 characters: a separator line, no modifier
+    ["x".repeat(41), false],
+  ])("modifier gap %j -> %s", (gap, ok) => expect(modifierGap(gap)).toBe(ok));
+});
+
+describe("refutation pass", () => {
+  it.each([
+    ["Outside report states: C1-C2 autofusion.\nIMPRESSION: No C1-C2 fusion.", 0],
+    ["DDx: C1-C2 fusion vs degenerative narrowing. CT later showed no fusion.", 0],
+    ["Possible C1-C2 fusion. CT: no fusion at C5-C6.", 1],
+    ["C1-C2 ankylosis on CT. No fusion at C5-C6.", 1],
+  ])("%s -> %i findings left", (note, left) => {
+    expect(analyseNote(note).facts.findings.filter((f) => f.site === "region").length).toBe(left);
+  });
+});
