@@ -47,6 +47,8 @@ function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFact
   for (const c of m.assertion.cues) {
     const rule = contextRule(c.rule);
     if (!rule) continue;
+    // "had fused" is the verb fuse in the past perfect, not an operation; "s/p", "prior" are.
+    if (state && rule.performed === "done") continue;
     if (rule.performed) return true;
     // A trigger written for operations ("consent for", "recommends", "only if") makes "fusion" one, except
     // talk and advice in a sentence about a study.

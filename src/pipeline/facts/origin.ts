@@ -9,7 +9,10 @@ import type { Finding } from "./model.js";
 
 /** A historical trigger whose words by themselves mean an earlier operation ("s/p", "prior", "history of": lexicons/context.json `performed: surgery`). */
 export function isPerformedCue(rule: string): boolean {
-  return contextRule(rule)?.performed === "surgery";
+  const kind = contextRule(rule)?.performed;
+  // "s/p", "prior", "history of" before the word "fusion", or a completion verb ("he has had a lumbar
+  // fusion", "underwent fusion"): words that mean an operation was done.
+  return kind === "surgery" || kind === "done";
 }
 
 /**

@@ -6,6 +6,7 @@
  * (Excludes1 M45.-), so a patient with AS gets no M43.2x here (the M45 code of that region is outside this rule).
  */
 import { REGIONS, type Region } from "../../domain.js";
+import type { Finding } from "../../pipeline/findings.js";
 import type { RoutingRule, RoutingSuggestion } from "../types.js";
 import { regionCode, REGION_NAMES, targets, uniqueMentions } from "../select.js";
 import { isAffirmed } from "../../pipeline/mentions.js";
@@ -27,8 +28,13 @@ export const otherRegionOnly: RoutingRule = {
     // On a spine that was operated on elsewhere ("s/p T10-pelvis fusion ... her fused lumbar spine"), a fusion of
     // unstated origin outside the region is presumed the operation's, not an acquired ankylosis.
     const operated = facts.findings.some((f) => f.site === "other_spine" && f.origin === "surgical" && !f.uncertain);
+    // The bare word "fusion" with nothing that makes it a disease ("he has had a lumbar fusion") is far more
+    // often an operation than an ankylosis: only a tied cause or acquired wording makes it acquired.
+    // A fusion a study shows ("bilateral SI joint fusion on pelvic XR") is a finding, whatever the word.
+    const seenOnStudy = (f: Finding) => (facts.bySentence.get(f.mention.sentence) ?? []).some((m) => m.type === "imaging" && !m.assertion.negated);
+    const bareFusion = (f: Finding) => f.mention.id === "fusion" && f.origin === "unknown" && !f.causes.some((c) => c.tied) && !seenOnStudy(f);
     const elsewhere = facts.findings.filter(
-      (f) => f.kind === "fusion" && f.site === "other_spine" && (f.origin === "acquired" || (f.origin === "unknown" && !operated)),
+      (f) => f.kind === "fusion" && f.site === "other_spine" && !f.uncertain && (f.origin === "acquired" || (f.origin === "unknown" && !operated && !bareFusion(f))),
     );
     if (!elsewhere.length) return null;
     const suggestions: RoutingSuggestion[] = [];

@@ -9,6 +9,8 @@ export default {
     { name: "a planned lumbar fusion", note: "Plan: L4-L5 fusion next month.", verdict: "not_documented", suggestions: [] },
     { name: "ankylosing spondylitis fused only the sacroiliac joints (M43.2 Excludes1 AS)", note: "AS, HLA-B27 positive. Pelvis XR: both SI joints completely fused. C1-C2 normal, no fusion.", verdict: "not_documented", suggestions: [] },
     { name: "an operated spine: a fused lumbar spine of unstated origin is the operation's", note: "S/p T10-L5 posterior spinal fusion (2020). Her fused lumbar spine limits hip motion.", verdict: "not_documented", suggestions: [] },
+    { name: "'he has had a lumbar fusion': a bare fusion with nothing acquired about it is an operation", note: "PAST MEDICAL HISTORY: He has had a lumbar fusion. Heart disease.", verdict: "not_documented", suggestions: [] },
+    { name: "a fusion only seen as an appearance elsewhere (SPEC section 5's own example)", note: "It appeared that the C5-C6 disk area had fused spontaneously.", verdict: "not_documented", suggestions: [] },
     { name: "a sacroiliac fusion that is negated", note: "CT pelvis: no ankylosis of the sacroiliac joints.", verdict: "not_documented", suggestions: [] },
   ],
   invalid: [
@@ -18,6 +20,7 @@ export default {
     { name: "acquired lumbar ankylosis", note: "Lumbar CT: spontaneous ankylosis of L3-L4 with bridging bone, no prior surgery.", verdict: "redirect", suggestions: [{ code: "M43.26", relation: "instead", evidence: ["L3-L4"] }] },
     { name: "acquired L5-S1 fusion", note: "X-ray: L5-S1 has fused spontaneously.", verdict: "redirect", suggestions: [{ code: "M43.27", relation: "instead" }] },
     { name: "acquired sacroiliac ankylosis", note: "Pelvic CT: bony ankylosis of the right sacroiliac joint after septic sacroiliitis.", verdict: "redirect", suggestions: [{ code: "M43.28", relation: "instead", evidence: ["sacroiliac joint"] }] },
+    { name: "a bare fusion a study shows is a finding", note: "Axial: bilateral SI joint fusion on pelvic XR. C1-C2 normal, no fusion.", verdict: "redirect", suggestions: [{ code: "M43.28", relation: "instead" }] },
     { name: "two other regions", note: "CT: spontaneous C4-C5 fusion and L2-L3 ankylosis; C1-C2 normal.", verdict: "redirect", suggestions: [{ code: "M43.22", relation: "instead" }, { code: "M43.26", relation: "additional" }] },
   ],
 } satisfies RuleCases<RoutingCase>;
