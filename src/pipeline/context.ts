@@ -272,6 +272,9 @@ function stops(at: Map<number, (ContextCategory | "any")[]>, k: number, category
   return list !== undefined && list.some((c) => c === "any" || c === category);
 }
 
+/** Words after a comma that continue what came before it as examples of it. */
+const INCLUSION_WORDS = new Set(["including", "includes", "included", "especially", "particularly", "notably", "namely"]);
+
 /** [from, to) in characters: the tokens a trigger reaches forward, up to `maxWords` words. */
 function forwardScope(
   tokens: readonly Token[],
@@ -290,7 +293,9 @@ function forwardScope(
     // A list goes on past a comma only while its items are short ("no fever, chills or sweats"); a long
     // stretch before the comma was a clause ("no bridging bone across the graft, lucency around the wires").
     if (tokens[k]!.text === ",") {
-      if (listItemMaxWords !== undefined && itemWords > listItemMaxWords) break;
+      // "no prior surgeries on her neck, including C1-C2 fusion": a comma that opens an inclusion goes on.
+      const inclusion = k + 1 < tokens.length && INCLUSION_WORDS.has(tokens[k + 1]!.text);
+      if (listItemMaxWords !== undefined && itemWords > listItemMaxWords && !inclusion) break;
       itemWords = 0;
     }
     // A trigger inside parentheses reaches no further than the closing one.

@@ -46,3 +46,13 @@ describe("what a disease can do in general (hypothetical)", () => {
     ["RA can fuse the atlantoaxial joints over years.", "fuse"],
   ])("%s", (s, t) => expect(assertion(s, t).hypothetical).toBe(true));
 });
+
+describe("a comma that opens an inclusion does not end a negation's list", () => {
+  it.each([
+    ["Patient reports no prior surgeries on her neck, including C1-C2 fusion.", "fusion"],
+    ["Denies any operations on the cervical spine, especially fusion.", "fusion"],
+  ])("%s", (s, t) => expect(assertion(s, t).negated).toBe(true));
+  it("a comma after a long clause still ends it", () => {
+    expect(assertion("No bridging bone across the old graft site, C1-C2 fusion solid on CT.", "fusion").negated).toBe(false);
+  });
+});
