@@ -88,6 +88,7 @@ const ROWS: Record<string, Row[]> = {
     ["Her mother had a C1-C2 fusion at 50.", "C1-C2 fusion", "other"],
     ["The patient's daughter is scheduled for an occipitocervical fusion next month.", "occipitocervical fusion", "other"],
     ["His brother, who had an O-C2 fusion last year, drove him today.", "fusion", "other"],
+    ["Her mother-in-law, who had an occipitocervical fusion in 2019, came with her.", "occipitocervical fusion", "other"],
   ],
   "a fusion seen on a study is a finding, not an operation": [
     ["CT: solid bony fusion of C1-C2.", "fusion", "finding"],
