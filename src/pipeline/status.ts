@@ -155,6 +155,31 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
  * is hypothetical (whatever the sentence's other words), one that was done is not.
  */
 export function assignStatuses(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
+  assignEach(mentions, doc, sectionOf, bySentence);
+  carryRefusalsBack(mentions, sectionOf, bySentence);
+}
+
+/** Words that name "the operation" without naming which: a refusal of it speaks of the one named just before. */
+const GENERIC_OPERATION_IDS = new Set(["surgery"]);
+
+/**
+ * "C1-C2 fusion booked for 3/3. Surgery cancelled by patient." A sentence whose only operation is a generic
+ * one ("surgery", "the operation") that was declined or cancelled settles the operation planned, proposed,
+ * consented or discussed in the sentence just before it, in the same section.
+ */
+function carryRefusalsBack(mentions: Mention[], sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
+  for (const m of mentions) {
+    const st = m.procedure?.status;
+    if (st !== "planned" && st !== "proposed" && st !== "consented" && st !== "discussed") continue;
+    const next = bySentence.get(m.sentence + 1) ?? [];
+    const ops = next.filter((x) => x.procedure !== null);
+    const refusal = ops.find((x) => x.procedure!.status === "declined" && x.type === "surgery" && GENERIC_OPERATION_IDS.has(x.id));
+    if (!refusal || ops.some((x) => x.type === "fusion") || sectionOf(refusal) !== sectionOf(m)) continue;
+    m.procedure = { status: "declined", cue: refusal.procedure!.cue };
+  }
+}
+
+function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
   for (const m of mentions) {
     const si = sectionOf(m);
     if (m.type === "pseudarthrosis" && talkOfOperation(doc) && !m.assertion.hypothetical && !namesStudy(m, bySentence.get(m.sentence) ?? [])) {

@@ -43,6 +43,7 @@ const ROWS: Record<string, Row[]> = {
     ["Planned procedure: C1-2 arthrodesis (Goel-Harms).", "arthrodesis", "planned"],
     ["She is booked for O-C2 fusion next month.", "fusion", "planned"],
     ["Plan: C1-C2 fusion Friday; hold apixaban.", "C1-C2 fusion", "planned"],
+    ["C1-C2 fusion booked for 3/3. Knee surgery next year as well.", "C1-C2 fusion", "planned"],
     ["Will proceed with posterior atlantoaxial arthrodesis.", "arthrodesis", "planned"],
   ],
   proposed: [
@@ -71,6 +72,8 @@ const ROWS: Record<string, Row[]> = {
     ["He does not want surgery; C1-C2 fusion postponed.", "C1-C2 fusion", "declined"],
     ["Fusion offered but the patient refused.", "Fusion", "declined"],
     ["Wishes to avoid arthrodesis for now.", "arthrodesis", "declined"],
+    ["C1-C2 fusion booked for 3/3. Surgery cancelled by patient.", "C1-C2 fusion", "declined"],
+    ["Neurosurgery recommends posterior C1-C2 fusion. She declined surgery.", "C1-C2 fusion", "declined"],
   ],
   conditional: [
     ["If the instability progresses, C1-C2 fusion would be considered.", "C1-C2 fusion", "conditional"],
