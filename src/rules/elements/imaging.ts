@@ -89,6 +89,12 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
   return done.filter((m) => m.start < 400 && !aboutOtherLevels(m));
 }
 
+/** The contradiction's sentence names every level of the finding (the same joint, not its neighbour). */
+function sameJoint(facts: NoteFacts, contradiction: Mention, f: Finding): boolean {
+  const levels = new Set((facts.bySentence.get(contradiction.sentence) ?? []).filter((m) => m.type === "segment").flatMap((m) => m.levels ?? []));
+  return f.levels.length > 0 && f.levels.every((l) => levels.has(l));
+}
+
 /** Whether the finding is the study's own: in an imaging or impression section, or in a sentence that names a study. */
 function reportedByStudy(facts: NoteFacts, f: Finding): boolean {
   if (IMAGING_SECTIONS.has(f.mention.section)) return true;
@@ -103,6 +109,8 @@ function reportedByStudy(facts: NoteFacts, f: Finding): boolean {
  */
 function studyContradiction(facts: NoteFacts): Mention | null {
   let found: Mention | null = null;
+  let confirmedInFindings = false;
+  let confirmedInConclusion = false;
   for (const [, list] of facts.bySentence) {
     const study = list.some((m) => IMAGING_SECTIONS.has(m.section)) || list.some((m) => usableModality(m));
     if (!study) continue;
@@ -110,10 +118,17 @@ function studyContradiction(facts: NoteFacts): Mention | null {
     const atRegion = sites.length === 0 || sites.some((m) => (m.levels ?? []).some((l) => l <= 2) && !(m.levels ?? []).some((l) => l > 2));
     if (!atRegion) continue;
     const confirms = list.some((m) => m.type === "imaging_finding" && isAffirmed(m) && !facts.findings.every((f) => f.mention.sentence !== m.sentence || f.site !== "region"));
-    if (confirms) return null;
+    if (confirms) {
+      if (list[0]!.section === "impression") confirmedInConclusion = true;
+      else confirmedInFindings = true;
+    }
     const open = list.find((m) => (m.type === "open_joint" && isAffirmed(m)) || ((m.type === "fusion" || m.type === "imaging_finding") && m.assertion.negated && m.assertion.experiencer === "patient"));
-    if (open && !found) found = open;
+    if (open && !confirms && !found) found = open;
   }
+  // A study's described findings outweigh its conclusion ("joint space preserved ... IMPRESSION: compatible
+  // with ankylosis"), as SPEC section 5 lets a described finding confirm whatever the conclusion says.
+  if (confirmedInFindings) return null;
+  if (confirmedInConclusion && !(found && found.section !== "impression")) return null;
   return found;
 }
 
@@ -181,7 +196,13 @@ export const imaging: ElementRule = {
       const mods = reportingModalities(facts, f, done);
       // "A: C1-C2 ankylosis due to RA" with the note's own report showing the joints open: the study does not
       // confirm what the assessment says, whatever study is named (SPEC section 4).
-      if (mods.length && contradiction && !reportedByStudy(facts, f)) continue;
+      // The same holds for a report's own conclusion against its described findings ("joint space is preserved
+      // ... IMPRESSION: compatible with ankylosis").
+      // Only about the same joint: one fused joint is enough ("the atlanto-occipital joints are preserved" does
+      // not answer "ankylosis of the right C1-C2 joint").
+      const conclusionOnly =
+        f.mention.section === "impression" && contradiction !== null && contradiction.section !== "impression" && sameJoint(facts, contradiction, f);
+      if (mods.length && contradiction && (!reportedByStudy(facts, f) || conclusionOnly)) continue;
       if (mods.length) {
         const findingWords = (facts.bySentence.get(f.mention.sentence) ?? []).filter(
           (m) => m.type === "imaging_finding" && !m.assertion.negated && !m.assertion.uncertain,

@@ -35,6 +35,11 @@ export default {
   ],
   invalid: [
     {
+      name: "a report's described findings outweigh its conclusion",
+      note: "CT C-spine (report):\nFINDINGS: The lateral atlantoaxial joints are narrowed but joint space is preserved bilaterally.\nIMPRESSION: Advanced rheumatoid changes at C1-C2, compatible with ankylosis.\nA/P: C1-C2 ankylosis secondary to RA.",
+      status: "partial",
+    },
+    {
       name: "a nonunion on the study is no confirmation, and the next sentence is not the study's",
       note: "2018: posterior C1-C2 fusion. CT 2026: nonunion at C1-C2, no bridging bone, no motion.\nSeparately, the atlanto-occipital joints have ankylosed spontaneously from her JIA.",
       status: "partial",
