@@ -4,6 +4,68 @@
  * from them.
  */
 
+/** Section kinds the section stage recognises (lexicons/sections.json maps headers to these). */
+export const SECTION_KINDS = [
+  "chief_complaint",
+  "hpi",
+  "pmh",
+  "psh",
+  "family_history",
+  "social_history",
+  "medications",
+  "allergies",
+  "ros",
+  "exam",
+  "imaging",
+  "impression",
+  "assessment",
+  "plan",
+  "procedure",
+  "indication",
+  "risks",
+  "other",
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+/** Kinds of lexicon mention (lexicons/*.json `type`). */
+export const MENTION_TYPES = [
+  "segment",
+  "region",
+  "body_site",
+  "fusion",
+  "etiology",
+  "surgery",
+  "congenital",
+  "pseudarthrosis",
+  "imaging",
+  "imaging_finding",
+  "imaging_status",
+  "open_joint",
+  "limitation",
+  "link",
+] as const;
+export type MentionType = (typeof MENTION_TYPES)[number];
+
+/** Causes a disease mention can name (lexicons/etiology.json `cause`); routing acts on them. */
+export const CAUSES = [
+  "ra",
+  "ra_seronegative",
+  "jia",
+  "jia_systemic",
+  "as",
+  "as_juvenile",
+  "dish",
+  "psoriatic",
+  "spondyloarthritis",
+  "inflammatory",
+  "infection",
+  "degenerative",
+  "trauma",
+  "other",
+  "klippel_feil",
+] as const;
+export type Cause = (typeof CAUSES)[number];
+
 /** Spine regions of the M43.2- family, by the 5th character of the code (M43.21 ... M43.28). */
 export const REGIONS = [
   "occipito_atlanto_axial",

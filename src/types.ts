@@ -12,28 +12,8 @@ export interface Evidence extends Span {
   text: string;
 }
 
-/** Section kinds the section stage recognises (lexicons/sections.json maps headers to these). */
-export const SECTION_KINDS = [
-  "chief_complaint",
-  "hpi",
-  "pmh",
-  "psh",
-  "family_history",
-  "social_history",
-  "medications",
-  "allergies",
-  "ros",
-  "exam",
-  "imaging",
-  "impression",
-  "assessment",
-  "plan",
-  "procedure",
-  "indication",
-  "risks",
-  "other",
-] as const;
-export type SectionKind = (typeof SECTION_KINDS)[number];
+import { SECTION_KINDS, type SectionKind } from "./domain.js";
+export { SECTION_KINDS, type SectionKind };
 
 export interface Section extends Span {
   kind: SectionKind;

@@ -5,42 +5,8 @@
 import { z } from "zod";
 import { SECTION_KINDS } from "../types.js";
 
-export const MENTION_TYPES = [
-  "segment",
-  "region",
-  "body_site",
-  "fusion",
-  "etiology",
-  "surgery",
-  "congenital",
-  "pseudarthrosis",
-  "imaging",
-  "imaging_finding",
-  "imaging_status",
-  "open_joint",
-  "limitation",
-  "link",
-] as const;
-export type MentionType = (typeof MENTION_TYPES)[number];
-
-export const CAUSES = [
-  "ra",
-  "ra_seronegative",
-  "jia",
-  "jia_systemic",
-  "as",
-  "as_juvenile",
-  "dish",
-  "psoriatic",
-  "spondyloarthritis",
-  "inflammatory",
-  "infection",
-  "degenerative",
-  "trauma",
-  "other",
-  "klippel_feil",
-] as const;
-export type Cause = (typeof CAUSES)[number];
+import { CAUSES, MENTION_TYPES, type Cause, type MentionType } from "../domain.js";
+export { CAUSES, MENTION_TYPES, type Cause, type MentionType };
 
 /** C0 is the occiput; then C1..C8, T1..T12, L1..L5, S1..S5. */
 export const SEGMENT_NAME = z.string().regex(/^(C[0-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$/, "a segment name such as C0, C1, T12 or L5");
