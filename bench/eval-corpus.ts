@@ -42,7 +42,7 @@ import {
   type LedgerSet,
 } from "./lib/ledger.js";
 import { runBehaviour, summarise, type Pair } from "./lib/perturb.js";
-import { loadStatusSet, scoreStatusSet } from "./lib/status-set.js";
+import { halfOf, loadStatusSet, scoreStatusSet } from "./lib/status-set.js";
 import { formatStatusReport } from "./eval-status.js";
 
 function pct(x: number): string {
@@ -135,7 +135,7 @@ function main(argv: string[]): void {
   }
   if (argv.includes("--status")) {
     const half = argv.includes("--half") ? argv[argv.indexOf("--half") + 1] : undefined;
-    const items = loadStatusSet().filter((i) => half === undefined || Number(i.id.slice(3)) % 2 === (half === "dev" ? 1 : 0));
+    const items = halfOf(loadStatusSet(), half);
     console.log(formatStatusReport(scoreStatusSet(items)));
     return;
   }

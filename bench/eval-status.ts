@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { PROCEDURE_STATUSES } from "../src/domain.js";
-import { loadStatusSet, scoreStatusSet, STATUS_LEDGER, statusLedgerOf, type StatusReport } from "./lib/status-set.js";
+import { halfOf, loadStatusSet, scoreStatusSet, STATUS_LEDGER, statusLedgerOf, type StatusReport } from "./lib/status-set.js";
 
 export function formatStatusReport(r: StatusReport, showText = false): string {
   const out: string[] = [];
@@ -30,9 +30,7 @@ export function formatStatusReport(r: StatusReport, showText = false): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const half = args.includes("--half") ? args[args.indexOf("--half") + 1] : undefined;
-  let items = loadStatusSet();
-  if (half === "dev") items = items.filter((i) => Number(i.id.slice(3)) % 2 === 1);
-  else if (half === "test") items = items.filter((i) => Number(i.id.slice(3)) % 2 === 0);
+  const items = halfOf(loadStatusSet(), half);
   const report = scoreStatusSet(items);
   console.log(formatStatusReport(report, args.includes("--text")));
   if (args.includes("--write-ledger")) {

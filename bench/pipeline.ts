@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { check } from "../src/index.js";
+import { statusStage } from "../src/check.js";
 import { judgeElements } from "../src/pipeline/elements.js";
 import { buildFacts } from "../src/pipeline/findings.js";
 import { buildMentions } from "../src/pipeline/mentions.js";
@@ -19,7 +20,7 @@ import { splitSentences } from "../src/pipeline/sentences.js";
 import { fold } from "../src/pipeline/text.js";
 import { corpusNotes, mtsamplesNotes, totalChars } from "./lib/inputs.js";
 
-const STAGES = ["fold", "sections", "sentences", "scan", "focus+cues", "mentions+context", "findings", "elements", "routing", "score+queries+result"] as const;
+const STAGES = ["fold", "sections", "sentences", "scan", "focus+cues", "mentions+context", "document+status", "findings", "elements", "routing", "score+queries+result"] as const;
 
 function stageTimes(notes: readonly string[]): Record<(typeof STAGES)[number], number> {
   const t = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<(typeof STAGES)[number], number>;
@@ -43,7 +44,9 @@ function stageTimes(notes: readonly string[]): Record<(typeof STAGES)[number], n
     lap("focus+cues");
     const mentions = buildMentions(text, sections, sentences, focused);
     lap("mentions+context");
-    const facts = buildFacts(text, sections, sentences, mentions);
+    const { bySentence } = statusStage(text, sections, sentences, mentions);
+    lap("document+status");
+    const facts = buildFacts(text, sections, sentences, mentions, bySentence);
     lap("findings");
     const elements = judgeElements(facts);
     lap("elements");

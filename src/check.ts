@@ -4,10 +4,11 @@
  * elements -> routing and verdict -> score -> queries -> result.
  */
 import { buildFacts, sentenceMentions } from "./pipeline/findings.js";
-import { readDocument } from "./pipeline/document.js";
+import { ORDINARY_DOCUMENT, readDocument } from "./pipeline/document.js";
 import { assignStatuses } from "./pipeline/status.js";
 import { judgeElements } from "./pipeline/elements.js";
-import { buildMentions } from "./pipeline/mentions.js";
+import { buildMentions, namesOperation, type Mention } from "./pipeline/mentions.js";
+import type { Section, Sentence } from "./types.js";
 import { buildQueries } from "./pipeline/queries.js";
 import { buildResult } from "./pipeline/result.js";
 import { route } from "./pipeline/routing.js";
@@ -49,6 +50,18 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   return buildResult(facts, elements, routing, scoreValue, queries, { code, ...(options.id !== undefined ? { id: options.id } : {}) });
 }
 
+/**
+ * The document and status stages: what kind of document the note is (read only when a mention names an
+ * operation or a failed fusion) and each operation's status, written onto the mentions. Returns the document
+ * and the mentions by sentence, which the findings stage reuses.
+ */
+export function statusStage(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]) {
+  const bySentence = sentenceMentions(mentions);
+  const document = mentions.some((m) => m.type === "pseudarthrosis" || namesOperation(m)) ? readDocument(text, sections, sentences) : ORDINARY_DOCUMENT;
+  assignStatuses(mentions, document, (m) => sentences[m.sentence]!.section, bySentence);
+  return { document, bySentence };
+}
+
 /** The stages up to the verdict, in order; check() and the trace tool (bench/trace.ts) both run them here. */
 export function analyseNote(text: string) {
   const folded = fold(text);
@@ -58,9 +71,8 @@ export function analyseNote(text: string) {
   const near = focus(sentences, hits);
   const focused = [...keepInFocus(hits, sentences, near), ...scanCues(folded, near.spans)];
   const mentions = buildMentions(text, sections, sentences, focused);
-  const document = readDocument(text, sections, sentences);
-  assignStatuses(mentions, document, (m) => sentences[m.sentence]!.section, sentenceMentions(mentions));
-  const facts = buildFacts(text, sections, sentences, mentions);
+  const { document, bySentence } = statusStage(text, sections, sentences, mentions);
+  const facts = buildFacts(text, sections, sentences, mentions, bySentence);
   const elements = judgeElements(facts);
   const routing = route(facts, elements);
   return { sections, sentences, document, mentions, facts, elements, routing };

@@ -26,6 +26,15 @@ const ItemSchema = z.strictObject({
 });
 export type StatusItem = z.infer<typeof ItemSchema>;
 
+/**
+ * One half of the set: "dev", the odd ids (read while the status cues were written), or "test", the even ids
+ * (never read); anything else, the whole set.
+ */
+export function halfOf(items: readonly StatusItem[], half: string | undefined): StatusItem[] {
+  if (half !== "dev" && half !== "test") return [...items];
+  return items.filter((i) => Number(i.id.slice(3)) % 2 === (half === "dev" ? 1 : 0));
+}
+
 /** The title line a note of each kind opens with. */
 const TITLE: Record<(typeof DOC_TYPES)[number], string> = {
   progress: "PROGRESS NOTE",

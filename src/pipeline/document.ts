@@ -24,6 +24,16 @@ export interface DocumentFacts {
   headers: Map<number, Evidence>;
 }
 
+/** A note that is no operative report, pre-operative form, consent or education note, with no status headers. */
+export const ORDINARY_DOCUMENT: DocumentFacts = Object.freeze({
+  kind: "other",
+  cue: null,
+  defaultStatus: null,
+  sectionStatus: new Map(),
+  procedureSections: new Set<number>(),
+  headers: new Map(),
+}) as DocumentFacts;
+
 /** Longest title looked for in a note's first line; a longer first line is prose, not a title. */
 const TITLE_MAX_CHARS = 90;
 

@@ -18,8 +18,13 @@ export { sentenceMentions } from "./facts/model.js";
 export { regionsOfLevels } from "./facts/site.js";
 export { originInDoubt } from "./facts/origin.js";
 
-export function buildFacts(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]): NoteFacts {
-  const bySentence = sentenceMentions(mentions);
+export function buildFacts(
+  text: string,
+  sections: Section[],
+  sentences: Sentence[],
+  mentions: Mention[],
+  bySentence: Map<number, Mention[]> = sentenceMentions(mentions),
+): NoteFacts {
   const findings: Finding[] = [];
   const setAside: Mention[] = [];
 

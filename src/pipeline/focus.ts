@@ -28,10 +28,9 @@ export function focus(sentences: readonly Sentence[], hits: readonly Hit[]): Foc
   const levelSentences = new Set<number>();
   for (const h of hits) if (h.type === "segment") levelSentences.add(sentenceAt(sentences, h.start));
   for (const h of hits) {
-    const anchor = ANCHOR_TYPES.has(h.type) || (h.type === "surgery" && levelSentences.has(sentenceAt(sentences, h.start)));
-    if (!anchor) continue;
+    if (!ANCHOR_TYPES.has(h.type) && h.type !== "surgery") continue;
     const si = sentenceAt(sentences, h.start);
-    if (si < 0) continue;
+    if (si < 0 || (h.type === "surgery" && !levelSentences.has(si))) continue;
     for (let k = si - 1; k <= si + 2; k++) if (k >= 0 && k < sentences.length) near.add(k);
   }
   const list = [...near].sort((a, b) => a - b);

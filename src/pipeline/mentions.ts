@@ -2,7 +2,7 @@
  * Stage 5: mentions. Each scan hit is placed in its sentence and section and given its assertion by the
  * context engine (one call per sentence, all the sentence's hits as targets).
  */
-import type { AssertedSpan, Section, SectionKind, Sentence } from "../types.js";
+import type { AssertedSpan, Cue, Section, SectionKind, Sentence } from "../types.js";
 import { assertTargets } from "./context.js";
 import type { Hit } from "./scan.js";
 import type { ProcedureFact } from "./status.js";
@@ -77,8 +77,13 @@ export function buildMentions(text: string, sections: readonly Section[], senten
  */
 function withoutOwnWords(a: AssertedSpan, hit: Hit): AssertedSpan {
   const own = (c: { start: number; end: number }) => c.end > c.start && c.start >= hit.start && c.end <= hit.end;
-  if (!a.cues.some(own)) return a;
-  const cues = a.cues.filter((c) => !own(c));
+  return withoutCues(a, own);
+}
+
+/** The assertion with the cues `drop` picks taken out, every attribute recomputed from the cues left. */
+export function withoutCues(a: AssertedSpan, drop: (c: Cue) => boolean): AssertedSpan {
+  if (!a.cues.some(drop)) return a;
+  const cues = a.cues.filter((c) => !drop(c));
   const has = (cat: string) => cues.some((c) => c.category === cat);
   return { negated: has("negated"), uncertain: has("uncertain"), hypothetical: has("hypothetical"), historical: has("historical"), experiencer: has("experiencer") ? "other" : "patient", cues };
 }

@@ -16,7 +16,7 @@ import { ACTUAL_STATUSES, HYPOTHETICAL_KINDS, HYPOTHETICAL_PRIORITY, STATUS_OF_K
 import type { Cue, Evidence, Span } from "../types.js";
 import { contextRule, OPERATION_TARGET } from "./context.js";
 import type { DocumentFacts } from "./document.js";
-import { namesOperation, type Mention } from "./mentions.js";
+import { namesOperation, withoutCues, type Mention } from "./mentions.js";
 
 export interface ProcedureFact {
   status: ProcedureStatus;
@@ -33,11 +33,10 @@ const OPERATION_KINDS = new Set(["planned", "proposed", "discussed", "consented"
  * procedure header or section, a surgery word in the sentence. A "fusion" in a sentence about a study
  * ("we discussed the CT, which shows C1-C2 fusion") is the study's finding unless an operation word is there.
  */
-function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFacts, sectionIndex: number): boolean {
+function isOperation(m: Mention, sentence: readonly Mention[], study: boolean, doc: DocumentFacts, sectionIndex: number): boolean {
   if (!namesOperation(m)) return false;
   if (m.type === "surgery" || m.kind === "surgical_fusion") return true;
   // In a consent or an education note, talk of a fusion is talk of the operation, unless a study is named.
-  const study = namesStudy(m, sentence);
   if (talkOfOperation(doc) && !study) return true;
   // "Fused" describes a state ("the joint was found to be solidly fused"): only a status trigger makes it an
   // operation, not the section, the document or a surgery word beside it.
@@ -50,10 +49,11 @@ function isOperation(m: Mention, sentence: readonly Mention[], doc: DocumentFact
     // "had fused" is the verb fuse in the past perfect, not an operation; "s/p", "prior" are.
     if (state && rule.performed === "done") continue;
     if (rule.performed) return true;
-    // A trigger written for operations ("consent for", "recommends", "only if") makes "fusion" one, except
-    // talk and advice in a sentence about a study.
-    if (rule.targetTypes?.includes(OPERATION_TARGET) && !(study && rule.hypotheticalKind && SOFT_KINDS.has(rule.hypotheticalKind))) return true;
-    if (rule.hypotheticalKind && OPERATION_KINDS.has(rule.hypotheticalKind) && !(study && SOFT_KINDS.has(rule.hypotheticalKind))) return true;
+    // A trigger written for operations ("consent for", "recommends", "only if") or of an operation's kind makes
+    // "fusion" one, except talk and advice in a sentence about a study.
+    const kind = rule.hypotheticalKind;
+    const forOperations = rule.targetTypes?.includes(OPERATION_TARGET) === true || (kind !== undefined && OPERATION_KINDS.has(kind));
+    if (forOperations && !(study && kind !== undefined && SOFT_KINDS.has(kind))) return true;
   }
   return false;
 }
@@ -193,9 +193,10 @@ function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Ment
     }
     if (!namesOperation(m)) continue;
     const sentence = bySentence.get(m.sentence) ?? [];
-    const operation = isOperation(m, sentence, doc, si);
+    const study = namesStudy(m, sentence);
+    const operation = isOperation(m, sentence, study, doc, si);
     if (!operation) dropOperationCues(m);
-    const fact = statusOf(m, doc, si, operation, namesStudy(m, sentence));
+    const fact = statusOf(m, doc, si, operation, study);
     // A fusion seen on a study that is there (not denied, not someone else's, not only hoped for) is a
     // finding, not an operation: it gets no procedure status.
     if (!operation && ACTUAL_STATUSES.has(fact.status)) continue;
@@ -220,9 +221,5 @@ function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Ment
  * ("we discussed the CT, which shows C1-C2 fusion": "discussed" says nothing about the finding).
  */
 function dropOperationCues(m: Mention): void {
-  const own = (c: Cue) => contextRule(c.rule)?.targetTypes?.includes(OPERATION_TARGET) === true;
-  if (!m.assertion.cues.some(own)) return;
-  const cues = m.assertion.cues.filter((c) => !own(c));
-  const has = (cat: string) => cues.some((c) => c.category === cat);
-  m.assertion = { ...m.assertion, negated: has("negated"), uncertain: has("uncertain"), hypothetical: has("hypothetical"), historical: has("historical"), cues };
+  m.assertion = withoutCues(m.assertion, (c) => contextRule(c.rule)?.targetTypes?.includes(OPERATION_TARGET) === true);
 }
