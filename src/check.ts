@@ -6,6 +6,7 @@
 import { buildFacts, sentenceMentions } from "./pipeline/findings.js";
 import { ORDINARY_DOCUMENT, readDocument } from "./pipeline/document.js";
 import { assignStatuses } from "./pipeline/status.js";
+import { verbFactOf, verbGroups, type VerbGroup } from "./pipeline/verbs.js";
 import { judgeElements } from "./pipeline/elements.js";
 import { buildMentions, namesOperation, type Mention } from "./pipeline/mentions.js";
 import type { Section, Sentence } from "./types.js";
@@ -58,7 +59,15 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
 export function statusStage(text: string, sections: Section[], sentences: Sentence[], mentions: Mention[]) {
   const bySentence = sentenceMentions(mentions);
   const document = mentions.some((m) => m.type === "pseudarthrosis" || namesOperation(m)) ? readDocument(text, sections, sentences) : ORDINARY_DOCUMENT;
-  assignStatuses(mentions, document, (m) => sentences[m.sentence]!.section, bySentence);
+  // The verbs of a sentence are parsed once, and only for an operation no cue decides (see verbs.ts).
+  const groups = new Map<number, VerbGroup[]>();
+  const verbOf = (m: Mention) => {
+    const s = sentences[m.sentence]!;
+    let g = groups.get(m.sentence);
+    if (!g) groups.set(m.sentence, (g = verbGroups(text, s)));
+    return verbFactOf(text, s, m, g);
+  };
+  assignStatuses(mentions, document, (m) => sentences[m.sentence]!.section, bySentence, verbOf);
   return { document, bySentence };
 }
 

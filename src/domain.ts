@@ -149,9 +149,20 @@ export const STATUS_OF_KIND: Readonly<Record<HypotheticalKind, ProcedureStatus>>
   declined: "declined",
 };
 
-/** What a historical trigger that says an operation was done says about it (lexicons/context.json `performed`). */
-export const PERFORMED_KINDS = ["surgery", "past", "done"] as const;
+/**
+ * What a historical trigger that says an operation was done says about it (lexicons/context.json `performed`).
+ * `owned` is the weakest: a possessive ("her C1-C2 fusion") says the fusion is the patient's and exists, so
+ * talk about it nearer than any other cue records no operation to come; it never makes a fusion surgical.
+ */
+export const PERFORMED_KINDS = ["surgery", "past", "done", "owned"] as const;
 export type PerformedKind = (typeof PERFORMED_KINDS)[number];
+
+/**
+ * What a verb says about an operation it governs (lexicons/verbs.json): a status the operation has, or
+ * `done`, a verb of doing that says the operation happened only in the past tense ("underwent", "had").
+ */
+export const VERB_CLASSES = ["planned", "proposed", "discussed", "consented", "declined", "conditional", "done"] as const;
+export type VerbClass = (typeof VERB_CLASSES)[number];
 
 /** Kinds of document the note is, as far as operation status goes. */
 export const DOCUMENT_KINDS = ["operative", "preoperative", "consent", "education", "other"] as const;

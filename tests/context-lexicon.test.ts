@@ -27,9 +27,20 @@ describe("lexicons/context.json", () => {
   });
 
   it("an unknown key is an error naming the entry and the key", () => {
-    expect(() => load(withRule({ id: "x.no", category: "negated", literal: "no", direction: "forward", scope: 3 }))).toThrow(
-      /lexicons\/context\.json: field rules, entry 0 \("x\.no"\).*scope/,
+    expect(() => load(withRule({ id: "x.no", category: "negated", literal: "no", direction: "forward", reach: 3 }))).toThrow(
+      /lexicons\/context\.json: field rules, entry 0 \("x\.no"\).*reach/,
     );
+  });
+
+  it("optional tokens, the sentence-start anchor, sentence scope and adverb terminators are checked where they may appear", () => {
+    const opt = (n: number) => Array.from({ length: n }, (_, k) => ({ in: [`w${k}`], optional: true }));
+    expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", pattern: ["no", ...opt(3)] }))).not.toThrow();
+    expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", pattern: ["no", ...opt(4)] }))).toThrow(/at most 3 optional/);
+    expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", pattern: opt(2) }))).toThrow(/not optional/);
+    expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", pattern: ["no", "^"] }))).toThrow(/"\^" \(sentence start\) may only open/);
+    expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", pattern: ["^"] }))).toThrow(/at least one real token/);
+    expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "backward", scope: "sentence" }))).toThrow(/only forward triggers/);
+    expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", adverb: true }))).toThrow(/only terminators/);
   });
 
   it("a bad direction names the field", () => {

@@ -13,14 +13,22 @@ import { HYPOTHETICAL_KINDS, PERFORMED_KINDS, type HypotheticalKind } from "../d
 export { HYPOTHETICAL_KINDS, type HypotheticalKind };
 
 /**
- * One token of a pattern: an exact (folded) token, one of several tokens, a whole-token regular
- * expression, or "$", a zero-width check that the clause ends here (sentence end or , ; . : ).
+ * One token of a pattern: an exact (folded) token, one of several tokens (which may be optional), a
+ * whole-token regular expression, "$", a zero-width check that the clause ends here (sentence end or
+ * , ; . : ), or "^" as the first token, a zero-width check that the sentence starts here.
  */
 const PatternToken = z.union([
   z.string().min(1),
-  z.strictObject({ in: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({
+    in: z.array(z.string().min(1)).min(1),
+    /** The token may be left out ("not (yet) rescheduled"); a pattern has at most MAX_OPTIONAL of them. */
+    optional: z.literal(true).optional(),
+  }),
   z.strictObject({ regex: z.string().min(1) }),
 ]);
+
+/** Optional tokens one pattern may have (each doubles the sequences the pattern stands for). */
+export const MAX_OPTIONAL = 3;
 export type PatternToken = z.infer<typeof PatternToken>;
 
 export const ContextRuleSchema = z.strictObject({
@@ -44,7 +52,8 @@ export const ContextRuleSchema = z.strictObject({
    * even when a plan or a talk about it is also in reach: `surgery`, words that by themselves mean an
    * earlier operation ("s/p", "prior", "history of"; they make a bare "fusion" surgical); `past`, a time
    * before this note ("in 2015", "since her fusion"); `done`, a completion verb ("underwent", "was
-   * performed"), which in an operative report may be the operation of this very encounter.
+   * performed"), which in an operative report may be the operation of this very encounter; `owned`, a
+   * possessive ("her C1-C2 fusion"), which outweighs only talk and advice that lie farther from the operation.
    */
   performed: z.enum(PERFORMED_KINDS).optional(),
   /**
@@ -52,6 +61,17 @@ export const ContextRuleSchema = z.strictObject({
    * scopes ("no fracture, CT shows fusion") but not a condition's ("if C1-C2 shows bridging bone, ...").
    */
   spares: z.array(z.enum(HYPOTHETICAL_KINDS)).min(1).optional(),
+  /**
+   * For forward triggers: `sentence` reaches to the end of the sentence, through commas and terminators
+   * ("If she clears cardiology and still wants surgery, then occipitocervical fusion": the whole sentence is
+   * the condition's). Only hard breaks (sentence end, ";") stop it.
+   */
+  scope: z.literal("sentence").optional(),
+  /**
+   * For terminators that are adverbs of a verb group ("now", "still", "currently"): a backward trigger whose
+   * verb they modify reaches through them when only auxiliaries stand between ("fusion is now booked").
+   */
+  adverb: z.literal(true).optional(),
   /** Why the rule exists, for the generated docs table. */
   note: z.string().optional(),
 });
@@ -89,6 +109,8 @@ export const ContextLexiconSchema = z
       })
       .optional(),
     sectionDefaults: z.array(SectionDefaultSchema),
+    /** Auxiliary verbs of a verb group ("is", "has been"): an adverb terminator next to a trigger's verb is part of it. */
+    auxiliaries: z.array(z.string().regex(/^[a-z']+$/, "one lowercase word")).optional(),
     rules: z.array(ContextRuleSchema).min(1),
   })
   .superRefine((lex, ctx) => {
@@ -118,9 +140,25 @@ export const ContextLexiconSchema = z
       if (rule.maxScope !== undefined && !isTrigger) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "maxScope"], message: `a ${rule.direction} rule has no scope` });
       }
+      if (rule.scope !== undefined && !(isTrigger && rule.direction === "forward")) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "scope"], message: "only forward triggers reach to the end of the sentence" });
+      }
+      if (rule.adverb !== undefined && rule.direction !== "terminate") {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "adverb"], message: "only terminators are verb-group adverbs" });
+      }
+      const optional = rule.pattern?.filter((tok) => typeof tok === "object" && "in" in tok && tok.optional === true).length ?? 0;
+      if (optional > MAX_OPTIONAL) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "pattern"], message: `at most ${MAX_OPTIONAL} optional tokens (found ${optional})` });
+      }
+      if (rule.pattern !== undefined && rule.pattern.every((tok) => typeof tok === "object" && "in" in tok && tok.optional === true)) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "pattern"], message: "a pattern needs at least one token that is not optional" });
+      }
       rule.pattern?.forEach((tok, j) => {
         if (tok === "$" && j !== rule.pattern!.length - 1) {
           ctx.addIssue({ code: "custom", path: ["rules", i, "pattern", j], message: '"$" (clause end) may only close a pattern' });
+        }
+        if (tok === "^" && j !== 0) {
+          ctx.addIssue({ code: "custom", path: ["rules", i, "pattern", j], message: '"^" (sentence start) may only open a pattern' });
         }
         if (typeof tok === "object" && "regex" in tok) {
           try {
@@ -130,7 +168,7 @@ export const ContextLexiconSchema = z
           }
         }
       });
-      if (rule.pattern?.length === 1 && rule.pattern[0] === "$") {
+      if (rule.pattern?.length === 1 && (rule.pattern[0] === "$" || rule.pattern[0] === "^")) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "pattern"], message: "a pattern needs at least one real token" });
       }
     });

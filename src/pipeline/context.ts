@@ -78,6 +78,8 @@ function compiledRule(r: ContextRule): CompiledRule {
     hypotheticalKind: r.hypotheticalKind,
     performed: r.performed,
     spares: r.spares,
+    scope: r.scope,
+    adverb: r.adverb,
     note: r.note,
   };
 }
@@ -98,10 +100,67 @@ function patternOf(rule: CompiledRule): PatternToken[] {
   return tokenize(fold(rule.literal), 0).map((t) => t.text);
 }
 
+/** The token sequences a pattern stands for: each optional token there or left out ("^" is dropped, see startsSentence). */
+function sequencesOf(pattern: readonly PatternToken[]): PatternToken[][] {
+  let out: PatternToken[][] = [[]];
+  for (const tok of pattern) {
+    if (tok === "^") continue;
+    const optional = typeof tok === "object" && "in" in tok && tok.optional === true;
+    out = out.flatMap((seq) => (optional ? [seq, [...seq, tok]] : [[...seq, tok]]));
+  }
+  return out;
+}
+
+/** The tokens of one pattern word as the note's tokenizer would cut it ("pre-op" -> pre, -, op). */
+function wordTokens(word: string): string[] {
+  const parts = tokenize(fold(word), 0).map((t) => t.text);
+  return parts.length ? parts : [fold(word)];
+}
+
+/** Rules whose pattern opens with "^": they match only where the sentence starts. */
+const startRules = new WeakSet<CompiledRule>();
+
 export interface CompiledContext {
   lexicon: ContextLexicon;
   root: TrieNode;
   byId: Map<string, CompiledRule>;
+  /** lexicon.auxiliaries, for verb-group adverbs (see backwardScope). */
+  auxiliaries: ReadonlySet<string>;
+}
+
+function addSequence(root: TrieNode, rule: CompiledRule, sequence: readonly PatternToken[]): void {
+  let nodes = [root];
+  let clauseEnd = false;
+  for (const tok of sequence) {
+    if (tok === "$") {
+      clauseEnd = true;
+      break;
+    }
+    const nextNodes: TrieNode[] = [];
+    for (const node of nodes) {
+      if (typeof tok === "string" || "in" in tok) {
+        // A word the tokenizer splits ("pre-op", "h&p") is a chain of its tokens.
+        for (const word of typeof tok === "string" ? [tok] : tok.in) {
+          let child = node;
+          for (const key of wordTokens(word)) {
+            let next = child.next.get(key);
+            if (!next) child.next.set(key, (next = newNode()));
+            child = next;
+          }
+          nextNodes.push(child);
+        }
+      } else {
+        const child = newNode();
+        node.regexEdges.push({ re: new RegExp(`^(?:${tok.regex})$`, "u"), node: child });
+        nextNodes.push(child);
+      }
+    }
+    nodes = nextNodes;
+  }
+  for (const node of nodes) {
+    const list = clauseEnd ? node.clauseEndRules : node.rules;
+    if (!list.includes(rule)) list.push(rule);
+  }
 }
 
 export function compileContext(lexicon: ContextLexicon): CompiledContext {
@@ -111,33 +170,10 @@ export function compileContext(lexicon: ContextLexicon): CompiledContext {
     const rule = compiledRule(source);
     byId.set(rule.id, rule);
     const pattern = patternOf(rule);
-    let nodes = [root];
-    let clauseEnd = false;
-    for (const tok of pattern) {
-      if (tok === "$") {
-        clauseEnd = true;
-        break;
-      }
-      const nextNodes: TrieNode[] = [];
-      for (const node of nodes) {
-        if (typeof tok === "string" || "in" in tok) {
-          for (const word of typeof tok === "string" ? [tok] : tok.in) {
-            const key = fold(word);
-            let child = node.next.get(key);
-            if (!child) node.next.set(key, (child = newNode()));
-            nextNodes.push(child);
-          }
-        } else {
-          const child = newNode();
-          node.regexEdges.push({ re: new RegExp(`^(?:${tok.regex})$`, "u"), node: child });
-          nextNodes.push(child);
-        }
-      }
-      nodes = nextNodes;
-    }
-    for (const node of nodes) (clauseEnd ? node.clauseEndRules : node.rules).push(rule);
+    if (pattern[0] === "^") startRules.add(rule);
+    for (const sequence of sequencesOf(pattern)) addSequence(root, rule, sequence);
   }
-  return { lexicon, root, byId };
+  return { lexicon, root, byId, auxiliaries: new Set(lexicon.auxiliaries ?? []) };
 }
 
 let compiled: CompiledContext | undefined;
@@ -170,14 +206,20 @@ function clauseEndsAt(tokens: readonly Token[], j: number): boolean {
   return j >= tokens.length || CLAUSE_END.has(tokens[j]!.text);
 }
 
+/** Token `i` is the sentence's first word: only punctuation (a bullet, a header's colon) comes before it. */
+function startsSentence(tokens: readonly Token[], i: number): boolean {
+  for (let k = 0; k < i; k++) if (tokens[k]!.word && tokens[k + 1]?.text !== ":") return false;
+  return true;
+}
+
 /** Depth-first walk of the trie from token `first`; `j` is the next token to read. */
 function walk(tokens: readonly Token[], node: TrieNode, first: number, j: number, found: Match[]): void {
   if (j > first) {
     const start = tokens[first]!.start;
     const end = tokens[j - 1]!.end;
-    for (const rule of node.rules) found.push({ rule, first, last: j - 1, start, end });
+    for (const rule of node.rules) if (!startRules.has(rule) || startsSentence(tokens, first)) found.push({ rule, first, last: j - 1, start, end });
     if (node.clauseEndRules.length && clauseEndsAt(tokens, j)) {
-      for (const rule of node.clauseEndRules) found.push({ rule, first, last: j - 1, start, end });
+      for (const rule of node.clauseEndRules) if (!startRules.has(rule) || startsSentence(tokens, first)) found.push({ rule, first, last: j - 1, start, end });
     }
   }
   if (j >= tokens.length) return;
@@ -265,6 +307,15 @@ interface Barriers {
   termEnds: Map<number, (ContextCategory | "any")[]>;
   /** Hypothetical kinds whose forward scope a terminator starting here lets through (its `spares`). */
   termSpares: Map<number, readonly string[]>;
+  /** Last token indexes of verb-group adverb terminators (ContextRule.adverb). */
+  adverbEnds: Set<number>;
+  auxiliaries: ReadonlySet<string>;
+}
+
+/** Tokens [from, to) are all auxiliary verbs (or there are none). */
+function onlyAuxiliaries(tokens: readonly Token[], from: number, to: number, auxiliaries: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (!auxiliaries.has(tokens[k]!.text)) return false;
+  return true;
 }
 
 function stops(at: Map<number, (ContextCategory | "any")[]>, k: number, category: ContextCategory): boolean {
@@ -288,6 +339,14 @@ function forwardScope(
   let itemWords = 0;
   let end = -1;
   let depth = 0;
+  if (m.rule.scope === "sentence") {
+    // The whole rest of the sentence, through commas and terminators (see ContextRule.scope).
+    for (let k = m.last + 1; k < tokens.length && !b.hardBreak[k]; k++) {
+      if (tokens[k]!.word && ++words > maxWords) break;
+      end = k;
+    }
+    return end < 0 ? null : { start: tokens[m.last + 1]!.start, end: tokens[end]!.end };
+  }
   for (let k = m.last + 1; k < tokens.length; k++) {
     if (b.hardBreak[k]) break;
     // A list goes on past a comma only while its items are short ("no fever, chills or sweats"); a long
@@ -322,8 +381,9 @@ function backwardScope(tokens: readonly Token[], m: Match, category: ContextCate
     // A trigger inside parentheses reaches back no further than the opening one ("RA (RF negative)").
     if (tokens[k]!.text === ")") depth++;
     if (tokens[k]!.text === "(" && depth-- === 0) break;
-    // A terminator ending at k (it may span several tokens) closes the backward scope.
-    if (stops(b.termEnds, k, category)) break;
+    // A terminator ending at k (it may span several tokens) closes the backward scope, unless it is an
+    // adverb of the trigger's own verb group ("fusion is now booked": only auxiliaries between).
+    if (stops(b.termEnds, k, category) && !(b.adverbEnds.has(k) && onlyAuxiliaries(tokens, k + 1, m.first, b.auxiliaries))) break;
     if (tokens[k]!.word && ++words > maxWords) break;
     start = k;
   }
@@ -356,6 +416,8 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
     termStarts: new Map(),
     termEnds: new Map(),
     termSpares: new Map(),
+    adverbEnds: new Set(),
+    auxiliaries: ctx.auxiliaries,
   };
   const push = (at: Map<number, (ContextCategory | "any")[]>, k: number, c: ContextCategory | "any") => {
     const list = at.get(k);
@@ -368,6 +430,7 @@ function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
       push(barriers.termStarts, m.first, m.rule.category);
       push(barriers.termEnds, m.last, m.rule.category);
       if (m.rule.spares) barriers.termSpares.set(m.first, m.rule.spares);
+      if (m.rule.adverb) barriers.adverbEnds.add(m.last);
     } else if (!m.coveredBy) {
       for (let k = m.first; k <= m.last; k++) inTrigger[k] = true;
     }
@@ -441,7 +504,7 @@ function outranks(a: Match, da: number, b: Match, db: number): boolean {
   return da < db;
 }
 
-const PERFORMED_RANK: Readonly<Record<"surgery" | "past" | "done" | "none", number>> = { surgery: 3, past: 2, done: 1, none: 0 };
+const PERFORMED_RANK: Readonly<Record<"surgery" | "past" | "done" | "owned" | "none", number>> = { surgery: 4, past: 3, done: 2, owned: 1, none: 0 };
 
 /** The lexicon rule with this id (cues name their rule by id). */
 export function contextRule(id: string, ctx: CompiledContext = contextRules()): ContextRule | undefined {

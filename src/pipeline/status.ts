@@ -17,6 +17,7 @@ import type { Cue, Evidence, Span } from "../types.js";
 import { contextRule, OPERATION_TARGET } from "./context.js";
 import type { DocumentFacts } from "./document.js";
 import { namesOperation, withoutCues, type Mention } from "./mentions.js";
+import type { VerbFact } from "./verbs.js";
 
 export interface ProcedureFact {
   status: ProcedureStatus;
@@ -33,30 +34,47 @@ const OPERATION_KINDS = new Set(["planned", "proposed", "discussed", "consented"
  * procedure header or section, a surgery word in the sentence. A "fusion" in a sentence about a study
  * ("we discussed the CT, which shows C1-C2 fusion") is the study's finding unless an operation word is there.
  */
-function isOperation(m: Mention, sentence: readonly Mention[], study: boolean, doc: DocumentFacts, sectionIndex: number): boolean {
+function isOperation(m: Mention, sentence: readonly Mention[], study: boolean, doc: DocumentFacts, sectionIndex: number, verb: () => VerbFact | null): boolean {
   if (!namesOperation(m)) return false;
   if (m.type === "surgery" || m.kind === "surgical_fusion") return true;
-  // In a consent or an education note, talk of a fusion is talk of the operation, unless a study is named.
+  // In a consent or an education note, talk of a fusion is talk of the operation, unless a study is named; in an
+  // operative report a fusion is the operation being reported, and under a plan the operation intended.
   if (talkOfOperation(doc) && !study) return true;
+  if (!study && !isStateWord(m) && ((doc.kind === "operative" && doc.cue !== null) || m.section === "plan")) return true;
   // "Fused" describes a state ("the joint was found to be solidly fused"): only a status trigger makes it an
   // operation, not the section, the document or a surgery word beside it.
   const state = isStateWord(m);
   if (!state && sentence.some((x) => x.type === "surgery" && x !== m && !x.assertion.negated)) return true;
   if (!state && (doc.sectionStatus.has(sectionIndex) || doc.procedureSections.has(sectionIndex) || m.section === "psh" || m.section === "procedure")) return true;
+  const owned = ownedCue(m);
   for (const c of m.assertion.cues) {
     const rule = contextRule(c.rule);
     if (!rule) continue;
-    // "had fused" is the verb fuse in the past perfect, not an operation; "s/p", "prior" are.
+    // "had fused" is the verb fuse in the past perfect, not an operation; "s/p", "prior" are. A possessive
+    // ("her C1-C2 fusion") says whose the fusion is, not that it was operated.
     if (state && rule.performed === "done") continue;
+    if (rule.performed === "owned") continue;
     if (rule.performed) return true;
+    // "We discussed her C1-C2 fusion": talk farther away than the possessive is talk about a fusion she has.
+    if (owned && rule.hypotheticalKind !== undefined && SOFT_KINDS.has(rule.hypotheticalKind) && distance(owned, m) < distance(c, m)) continue;
     // A trigger written for operations ("consent for", "recommends", "only if") or of an operation's kind makes
     // "fusion" one, except talk and advice in a sentence about a study.
     const kind = rule.hypotheticalKind;
     const forOperations = rule.targetTypes?.includes(OPERATION_TARGET) === true || (kind !== undefined && OPERATION_KINDS.has(kind));
     if (forOperations && !(study && kind !== undefined && SOFT_KINDS.has(kind))) return true;
   }
+  // With no cue, a verb that puts an operation forward, books it or answers it ("neurosurgery favours C1-C2
+  // fusion", "she chose fusion") makes the word one; talk, a condition or the past tense do not ("we reviewed
+  // the C1-C2 fusion", "the fusion would explain her stiffness").
+  if (!study && !state && !m.assertion.cues.some((c) => c.category === "hypothetical" || c.category === "historical")) {
+    const v = verb();
+    if (v && VERB_OPERATION_CLASSES.has(v.verbClass) && v.cue.end <= m.start) return true;
+  }
   return false;
 }
+
+/** Verb classes whose verb, before a bare "fusion", makes it an operation (see isOperation). */
+const VERB_OPERATION_CLASSES = new Set(["planned", "proposed", "consented", "declined"]);
 
 /**
  * "CT of the cervical spine performed 11 Feb", "the MRI procedure": a surgery verb in a sentence that names a
@@ -77,6 +95,11 @@ function talkOfOperation(doc: DocumentFacts): boolean {
 function isStateWord(m: Mention): boolean {
   const t = m.text.toLowerCase();
   return t.endsWith("fused");
+}
+
+/** The possessive cue of a mention ("her C1-C2 fusion"), if any (lexicons/context.json `performed: owned`). */
+function ownedCue(m: Mention): Cue | undefined {
+  return m.assertion.cues.find((c) => c.category === "historical" && contextRule(c.rule)?.performed === "owned");
 }
 
 /** Talk and advice that a sentence about a study can hold without the fusion being an operation. */
@@ -110,7 +133,7 @@ function namesStudy(m: Mention, sentence: readonly Mention[]): boolean {
 const asCue = (c: Cue) => ({ start: c.start, end: c.end, text: c.text, rule: c.rule });
 
 /** The status of one operation mention (see the module comment for the order of evidence). */
-export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, operation = true, study = false): ProcedureFact {
+export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, operation = true, study = false, verb: () => VerbFact | null = () => null): ProcedureFact {
   const cues = m.assertion.cues;
   const experiencer = cues.find((c) => c.category === "experiencer");
   const hypothetical = cues.find((c) => c.category === "hypothetical" && c.end > c.start);
@@ -130,7 +153,11 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   const performedKind = historical ? contextRule(historical.rule)?.performed : undefined;
   // In an operative report a completion verb with no time before this note is this encounter's operation.
   const actual: ProcedureStatus = doc.kind === "operative" && (performedKind === "done" || !historical) ? "performed_here" : "performed";
-  if (historical && performedKind && (!hypothetical || distance(historical, m) <= distance(hypothetical, m))) return { status: actual, cue: asCue(historical) };
+  // A possessive outweighs only talk and advice ("we discussed her C1-C2 fusion"), never a plan, a consent, a
+  // refusal or a condition ("her fusion is booked for Monday").
+  const outweighs = performedKind !== "owned" || !hypotheticalKind || SOFT_KINDS.has(hypotheticalKind);
+  const nearer = (h: Cue, x: Cue) => (performedKind === "owned" ? distance(h, m) < distance(x, m) : distance(h, m) <= distance(x, m));
+  if (historical && performedKind && outweighs && (!hypothetical || nearer(historical, hypothetical))) return { status: actual, cue: asCue(historical) };
   const header = operation ? doc.sectionStatus.get(sectionIndex) : undefined;
   if (hypothetical) {
     const kind = hypotheticalKind ?? "conditional";
@@ -144,6 +171,12 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   if (!operation || study || STUDY_SECTIONS.has(m.section)) return { status: "performed", cue: null };
   if (header) return headerFact(header);
   if (historical || m.section === "psh") return { status: "performed", cue: historical ? asCue(historical) : null };
+  // No cue: what the verb governing the operation says (lexicons/verbs.json), before any default.
+  const v = verb();
+  if (v) {
+    const status: ProcedureStatus = v.verbClass === "done" ? (doc.kind === "operative" ? "performed_here" : "performed") : v.verbClass;
+    return { status, cue: { ...v.cue, rule: `verb:${v.verbClass}` } };
+  }
   // An operation listed under the plan with nothing else said is what the plan intends.
   if (m.section === "plan" && doc.kind !== "operative") return { status: "planned", cue: planHeader(doc, sectionIndex) };
   if (doc.defaultStatus && doc.cue) return { status: doc.defaultStatus, cue: { ...doc.cue, rule: `document:${doc.kind}` } };
@@ -154,8 +187,14 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
  * Gives each operation mention its status, and makes its assertion agree: an operation that was not done
  * is hypothetical (whatever the sentence's other words), one that was done is not.
  */
-export function assignStatuses(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
-  assignEach(mentions, doc, sectionOf, bySentence);
+export function assignStatuses(
+  mentions: Mention[],
+  doc: DocumentFacts,
+  sectionOf: (m: Mention) => number,
+  bySentence: Map<number, Mention[]>,
+  verbOf: (m: Mention) => VerbFact | null = () => null,
+): void {
+  assignEach(mentions, doc, sectionOf, bySentence, verbOf);
   carryRefusalsBack(mentions, sectionOf, bySentence);
 }
 
@@ -179,7 +218,7 @@ function carryRefusalsBack(mentions: Mention[], sectionOf: (m: Mention) => numbe
   }
 }
 
-function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
+function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>, verbOf: (m: Mention) => VerbFact | null): void {
   for (const m of mentions) {
     const si = sectionOf(m);
     if (m.type === "pseudarthrosis" && talkOfOperation(doc) && !m.assertion.hypothetical && !namesStudy(m, bySentence.get(m.sentence) ?? [])) {
@@ -194,9 +233,11 @@ function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Ment
     if (!namesOperation(m)) continue;
     const sentence = bySentence.get(m.sentence) ?? [];
     const study = namesStudy(m, sentence);
-    const operation = isOperation(m, sentence, study, doc, si);
+    let verbFact: VerbFact | null | undefined;
+    const verb = () => (verbFact === undefined ? (verbFact = verbOf(m)) : verbFact);
+    const operation = isOperation(m, sentence, study, doc, si, verb);
     if (!operation) dropOperationCues(m);
-    const fact = statusOf(m, doc, si, operation, study);
+    const fact = statusOf(m, doc, si, operation, study, verb);
     // A fusion seen on a study that is there (not denied, not someone else's, not only hoped for) is a
     // finding, not an operation: it gets no procedure status.
     if (!operation && ACTUAL_STATUSES.has(fact.status)) continue;

@@ -1,0 +1,119 @@
+/**
+ * Verb pass: what the verb that governs an operation says about it, when no ConText cue does. The verb is the
+ * one nearest the operation in its clause (before it if there is one), read by compromise for its lemma, its
+ * tense and its modal; lexicons/verbs.json says what each lemma and each modal means for an operation.
+ * "Neurosurgery favours an occiput-C2 fusion" (proposed), "fusion would stabilise the joint" (conditional),
+ * "her fusion was complicated by dysphagia" (done: past tense of a verb of doing).
+ *
+ * compromise parses about 0.3 MB/s, so it is asked only about the sentences of operations no cue decides,
+ * and only ever sees one bounded sentence.
+ */
+import { createRequire } from "node:module";
+import type nlpType from "compromise";
+import type { VerbClass } from "../domain.js";
+import { loadLexicon } from "../lexicon/load.js";
+import { VerbsLexiconSchema } from "../lexicon/verbs-schema.js";
+import type { Span } from "../types.js";
+import { quickClauses } from "./clauses.js";
+
+let nlp: typeof nlpType | undefined;
+function parser(): typeof nlpType {
+  nlp ??= createRequire(import.meta.url)("compromise") as typeof nlpType;
+  return nlp;
+}
+
+interface VerbTables {
+  byLemma: Map<string, VerbClass>;
+  byModal: Map<string, VerbClass>;
+}
+let tables: VerbTables | undefined;
+function verbTables(): VerbTables {
+  if (tables) return tables;
+  const lex = loadLexicon("verbs.json", VerbsLexiconSchema);
+  const byLemma = new Map<string, VerbClass>();
+  for (const c of lex.classes) for (const l of c.lemmas) byLemma.set(l, c.class);
+  const byModal = new Map<string, VerbClass>();
+  for (const m of lex.modals) for (const w of m.words) byModal.set(w, m.class);
+  return (tables = { byLemma, byModal });
+}
+
+/** One verb group of a sentence as compromise reads it, with offsets into the note. */
+export interface VerbGroup extends Span {
+  text: string;
+  lemma: string;
+  /** First word of the auxiliary ("will", "would", "has"), lowercase, or "". */
+  auxiliary: string;
+  past: boolean;
+  negative: boolean;
+}
+
+interface VerbJson {
+  text: string;
+  offset: { start: number; length: number };
+  verb?: { infinitive?: string; auxiliary?: string; negative?: boolean; grammar?: { tense?: string; form?: string } };
+}
+
+/** The verb groups of the sentence `span` of `text`. */
+export function verbGroups(text: string, span: Span): VerbGroup[] {
+  const sentence = text.slice(span.start, span.end);
+  const json = parser()(sentence).verbs().json({ offset: true }) as VerbJson[];
+  return json.map((v) => {
+    const aux = (v.verb?.auxiliary ?? "").toLowerCase().split(/\s+/)[0] ?? "";
+    const form = v.verb?.grammar?.form ?? "";
+    const start = span.start + v.offset.start;
+    // compromise's span may take in the punctuation after the verb ("proceed."): the evidence is the words only.
+    let end = Math.min(span.end, start + v.offset.length);
+    while (end > start && !/[\p{L}\p{N}]/u.test(text[end - 1]!)) end--;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      lemma: (v.verb?.infinitive ?? "").toLowerCase(),
+      auxiliary: aux,
+      past: v.verb?.grammar?.tense === "PastTense" && !form.startsWith("passive-present"),
+      negative: v.verb?.negative === true,
+    };
+  });
+}
+
+/** What one verb group says: its lemma's class, else its modal's; a verb of doing counts only in the past (or "has"). */
+export function classOfVerb(v: VerbGroup): VerbClass | null {
+  const { byLemma, byModal } = verbTables();
+  const lemma = byLemma.get(v.lemma);
+  const modal = byModal.get(v.auxiliary);
+  if (lemma !== undefined && lemma !== "done") return lemma;
+  if (modal !== undefined) return modal;
+  if (lemma === "done") return v.past || v.lemma === "have" ? "done" : null;
+  // A verb of no class in the past tense still places what it says about the operation in the past.
+  return v.past ? "done" : null;
+}
+
+export interface VerbFact {
+  verbClass: VerbClass;
+  cue: Span & { text: string };
+}
+
+/**
+ * What the verbs of `target`'s clause say about it: the nearest verb group before it that has a class, else
+ * the nearest after it; null when no verb of the clause has one. Negated verbs are left to ConText.
+ */
+export function verbFactOf(text: string, sentence: Span, target: Span, groups: readonly VerbGroup[] = verbGroups(text, sentence)): VerbFact | null {
+  const clause = quickClauses(text, sentence).find((c) => c.start <= target.start && target.start < c.end) ?? sentence;
+  const inClause = groups.filter((g) => g.start >= clause.start && g.end <= clause.end && !g.negative && (g.end <= target.start || g.start >= target.end));
+  // Before the operation the verb governs it as its object ("we favour fusion"); after it, the operation is
+  // the subject, and only what happened to it or may happen counts ("fusion was complicated by", "fusion would
+  // help"), not what it needs ("the fusion requires no further imaging" is said of one that exists).
+  const before = inClause.filter((g) => g.end <= target.start).reverse();
+  const after = inClause.filter((g) => g.start >= target.end);
+  for (const g of before) {
+    const verbClass = classOfVerb(g);
+    if (verbClass !== null) return { verbClass, cue: { start: g.start, end: g.end, text: g.text } };
+  }
+  for (const g of after) {
+    const verbClass = classOfVerb(g);
+    const modal = verbClass === "conditional" || (verbClass === "planned" && g.auxiliary !== "" && verbTables().byModal.has(g.auxiliary));
+    if (verbClass === "done" || modal) return { verbClass, cue: { start: g.start, end: g.end, text: g.text } };
+    if (verbClass !== null) return null;
+  }
+  return null;
+}
