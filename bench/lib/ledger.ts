@@ -17,7 +17,7 @@ export const LEDGER_FILE = join(CORPUS_DIR, "ledger.json");
 export const TODO_REASON = "TODO: reason";
 
 /** The corpus sets the ledger covers: the development notes and the held-out sets (named explicitly). */
-export const LEDGER_SETS = ["notes", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"] as const;
+export const LEDGER_SETS = ["notes", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"] as const;
 export type LedgerSet = (typeof LEDGER_SETS)[number];
 export const setDir = (set: LedgerSet): string => (set === "notes" ? NOTES_DIR : join(CORPUS_DIR, set));
 
