@@ -2,7 +2,8 @@
  * `npm run eval:status`: the procedure-status evaluation (corpus/status/sentences.jsonl). Prints accuracy
  * over the ten statuses, the did-it-happen accuracy (performed or performed here, against the rest), the
  * confusion matrix and every disagreement (id, expected, got, the deciding cue; never the snippet's text
- * unless --text). `--half dev|test` scores the odd or even ids only; `--write-ledger` records today's
+ * unless --text). `--half dev|test` scores the odd or even ids of the first set, `--half set2` the second
+ * set (corpus/status/sentences-2.jsonl), `--file` one other file; `--write-ledger` records today's
  * disagreements in corpus/status/ledger.json (tests/status-eval.test.ts fails on any other).
  */
 import { writeFileSync } from "node:fs";
@@ -30,11 +31,12 @@ export function formatStatusReport(r: StatusReport, showText = false): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const half = args.includes("--half") ? args[args.indexOf("--half") + 1] : undefined;
-  const items = halfOf(loadStatusSet(), half);
+  const file = args.includes("--file") ? args[args.indexOf("--file") + 1] : undefined;
+  const items = halfOf(loadStatusSet(file), half);
   const report = scoreStatusSet(items);
   console.log(formatStatusReport(report, args.includes("--text")));
   if (args.includes("--write-ledger")) {
-    if (half) throw new Error("--write-ledger scores the whole set; drop --half");
+    if (half || file) throw new Error("--write-ledger scores the whole set; drop --half and --file");
     writeFileSync(STATUS_LEDGER, JSON.stringify(statusLedgerOf(report), null, 2) + "\n");
     console.log(`wrote ${STATUS_LEDGER}: ${report.errors.length} accepted disagreements`);
   }

@@ -17,7 +17,7 @@ import { scanCues, scanNote } from "../src/pipeline/scan.js";
 import { score } from "../src/pipeline/score.js";
 import { findSections } from "../src/pipeline/sections.js";
 import { splitSentences } from "../src/pipeline/sentences.js";
-import { fold } from "../src/pipeline/text.js";
+import { fold, layoutView } from "../src/pipeline/text.js";
 import { corpusNotes, mtsamplesNotes, totalChars } from "./lib/inputs.js";
 
 const STAGES = ["fold", "sections", "sentences", "scan", "focus+cues", "mentions+context", "document+status", "findings", "elements", "routing", "score+queries+result"] as const;
@@ -33,9 +33,10 @@ function stageTimes(notes: readonly string[]): Record<(typeof STAGES)[number], n
     };
     const folded = fold(text);
     lap("fold");
-    const sections = findSections(text);
+    const layout = layoutView(text);
+    const sections = findSections(layout);
     lap("sections");
-    const sentences = splitSentences(text, sections);
+    const sentences = splitSentences(layout, sections);
     lap("sentences");
     const hits = scanNote(text, folded);
     lap("scan");

@@ -18,7 +18,7 @@ import { scanCues, scanNote } from "./pipeline/scan.js";
 import { score } from "./pipeline/score.js";
 import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
-import { fold } from "./pipeline/text.js";
+import { fold, layoutView } from "./pipeline/text.js";
 import { DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
 import { EmptyNoteError, isBlank } from "./input.js";
 
@@ -74,8 +74,9 @@ export function statusStage(text: string, sections: Section[], sentences: Senten
 /** The stages up to the verdict, in order; check() and the trace tool (bench/trace.ts) both run them here. */
 export function analyseNote(text: string) {
   const folded = fold(text);
-  const sections = findSections(text);
-  const sentences = splitSentences(text, sections);
+  const layout = layoutView(text);
+  const sections = findSections(layout);
+  const sentences = splitSentences(layout, sections);
   const hits = scanNote(text, folded);
   const near = focus(sentences, hits);
   const focused = [...keepInFocus(hits, sentences, near), ...scanCues(folded, near.spans)];

@@ -26,6 +26,12 @@ export interface Section extends Span {
 export interface Sentence extends Span {
   /** Index of the section the sentence starts in. */
   section: number;
+  /** A line break lies between the sentence before and this one (true for the first). */
+  newLine: boolean;
+  /** The punctuation that closes the sentence (".", ";", ":", "?", "!", "|"), or "" when none does. */
+  closer: string;
+  /** Where its words start: after any bullet, list number or parenthesis that opens it. */
+  wordsStart: number;
 }
 
 export const CONTEXT_CATEGORIES = ["negated", "uncertain", "hypothetical", "historical", "experiencer"] as const;

@@ -11,6 +11,8 @@ import { check } from "../../src/index.js";
 import { PROCEDURE_STATUSES, type ProcedureStatus } from "../../src/domain.js";
 
 export const STATUS_SET = join(import.meta.dirname, "..", "..", "corpus", "status", "sentences.jsonl");
+/** The second set (es-2001 on), written blind on 2026-12-03 and scored before it was read (corpus/status/README-set2.md). */
+export const STATUS_SET_2 = join(import.meta.dirname, "..", "..", "corpus", "status", "sentences-2.jsonl");
 /** Today's accepted disagreements on the status set: id, expected, got. */
 export const STATUS_LEDGER = join(import.meta.dirname, "..", "..", "corpus", "status", "ledger.json");
 
@@ -27,12 +29,14 @@ const ItemSchema = z.strictObject({
 export type StatusItem = z.infer<typeof ItemSchema>;
 
 /**
- * One half of the set: "dev", the odd ids (read while the status cues were written), or "test", the even ids
- * (never read); anything else, the whole set.
+ * Part of the set: "dev", the odd ids of the first set (read while the status cues were written), "test", its
+ * even ids (never read), or "set2", the second set (first scored 0.779 unread, then read); anything else, all.
  */
 export function halfOf(items: readonly StatusItem[], half: string | undefined): StatusItem[] {
+  const n = (i: StatusItem) => Number(i.id.slice(3));
+  if (half === "set2") return items.filter((i) => n(i) >= 2000);
   if (half !== "dev" && half !== "test") return [...items];
-  return items.filter((i) => Number(i.id.slice(3)) % 2 === (half === "dev" ? 1 : 0));
+  return items.filter((i) => n(i) < 2000 && n(i) % 2 === (half === "dev" ? 1 : 0));
 }
 
 /** The title line a note of each kind opens with. */
@@ -49,7 +53,13 @@ const TITLE: Record<(typeof DOC_TYPES)[number], string> = {
   scribe: "VISIT SUMMARY (AI-ASSISTED DRAFT)",
 };
 
-export function loadStatusSet(path = STATUS_SET): StatusItem[] {
+/** Both sets (or one file when a path is given). */
+export function loadStatusSet(path?: string): StatusItem[] {
+  if (path === undefined) return [...loadStatusFile(STATUS_SET), ...loadStatusFile(STATUS_SET_2)];
+  return loadStatusFile(path);
+}
+
+function loadStatusFile(path: string): StatusItem[] {
   const lines = readFileSync(path, "utf8").split("\n").filter((l) => l.trim());
   return lines.map((l, i) => {
     const r = ItemSchema.safeParse(JSON.parse(l));

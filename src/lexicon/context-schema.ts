@@ -72,6 +72,11 @@ export const ContextRuleSchema = z.strictObject({
    * verb they modify reaches through them when only auxiliaries stand between ("fusion is now booked").
    */
   adverb: z.literal(true).optional(),
+  /**
+   * For experiencer triggers: a proxy (a health-care proxy, a guardian, "on behalf of") acts for the patient, so
+   * an operation they consent to or refuse is the patient's; a proxy outranks a relative it names.
+   */
+  proxy: z.literal(true).optional(),
   /** Why the rule exists, for the generated docs table. */
   note: z.string().optional(),
 });
@@ -142,6 +147,9 @@ export const ContextLexiconSchema = z
       }
       if (rule.scope !== undefined && !(isTrigger && rule.direction === "forward")) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "scope"], message: "only forward triggers reach to the end of the sentence" });
+      }
+      if (rule.proxy !== undefined && !(rule.category === "experiencer" && isTrigger)) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "proxy"], message: "only experiencer triggers are proxies" });
       }
       if (rule.adverb !== undefined && rule.direction !== "terminate") {
         ctx.addIssue({ code: "custom", path: ["rules", i, "adverb"], message: "only terminators are verb-group adverbs" });

@@ -18,7 +18,8 @@ import type { AssertedSpan, ContextCategory, Cue, SectionKind, Span } from "../t
 import { loadLexicon } from "../lexicon/load.js";
 import { ContextLexiconSchema, type ContextLexicon, type ContextRule, type PatternToken } from "../lexicon/context-schema.js";
 import { fold } from "./text.js";
-import { HYPOTHETICAL_PRIORITY } from "../domain.js";
+import { isIntroducingAbbreviation } from "./sentences.js";
+import { HYPOTHETICAL_PRIORITY, type HypotheticalKind } from "../domain.js";
 
 export interface ContextTarget extends Span {
   /** Mention type, e.g. "fusion", "segment", "etiology", "surgery", "imaging_finding". */
@@ -80,6 +81,7 @@ function compiledRule(r: ContextRule): CompiledRule {
     spares: r.spares,
     scope: r.scope,
     adverb: r.adverb,
+    proxy: r.proxy,
     note: r.note,
   };
 }
@@ -198,6 +200,8 @@ interface Match {
    * of them ("no change in vision" with the target "change in vision" is still a negation).
    */
   coveredBy?: Match[];
+  /** Target types a longer trigger around this one speaks for ("not" inside "does not want", for operations). */
+  silencedFor?: string[];
 }
 
 const CLAUSE_END = new Set([",", ";", ".", ":", "!", "?"]);
@@ -206,9 +210,15 @@ function clauseEndsAt(tokens: readonly Token[], j: number): boolean {
   return j >= tokens.length || CLAUSE_END.has(tokens[j]!.text);
 }
 
-/** Token `i` is the sentence's first word: only punctuation (a bullet, a header's colon) comes before it. */
+/**
+ * Token `i` opens the sentence or a field of it: only punctuation (a bullet) comes before it, or it is the
+ * first word after a label's colon ("Pt told: if pain persists, ...").
+ */
 function startsSentence(tokens: readonly Token[], i: number): boolean {
-  for (let k = 0; k < i; k++) if (tokens[k]!.word && tokens[k + 1]?.text !== ":") return false;
+  for (let k = i - 1; k >= 0; k--) {
+    if (tokens[k]!.text === ":") return true;
+    if (tokens[k]!.word) return false;
+  }
   return true;
 }
 
@@ -255,15 +265,28 @@ function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
     for (let i = m.first - longest + 1; i <= m.last; i++) {
       for (const o of byFirst.get(i) ?? []) {
         // A terminator only bounds scopes; it silences no trigger (", likely" ends a list and "likely" still counts).
+        // A pseudo-trigger silences triggers of its own category only ("to her" is no possessive, and "advised"
+        // in "advised her to have" still advises), unless it is written for "any".
         const isCover =
           o.rule.direction === "pseudo"
-            ? o.first <= m.last && m.first <= o.last
-            : o.rule.direction !== "terminate" && o !== m && o.first <= m.first && o.last >= m.last && o.last - o.first > m.last - m.first;
+            ? o.first <= m.last && m.first <= o.last && (o.rule.category === "any" || o.rule.category === m.rule.category)
+            : o.rule.direction !== "terminate" &&
+              o !== m &&
+              o.first <= m.first &&
+              o.last >= m.last &&
+              o.last - o.first > m.last - m.first;
         if (isCover) covers.push(o);
       }
     }
-    if (covers.length === 0) kept.push(m);
-    else if (covers.every((o) => o.rule.direction === "pseudo")) kept.push({ ...m, coveredBy: covers });
+    // A longer trigger for some targets only ("only if", "does not want": operations) silences a general one
+    // inside it ("if", "not") for those targets and leaves it to the rest ("only if she develops myelopathy").
+    const general = m.rule.targetTypes === undefined;
+    const restricted = covers.filter((o) => o.rule.direction !== "pseudo" && general && o.rule.targetTypes !== undefined);
+    const full = covers.filter((o) => o.rule.direction !== "pseudo" && !restricted.includes(o));
+    if (full.length) continue;
+    const pseudo = covers.filter((o) => o.rule.direction === "pseudo");
+    const silencedFor = restricted.flatMap((o) => o.rule.targetTypes ?? []);
+    kept.push({ ...m, ...(pseudo.length ? { coveredBy: pseudo } : {}), ...(silencedFor.length ? { silencedFor } : {}) });
   }
   return kept;
 }
@@ -277,6 +300,8 @@ function isSentenceBreak(tokens: readonly Token[], k: number, folded: string, ba
   if (t === "?" || t === "!") return true;
   if (t !== ".") return false;
   const after = folded.charCodeAt(tokens[k]!.end - base);
+  // "surgical options incl. C1-2 fusion": the sentence stage's abbreviations end no sentence here either.
+  if (k > 0 && tokens[k - 1]!.word && tokens[k - 1]!.end === tokens[k]!.start && isIntroducingAbbreviation(tokens[k - 1]!.text)) return false;
   return Number.isNaN(after) || after === 32 || after === 10;
 }
 
@@ -347,6 +372,8 @@ function forwardScope(
     }
     return end < 0 ? null : { start: tokens[m.last + 1]!.start, end: tokens[end]!.end };
   }
+  const labelOpener = category === "hypothetical" && startsSentence(tokens, m.first) && m.rule.targetTypes?.includes(OPERATION_TARGET) === true;
+  let sawColon = false;
   for (let k = m.last + 1; k < tokens.length; k++) {
     if (b.hardBreak[k]) break;
     // A list goes on past a comma only while its items are short ("no fever, chills or sweats"); a long
@@ -360,8 +387,10 @@ function forwardScope(
     // A trigger inside parentheses reaches no further than the closing one.
     if (tokens[k]!.text === "(") depth++;
     if (tokens[k]!.text === ")" && depth-- === 0) break;
-    // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field.
-    if (b.colon[k] && words > 0) break;
+    // A colon right after the trigger belongs to it ("Negative for: fever"); a later one opens a new field,
+    // unless the trigger opens the label that colon closes ("Surgery date confirmed with patient: O-C2 fusion").
+    if (b.colon[k] && words > 0 && !(labelOpener && !sawColon)) break;
+    if (b.colon[k]) sawColon = true;
     if (stops(b.termStarts, k, category) && !(m.rule.hypotheticalKind !== undefined && b.termSpares.get(k)?.includes(m.rule.hypotheticalKind))) break;
     if (tokens[k]!.word) {
       if (++words > maxWords) break;
@@ -473,6 +502,7 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 function reach(t: ScopedTrigger, target: ContextTarget): number | null {
   const m = t.match;
   if (m.coveredBy && !m.coveredBy.some((p) => overlaps(p, target))) return null;
+  if (m.silencedFor && ((target.type !== undefined && m.silencedFor.includes(target.type)) || (target.operation === true && m.silencedFor.includes(OPERATION_TARGET)))) return null;
   const types = t.match.rule.targetTypes;
   if (types && !(target.type !== undefined && types.includes(target.type)) && !(target.operation === true && types.includes(OPERATION_TARGET))) return null;
   // The target's own words are not its cues: a finding mention "no joint space" is not negated by its "no".
@@ -492,6 +522,8 @@ function reach(t: ScopedTrigger, target: ContextTarget): number | null {
  * HYPOTHETICAL_PRIORITY).
  */
 function outranks(a: Match, da: number, b: Match, db: number): boolean {
+  // A proxy acts for the relative it names ("healthcare proxy (son) provided consent").
+  if ((a.rule.proxy === true) !== (b.rule.proxy === true)) return a.rule.proxy === true;
   const ka = a.rule.hypotheticalKind;
   const kb = b.rule.hypotheticalKind;
   if (ka !== undefined && kb !== undefined && ka !== kb) return HYPOTHETICAL_PRIORITY[ka] > HYPOTHETICAL_PRIORITY[kb];
@@ -575,4 +607,21 @@ export function assertTargets(
 /** The engine on one sentence alone: the `cdicheck context` command and the NegEx evaluation use this. */
 export function assertInSentence(sentence: string, target: ContextTarget, ctx: CompiledContext = contextRules()): AssertedSpan {
   return assertTargets(sentence, { start: 0, end: sentence.length }, [target], null, ctx)[0]!;
+}
+
+/**
+ * The hypothetical triggers written for operations inside a stretch of the note that has no target of its own
+ * (a section's header: "Options reviewed:", "Ortho spine recs:"), strongest kind first (HYPOTHETICAL_PRIORITY),
+ * with their words.
+ */
+export function operationKindsIn(text: string, span: Span, ctx: CompiledContext = contextRules()): { kind: HypotheticalKind; start: number; end: number; rule: string }[] {
+  const analysed = analyse(fold(text.slice(span.start, span.end)), span.start, ctx);
+  const out: { kind: HypotheticalKind; start: number; end: number; rule: string }[] = [];
+  for (const t of analysed.triggers) {
+    const kind = t.match.rule.hypotheticalKind;
+    if (kind === undefined || t.match.coveredBy || t.match.silencedFor) continue;
+    if (!t.match.rule.targetTypes?.includes(OPERATION_TARGET) && kind !== "conditional") continue;
+    out.push({ kind, start: t.match.start, end: t.match.end, rule: t.match.rule.id });
+  }
+  return out.sort((a, b) => HYPOTHETICAL_PRIORITY[b.kind] - HYPOTHETICAL_PRIORITY[a.kind] || a.start - b.start);
 }

@@ -6,7 +6,8 @@
  */
 import { loadLexicon } from "../lexicon/load.js";
 import { DocumentsLexiconSchema, type DocumentsLexicon } from "../lexicon/documents-schema.js";
-import type { DocumentKind, ProcedureStatus } from "../domain.js";
+import { STATUS_OF_KIND, type DocumentKind, type ProcedureStatus } from "../domain.js";
+import { operationKindsIn } from "./context.js";
 import type { Evidence, Section, Sentence } from "../types.js";
 import { fold } from "./text.js";
 
@@ -117,6 +118,12 @@ export function readDocument(text: string, sections: readonly Section[], sentenc
     const status = headerStatus.get(h);
     if (status) sectionStatus.set(i, { status, cue: s.header });
     else if (procedureHeaders.has(h)) procedureSections.add(i);
+    else {
+      // A header no list names may still say what happens to what it lists ("Options reviewed:", "Ortho spine
+      // recs:", "Surgery date confirmed with patient:"): the strongest operation trigger in its words.
+      const kind = operationKindsIn(text, s.header)[0];
+      if (kind) sectionStatus.set(i, { status: STATUS_OF_KIND[kind.kind], cue: { start: kind.start, end: kind.end, text: text.slice(kind.start, kind.end) } });
+    }
   });
   return { kind, cue, defaultStatus, sectionStatus, procedureSections, headers };
 }

@@ -15,7 +15,19 @@ const ABBREVIATIONS = new Set([
   "dr", "mr", "mrs", "ms", "pt", "pts", "st", "vs", "e.g", "i.e", "eg", "ie", "approx", "appt", "no", "nos", "hx", "dx", "tx", "rx", "sx", "fx",
   "etc", "fig", "inc", "jr", "sr", "prof", "dept", "min", "max", "mg", "ml", "cm", "mm", "yo", "y.o", "yrs", "wk", "wks", "mo", "mos", "b.i.d", "t.i.d",
   "q.d", "p.o", "p.r.n", "a.m", "p.m", "u.s", "sig", "cont", "ext", "lat", "ant", "post", "sup", "inf", "bilat", "hosp", "admin", "pos", "neg", "oz",
+  "incl", "esp", "eval", "ref", "avg", "yr", "yrs", "hr", "hrs", "approx", "assoc", "info", "req", "rec", "recs", "al", "cf",
 ]);
+
+/**
+ * Abbreviations that introduce what follows and so never end a sentence ("incl. C1-2 fusion", "Dr. Park",
+ * "e.g. CT"), unlike "fx." or "hx." which often do ("NO ACUTE FX. OLD DENS FX HEALED").
+ */
+const INTRODUCING = new Set(["dr", "mr", "mrs", "ms", "prof", "st", "vs", "e.g", "i.e", "eg", "ie", "incl", "esp", "approx", "cf", "ref"]);
+
+/** A word (folded to lowercase) that a full stop after it never ends a sentence with (see INTRODUCING). */
+export function isIntroducingAbbreviation(word: string): boolean {
+  return INTRODUCING.has(word);
+}
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
@@ -46,8 +58,44 @@ export function splitSentences(text: string, sections: readonly Section[]): Sent
     if (section.header) pushTrimmed(text, section.start, Math.min(section.bodyStart, section.end), index, out);
     splitRange(text, section.bodyStart, section.end, index, out);
   });
-  return dictation().isDictated(text) ? splitAtSpokenBreaks(text, out) : out;
+  return withLayout(text, dictation().isDictated(text) ? splitAtSpokenBreaks(text, out) : out);
 }
+
+const CLOSERS = new Set([".", ";", ":", "?", "!", "|"]);
+
+/**
+ * Each sentence's layout, so that later stages never re-read the note: whether a line break comes before it,
+ * the mark that closes it (inside it, or the first mark after it before the next sentence), and where its words
+ * start after bullets and list numbers.
+ */
+function withLayout(text: string, sentences: Sentence[]): Sentence[] {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const prevEnd = i > 0 ? sentences[i - 1]!.end : 0;
+    let newLine = i === 0;
+    for (let k = prevEnd; k < s.start && !newLine; k++) if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) newLine = true;
+    const nextStart = i + 1 < sentences.length ? sentences[i + 1]!.start : text.length;
+    let closer = "";
+    for (let k = s.end; k < nextStart; k++) {
+      const c = text[k]!;
+      if (CLOSERS.has(c)) {
+        closer = c;
+        break;
+      }
+      if (!isSpace(text.charCodeAt(k))) break;
+    }
+    if (!closer && s.end > s.start && CLOSERS.has(text[s.end - 1]!)) closer = text[s.end - 1]!;
+    let w = s.start;
+    while (w < s.end && OPENING_MARKS.has(text[w]!)) w++;
+    s.newLine = newLine;
+    s.closer = closer;
+    s.wordsStart = w;
+  }
+  return sentences;
+}
+
+/** Marks that may open a sentence before its words: spaces, bullets, list numbers and their dots and parentheses. */
+const OPENING_MARKS = new Set([" ", "\t", "\n", "\r", "-", "*", "\u2022", ".", ")", "(", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
 
 interface Dictation {
   isDictated(text: string): boolean;
@@ -104,11 +152,11 @@ function pushTrimmed(text: string, start: number, end: number, section: number, 
     const space = window.lastIndexOf(" ");
     const at = comma >= 0 ? comma + 1 : space >= 0 ? space + 1 : -1;
     if (at >= 0) cut = start + (MAX_SENTENCE >> 1) + at;
-    out.push({ start, end: cut, section });
+    out.push({ start, end: cut, section, newLine: false, closer: "", wordsStart: start });
     start = cut;
     while (start < end && isSpace(text.charCodeAt(start))) start++;
   }
-  if (end > start) out.push({ start, end, section });
+  if (end > start) out.push({ start, end, section, newLine: false, closer: "", wordsStart: start });
 }
 
 /** The line holding offset i starts with "|" (after spaces, or a bullet the transform of a list may add). */

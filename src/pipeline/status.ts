@@ -138,9 +138,12 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   const experiencer = cues.find((c) => c.category === "experiencer");
   const hypothetical = cues.find((c) => c.category === "hypothetical" && c.end > c.start);
   const hypotheticalKind = hypothetical ? contextRule(hypothetical.rule)?.hypotheticalKind : undefined;
-  // A relative who consents to or refuses the operation acts for the patient (a proxy, a guardian):
-  // "the patient's daughter, as health-care proxy, signed consent for occipitocervical fusion".
-  const proxy = hypothetical !== undefined && (hypotheticalKind === "consented" || hypotheticalKind === "declined");
+  // A proxy (a health-care proxy, a guardian, "on behalf of") acts for the patient: "the patient's daughter, as
+  // health-care proxy, signed consent for occipitocervical fusion". A relative who is no proxy speaks of their
+  // own operation ("her husband declined a C1-C2 fusion last year").
+  // A relative who gives consent gives it for the patient ("consent obtained from the wife, as the patient is
+  // intubated"); a relative's refusal is of their own operation unless a proxy word says otherwise.
+  const proxy = experiencer !== undefined && (contextRule(experiencer.rule)?.proxy === true || hypotheticalKind === "consented");
   if (m.assertion.experiencer === "other" && !proxy) return { status: "other", cue: experiencer ? asCue(experiencer) : null };
   const negation = cues.find((c) => c.category === "negated");
   // "If the pseudarthrosis does not consolidate, revision fusion will be needed": a negation inside the
@@ -168,7 +171,9 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   // A fusion word not known to be an operation takes no status from the section or the document: on a
   // pre-operative form, "CT: C1-C2 fusion" is the patient's finding, not the planned operation.
   // An operation a study shows ("hardware intact, solid fusion occiput to C2") exists: seen, so done.
-  if (!operation || study || STUDY_SECTIONS.has(m.section)) return { status: "performed", cue: null };
+  // In an operative report "Findings:" are the operation's own, not a study's.
+  const studySection = STUDY_SECTIONS.has(m.section) && doc.kind !== "operative";
+  if (!operation || study || studySection) return { status: "performed", cue: null };
   if (header) return headerFact(header);
   if (historical || m.section === "psh") return { status: "performed", cue: historical ? asCue(historical) : null };
   // No cue: what the verb governing the operation says (lexicons/verbs.json), before any default.

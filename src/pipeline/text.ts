@@ -38,3 +38,16 @@ export function fold(text: string): string {
   }
   return safe;
 }
+
+/** Spaces other than U+0020 that a note may carry (non-breaking, thin, ideographic, zero-width no-break). */
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
+
+/**
+ * The note's layout as the section and sentence stages read it: the same string with every odd space made a
+ * plain one (one unit for one, so offsets still slice the original). A non-breaking space after "Imaging:" or
+ * after a full stop lays the note out exactly as a plain one does.
+ */
+export function layoutView(text: string): string {
+  ODD_SPACES.lastIndex = 0;
+  return ODD_SPACES.test(text) ? text.replace(ODD_SPACES, " ") : text;
+}

@@ -44,6 +44,8 @@ export interface VerbGroup extends Span {
   /** First word of the auxiliary ("will", "would", "has"), lowercase, or "". */
   auxiliary: string;
   past: boolean;
+  /** Simple present with no auxiliary ("has", "wants"), as opposed to an infinitive or a modal form. */
+  presentSimple: boolean;
   negative: boolean;
 }
 
@@ -71,21 +73,24 @@ export function verbGroups(text: string, span: Span): VerbGroup[] {
       lemma: (v.verb?.infinitive ?? "").toLowerCase(),
       auxiliary: aux,
       past: v.verb?.grammar?.tense === "PastTense" && !form.startsWith("passive-present"),
+      presentSimple: form === "simple-present" && aux === "",
       negative: v.verb?.negative === true,
     };
   });
 }
 
 /** What one verb group says: its lemma's class, else its modal's; a verb of doing counts only in the past (or "has"). */
-export function classOfVerb(v: VerbGroup): VerbClass | null {
+export function classOfVerb(v: VerbGroup, subject = false): VerbClass | null {
   const { byLemma, byModal } = verbTables();
   const lemma = byLemma.get(v.lemma);
   const modal = byModal.get(v.auxiliary);
   if (lemma !== undefined && lemma !== "done") return lemma;
   if (modal !== undefined) return modal;
-  if (lemma === "done") return v.past || v.lemma === "have" ? "done" : null;
-  // A verb of no class in the past tense still places what it says about the operation in the past.
-  return v.past ? "done" : null;
+  // "He has an O-C2 fusion": possession now, of an operation done; not "would like to have the fusion".
+  if (lemma === "done") return v.past || (v.lemma === "have" && v.presentSimple) ? "done" : null;
+  // A verb of no class in the past tense places the operation in the past only when the operation is its
+  // subject ("the fusion was complicated by dysphagia"), not its object ("continued collar, halo or fusion").
+  return v.past && subject ? "done" : null;
 }
 
 export interface VerbFact {
@@ -110,7 +115,7 @@ export function verbFactOf(text: string, sentence: Span, target: Span, groups: r
     if (verbClass !== null) return { verbClass, cue: { start: g.start, end: g.end, text: g.text } };
   }
   for (const g of after) {
-    const verbClass = classOfVerb(g);
+    const verbClass = classOfVerb(g, true);
     const modal = verbClass === "conditional" || (verbClass === "planned" && g.auxiliary !== "" && verbTables().byModal.has(g.auxiliary));
     if (verbClass === "done" || modal) return { verbClass, cue: { start: g.start, end: g.end, text: g.text } };
     if (verbClass !== null) return null;

@@ -49,6 +49,8 @@ export function regionsOfLevels(levels: readonly number[]): Region[] {
 export const REGION_KIND: Record<string, Region | "vague" | "spine"> = {
   vague: "vague",
   spine: "spine",
+  // "the entire spine", "multilevel spinal ankylosis": the spine, named with its extent (routing reads the kind).
+  multi_region: "spine",
   cervicothoracic: "cervicothoracic",
   thoracic: "thoracic",
   thoracolumbar: "thoracolumbar",

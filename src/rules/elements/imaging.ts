@@ -21,7 +21,7 @@ function isPending(facts: NoteFacts, modality: Mention): boolean {
   const next = facts.sentences[modality.sentence + 1];
   const own = facts.sentences[modality.sentence]!;
   // The next sentence speaks for the study only when it goes on from the same line ("CT: no fracture; ankylosis ...").
-  const sameLine = next !== undefined && next.section === own.section && !/\n/.test(facts.text.slice(own.end, next.start));
+  const sameLine = next !== undefined && next.section === own.section && !next.newLine;
   const following = sameLine ? (facts.bySentence.get(modality.sentence + 1) ?? []) : [];
   // "an outside CT showed his C1-C2 was fused; the report is not available": what it showed is hearsay until
   // the report is seen (GUIDELINES decision 3), in its own sentence or the next.
@@ -41,15 +41,14 @@ function isPending(facts: NoteFacts, modality: Mention): boolean {
 function continuesAfterSemicolon(facts: NoteFacts, before: number, f: Finding): boolean {
   const prev = facts.sentences[before]!;
   const own = facts.sentences[f.mention.sentence]!;
-  const joint = facts.text.slice(prev.start, own.start);
-  if (!/;\s*$/.test(joint) || /\n/.test(facts.text.slice(prev.end, own.start))) return false;
+  if (prev.closer !== ";" || own.newLine) return false;
   return (facts.bySentence.get(f.mention.sentence) ?? []).some((m) => m.type === "imaging_finding" && isAffirmed(m));
 }
 
 /** The sentence opens with the study as its subject ("It demonstrates ...", "The scan shows ..."): the study named just before. */
 function opensWithStudyReference(facts: NoteFacts, index: number): boolean {
   const s = facts.sentences[index]!;
-  return (facts.bySentence.get(index) ?? []).some((m) => m.type === "link" && m.kind === "study" && /^[\s\-*•\d.)(]*$/.test(facts.text.slice(s.start, m.start)));
+  return (facts.bySentence.get(index) ?? []).some((m) => m.type === "link" && m.kind === "study" && m.start === s.wordsStart);
 }
 
 /**
@@ -68,7 +67,7 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
     const there = facts.bySentence.get(near) ?? [];
     // A short sentence that only names the study ("Radiographs 2025.", "CT reviewed.") speaks of the finding beside
     // it; so does a study label naming the part imaged, ended by a colon ("XR c-spine AP/lat (today):").
-    const label = /:\s*$/.test(facts.text.slice(other.start, other.end));
+    const label = other.closer === ":";
     const studyOnly =
       there.every((m) => m.type === "imaging" || m.type === "imaging_status" || m.type === "link" || (label && m.type === "region")) && other.end - other.start <= 40;
     const referredTo = near === f.mention.sentence - 1 && (opensWithStudyReference(facts, f.mention.sentence) || continuesAfterSemicolon(facts, near, f));

@@ -9,8 +9,8 @@ import { targets, uniqueMentions } from "../select.js";
 
 /** Regions beyond this one. */
 const OTHER_REGION_KINDS = new Set(["cervicothoracic", "thoracic", "thoracolumbar", "lumbar", "lumbosacral", "sacral"]);
-/** "Spine" names several regions only with a word for extent ("multilevel spinal ankylosis", "the entire spine"), not alone ("the imaged spine"). */
-const SPINE_EXTENT_BEFORE = /\b(?:multilevel|multi-level|multisegmental|multiple|entire|whole|diffuse|extensive|throughout)\b[\s\w-]{0,12}$/i;
+/** "Spine" names several regions only with a word for extent ("multilevel spinal ankylosis", "the entire spine": lexicons/segments.json kind multi_region), not alone ("the imaged spine"). */
+const SEVERAL_REGIONS_KIND = "multi_region";
 
 export const ankylosingSpondylitis: RoutingRule = {
   meta: {
@@ -48,7 +48,7 @@ export const ankylosingSpondylitis: RoutingRule = {
         sentences.has(m.sentence) &&
         !m.assertion.negated &&
         (m.type === "region"
-          ? OTHER_REGION_KINDS.has(m.kind) || (m.kind === "spine" && SPINE_EXTENT_BEFORE.test(facts.text.slice(Math.max(0, m.start - 30), m.start)))
+          ? OTHER_REGION_KINDS.has(m.kind) || m.kind === SEVERAL_REGIONS_KIND
           : m.type === "segment" && (m.levels ?? []).some((l) => l >= 3)),
     );
     const otherFindings = facts.findings.filter((f) => f.causes.some((c) => c.cause === "as") && f.regions.some((r) => r !== "occipito_atlanto_axial"));
