@@ -7,24 +7,35 @@ import type { Span } from "../types.js";
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?`;
 
-const DATE = new RegExp(
-  [
-    String.raw`\b\d{4}-\d{1,2}-\d{1,2}\b`,
-    String.raw`\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b`,
-    String.raw`\b\d{1,2}/\d{4}\b`,
-    String.raw`\b${MONTH} \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b`,
-    String.raw`\b\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \d{4}\b`,
-    String.raw`\b${MONTH},? \d{4}\b`,
-    String.raw`\b(?:19[5-9]\d|20[0-3]\d)\b(?! ?(?:mg|mcg|ml|cc|units?|iu|g|mm|cm)\b)`,
-  ].join("|"),
-  "gi",
-);
+/**
+ * One pattern per way of writing a date. Kept apart, not joined into one alternation: each alone is rated
+ * linear by the ReDoS test (tests/redos), the alternation of all of them was not.
+ */
+const DATES: readonly RegExp[] = [
+  /\b\d{4}-\d{1,2}-\d{1,2}\b/gi,
+  /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/gi,
+  /\b\d{1,2}\/\d{4}\b/gi,
+  new RegExp(String.raw`\b${MONTH} \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b`, "gi"),
+  new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \d{4}\b`, "gi"),
+  new RegExp(String.raw`\b${MONTH},? \d{4}\b`, "gi"),
+  /\b(?:19[5-9]\d|20[0-3]\d)\b(?! ?(?:mg|mcg|ml|cc|units?|iu|g|mm|cm)\b)/gi,
+];
 
-/** The dates written in text[from, to), longest first at each place, as spans of the note. */
+/** The dates written in text[from, to), as spans of the note in order: where two overlap, the longer. */
 export function findDates(text: string, from: number, to: number): Span[] {
-  const out: Span[] = [];
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(DATE)) out.push({ start: from + m.index, end: from + m.index + m[0].length });
+  const found: Span[] = [];
+  for (const re of DATES) for (const m of slice.matchAll(re)) found.push({ start: from + m.index, end: from + m.index + m[0].length });
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const d of found) {
+    const last = out[out.length - 1];
+    if (last && d.start < last.end) {
+      if (d.end - d.start > last.end - last.start) out[out.length - 1] = d;
+      continue;
+    }
+    out.push(d);
+  }
   return out;
 }
 

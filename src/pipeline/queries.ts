@@ -6,13 +6,15 @@
  * code and no payment. Each query is built as structured data (QueryDetail) and rendered as the one string
  * the contract's `queries` holds.
  */
-import { SECTION_NAMES, type QueryTarget } from "../domain.js";
+import { MAX_EVIDENCE } from "../contract.js";
+import type { QueryTarget } from "../domain.js";
 import { distinctIndicators, findingPhrase } from "../rules/query.js";
 import { diseaseTargets, quote } from "../rules/select.js";
 import type { QueryDraft } from "../rules/types.js";
 import type { QueryDetail, QueryIndicator } from "../schema.js";
 import type { Section, Span } from "../types.js";
 import { nearestDate } from "./dates.js";
+import { indicatorPlace } from "./query-place.js";
 import type { ElementVerdict } from "./elements.js";
 import type { NoteFacts } from "./findings.js";
 import type { RoutingDecision } from "./routing.js";
@@ -27,9 +29,6 @@ const SENTENCE_QUOTE_MAX = 140;
 
 /** Most indicators one query quotes. */
 const MAX_INDICATORS = 6;
-
-/** Most evidence spans listed under one option. */
-const MAX_OPTION_EVIDENCE = 10;
 
 /** Index of the last item whose start is at or before `pos` (items sorted by start), or -1. */
 function lastStartingBefore(items: readonly Span[], pos: number): number {
@@ -82,9 +81,8 @@ export function indicatorOf(facts: NoteFacts, span: Span): QueryIndicator {
 
 /** How an indicator reads in the query: "C1-C2 ankylosis" (Assessment, 03/12/2025). */
 function renderIndicator(text: string, ind: QueryIndicator, max: number): string {
-  const where = ind.section ? SECTION_NAMES[ind.section] : (ind.heading?.replace(/[\s:,;.-]+$/, "") ?? "");
-  const parts = [where, ind.date?.text.replace(/\s+/g, " ")].filter((p): p is string => !!p);
-  return `"${quote(text, ind, max)}"${parts.length ? ` (${parts.join(", ")})` : ""}`;
+  const place = indicatorPlace(ind);
+  return `"${quote(text, ind, max)}"${place ? ` (${place})` : ""}`;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -109,7 +107,7 @@ export function finishQuery(facts: NoteFacts, closes: QueryTarget, draft: QueryD
     ...draft.options.map((o) => ({
       label: o.label,
       kind: "answer" as const,
-      evidence: (o.evidence ?? []).slice(0, MAX_OPTION_EVIDENCE).map((s) => ({ start: s.start, end: s.end, text: facts.text.slice(s.start, s.end) })),
+      evidence: (o.evidence ?? []).slice(0, MAX_EVIDENCE).map((s) => ({ start: s.start, end: s.end, text: facts.text.slice(s.start, s.end) })),
     })),
     { label: OTHER, kind: "other", evidence: [] },
     { label: UNABLE, kind: "unable_to_determine", evidence: [] },
