@@ -100,9 +100,8 @@ export function finishQuery(facts: NoteFacts, closes: QueryTarget, draft: QueryD
   const indicators = distinctIndicators(
     facts.text,
     draft.indicators.map((s) => trimmed(facts.text, s)).filter((s) => s.end > s.start),
-  )
-    .slice(0, MAX_INDICATORS)
-    .map((s) => indicatorOf(facts, s));
+    MAX_INDICATORS,
+  ).map((s) => indicatorOf(facts, s));
   const options: QueryDetail["options"] = [
     ...draft.options.map((o) => ({
       label: o.label,

@@ -81,7 +81,9 @@ function words(text: string, m: Span): string {
 /** The option's name: "rheumatoid arthritis (\"RA\")", "degenerative disease", or the note's words for an unlisted cause. */
 function causeLabel(text: string, cause: Cause, mentions: readonly Mention[]): string {
   const wordings: string[] = [];
+  // The name and at most three more wordings are shown; a dense note can hold thousands of mentions.
   for (const m of mentions) {
+    if (wordings.length > 4) break;
     const w = words(text, m);
     if (!wordings.some((x) => x.toLowerCase() === w.toLowerCase())) wordings.push(w);
   }
@@ -126,10 +128,14 @@ export function causeIndicators(causes: readonly DocumentedCause[], max = 5): Sp
   return causes.slice(0, max).map((c) => c.mentions[0]!);
 }
 
-/** The spans in order, without one that an earlier span holds or whose words an earlier span repeats. */
-export function distinctIndicators(text: string, spans: readonly Span[]): Span[] {
+/**
+ * The spans in order, without one that an earlier span holds or whose words an earlier span repeats, at most
+ * `max` of them (each span is compared with at most `max` kept ones: linear in a note dense with mentions).
+ */
+export function distinctIndicators(text: string, spans: readonly Span[], max = 6): Span[] {
   const out: Span[] = [];
   for (const x of spans) {
+    if (out.length >= max) break;
     const w = words(text, x).toLowerCase();
     if (out.some((y) => (y.start <= x.start && x.end <= y.end) || words(text, y).toLowerCase() === w)) continue;
     out.push(x);

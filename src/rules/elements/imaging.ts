@@ -251,7 +251,7 @@ export const imaging: ElementRule = {
     }
     const query: QueryDraft | undefined = first
       ? {
-          indicators: distinctIndicators(facts.text, [findingPhrase(facts, first), ...modalities]).slice(0, 4),
+          indicators: distinctIndicators(facts.text, [findingPhrase(facts, first), ...modalities], 4),
           question: "Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate",
           options: [{ label: "Findings as follows (please specify)" }, { label: "No osseous abnormality at these segments" }, { label: "Study not yet available" }],
         }
