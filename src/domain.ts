@@ -3,6 +3,7 @@
  * lexicon fails at load), the pipeline's types are derived from them, and the docs tables are generated
  * from them.
  */
+import { ELEMENT_IDS } from "./contract.js";
 
 /** Section kinds the section stage recognises (lexicons/sections.json maps headers to these). */
 export const SECTION_KINDS = [
@@ -167,3 +168,58 @@ export type VerbClass = (typeof VERB_CLASSES)[number];
 /** Kinds of document the note is, as far as operation status goes. */
 export const DOCUMENT_KINDS = ["operative", "preoperative", "consent", "education", "other"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * A neutral clinical name for each cause, for the options of a provider query (the note's own words follow in
+ * quotes when they differ). "other" has none: the option names the note's words.
+ */
+export const CAUSE_NAMES: Readonly<Record<Cause, string>> = {
+  ra: "rheumatoid arthritis",
+  ra_seronegative: "seronegative rheumatoid arthritis",
+  jia: "juvenile idiopathic arthritis",
+  jia_systemic: "systemic-onset juvenile idiopathic arthritis",
+  as: "ankylosing spondylitis",
+  as_juvenile: "juvenile ankylosing spondylitis",
+  dish: "diffuse idiopathic skeletal hyperostosis",
+  psoriatic: "psoriatic arthritis",
+  spondyloarthritis: "spondyloarthritis",
+  inflammatory: "inflammatory arthritis",
+  infection: "infection",
+  degenerative: "degenerative disease",
+  trauma: "trauma",
+  other: "",
+  klippel_feil: "Klippel-Feil syndrome",
+};
+
+/** A neutral name for each section kind, for the clinical indicators a provider query quotes ("other" has none). */
+export const SECTION_NAMES: Readonly<Record<SectionKind, string>> = {
+  chief_complaint: "Chief complaint",
+  hpi: "History of present illness",
+  pmh: "Past medical history",
+  psh: "Past surgical history",
+  family_history: "Family history",
+  social_history: "Social history",
+  medications: "Medications",
+  allergies: "Allergies",
+  ros: "Review of systems",
+  exam: "Examination",
+  imaging: "Imaging",
+  impression: "Impression",
+  assessment: "Assessment",
+  plan: "Plan",
+  procedure: "Procedure",
+  indication: "Indication",
+  risks: "Risks",
+  other: "",
+};
+
+/**
+ * What a provider query closes: one of the five documentation elements, or "diagnosis" for the query that asks
+ * the provider to confirm or rule out a fusion documented only as uncertain.
+ */
+export const QUERY_TARGETS = [...ELEMENT_IDS, "diagnosis"] as const;
+export type QueryTarget = (typeof QUERY_TARGETS)[number];
+
+/** Kinds of option in a provider query: a clinical answer, "Other (please specify)", "Unable to determine". */
+export const QUERY_OPTION_KINDS = ["answer", "other", "unable_to_determine"] as const;
+export type QueryOptionKind = (typeof QUERY_OPTION_KINDS)[number];

@@ -128,6 +128,10 @@ describe("page with a hand-built result (highlighting, checklist, copy)", () => 
     // Suggestions and queries.
     expect(await page.locator(".suggestions .sg-code").allTextContents()).toEqual(result.suggestions.map((s) => s.code));
     expect(await page.locator(".queries .q-text").allTextContents()).toEqual(result.queries);
+    // Each query's structure, rendered in the page by the same function as the HTML report.
+    expect(await page.locator(".queries .q-structure").count()).toBe(result.queryDetails.length);
+    expect(await page.locator(".queries .q-ind").allTextContents()).toEqual(result.queryDetails.flatMap((q) => q.indicators.map((i) => i.text)));
+    expect(await page.locator(".queries .q-option").allTextContents()).toEqual(result.queryDetails.flatMap((q) => q.options.map((o) => o.label)));
     await page.locator('button.copy[data-copy="q-0"]').click();
     await expect.poll(() => page.locator('button.copy[data-copy="q-0"]').textContent()).toBe("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(result.queries[0]);

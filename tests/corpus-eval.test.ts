@@ -70,6 +70,7 @@ function oracle(n: CorpusNote): CheckResult {
     score: 0,
     summary: "",
     queries: [],
+    queryDetails: [],
     mentions: [],
     verdict: e.verdict,
     elements: ELEMENT_IDS.map((id) => ({ id, status: e.elements[id], required: ["segments", "etiology", "imaging"].includes(id), evidence: [], message: "" })),

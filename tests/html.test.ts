@@ -80,7 +80,9 @@ describe("the hand-built fixture", () => {
       ...result.mentions.flatMap((m) => m.cues),
       ...result.elements.flatMap((e) => e.evidence),
       ...result.suggestions.flatMap((s) => s.evidence),
+      ...result.queryDetails.flatMap((q) => [...q.indicators, ...q.options.flatMap((o) => o.evidence)]),
     ];
+    expect(result.queryDetails.map((q) => q.text)).toEqual(result.queries);
     for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });

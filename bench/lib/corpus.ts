@@ -275,6 +275,14 @@ export function resultViolations(text: string, result: unknown): string[] {
     span(`mentions[${j}](${m.type})`, m);
     m.cues.forEach((c, k) => span(`mentions[${j}].cues[${k}]`, c));
   });
+  r.queryDetails.forEach((q, j) => {
+    q.indicators.forEach((ind, k) => {
+      span(`queryDetails[${j}](${q.closes}).indicators[${k}]`, ind);
+      if (ind.date) span(`queryDetails[${j}](${q.closes}).indicators[${k}].date`, ind.date);
+    });
+    q.options.forEach((o, k) => o.evidence.forEach((ev, l) => span(`queryDetails[${j}](${q.closes}).options[${k}].evidence[${l}]`, ev)));
+  });
+  if (JSON.stringify(r.queryDetails.map((q) => q.text)) !== JSON.stringify(r.queries)) out.push("queryDetails[].text does not list the strings of queries in order");
   const ids = r.elements.map((e) => e.id);
   if (JSON.stringify(ids) !== JSON.stringify(ELEMENT_IDS)) out.push(`elements: expected ${ELEMENT_IDS.join(",")} in order, got ${ids.join(",")}`);
   const want = r.elements.filter((e) => e.status !== "present").map((e) => e.id);

@@ -1,7 +1,7 @@
 /** Stage 11: the result object (SPEC section 2), assembled from the earlier stages' plain data. */
 import { codeTitle } from "../lexicon/index.js";
 import { MAX_EVIDENCE, MAX_MENTIONS, SCHEMA_VERSION } from "../contract.js";
-import type { CheckResult, ElementId, EvidenceJson, MentionJson } from "../schema.js";
+import type { CheckResult, ElementId, EvidenceJson, MentionJson, QueryDetail } from "../schema.js";
 import type { ElementOutcome } from "../rules/types.js";
 import type { Span } from "../types.js";
 import type { ElementVerdict } from "./elements.js";
@@ -72,7 +72,7 @@ export function buildResult(
   elements: readonly ElementVerdict[],
   routing: RoutingDecision,
   scoreValue: number,
-  queries: string[],
+  queries: QueryDetail[],
   options: { code: string; id?: string },
 ): CheckResult {
   const text = facts.text;
@@ -106,7 +106,8 @@ export function buildResult(
     elements: elementJson,
     missing,
     suggestions,
-    queries,
+    queries: queries.map((q) => q.text),
+    queryDetails: queries,
     ...boundedMentions(visibleMentions(facts)),
   };
 }

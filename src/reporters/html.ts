@@ -285,7 +285,9 @@ export function renderReport(text: string, result: CheckResult): string {
         i +
         '" aria-label="Copy query ' +
         (i + 1) +
-        '">Copy</button></li>';
+        '">Copy</button>' +
+        queryStructure((result.queryDetails || [])[i], q) +
+        "</li>";
     });
     h += "</ol>";
   }
@@ -329,6 +331,7 @@ export const RENDER_FUNCTIONS: ReadonlyArray<(...args: never[]) => unknown> = [
   mentionTitle,
   highlight,
   humanize,
+  queryStructure,
   renderReport,
 ];
 
@@ -386,6 +389,8 @@ export const REPORT_CSS = `
 .hl.flash{animation:flash 1.4s ease-out 1}
 @keyframes flash{0%{box-shadow:0 0 0 3px #fb8f44}100%{box-shadow:0 0 0 0 transparent}}
 .suggestions ul,.queries ol{margin:0;padding-left:1.2rem}
+.q-structure{margin:.25rem 0 .5rem;font-size:.9em}.q-structure p{margin:.25rem 0}.q-label{font-weight:600}
+.q-indicators,.q-options{margin:0;padding-left:1.2rem}.q-where,.q-off{color:var(--muted)}.q-options{list-style:circle}
 .suggestions li,.queries li{margin:0 0 .5rem}
 .sg-code{font-weight:700;font-family:ui-monospace,Menlo,Consolas,monospace}
 .rel-instead .rel{color:var(--info);border-color:var(--info)}.rel-additional .rel{color:var(--ok);border-color:var(--ok)}
@@ -448,6 +453,38 @@ function wireReport(root) {
   });
 }
 `;
+
+/**
+ * The structure of one query under its text, as a CDI platform loads it: what it closes, the clinical
+ * indicators with their section (its header as the note writes it) and date, and the options as a list.
+ * Nothing when the structured form is missing or is not this query's. Shipped to the browser: it calls
+ * only escapeHtml and humanize.
+ */
+export function queryStructure(d: CheckResult["queryDetails"][number] | undefined, text: string): string {
+  if (!d || d.text !== text) return "";
+  const esc = escapeHtml;
+  let h = '<div class="q-structure"><p class="q-closes">Closes <code>' + esc(d.closes) + "</code></p>";
+  h += '<p class="q-label">Clinical indicators</p><ul class="q-indicators">';
+  for (const ind of d.indicators) {
+    let heading = ind.heading || "";
+    while (heading && " :,;.-".indexOf(heading.charAt(heading.length - 1)) >= 0) heading = heading.slice(0, -1);
+    const where = heading || (ind.section ? humanize(ind.section) : "");
+    const place = [where, ind.date ? ind.date.text : ""].filter(Boolean).join(", ");
+    h +=
+      '<li><q class="q-ind">' +
+      esc(ind.text) +
+      "</q>" +
+      (place ? ' <span class="q-where">' + esc(place) + "</span>" : "") +
+      ' <span class="q-off">[' +
+      ind.start +
+      "-" +
+      ind.end +
+      "]</span></li>";
+  }
+  h += '</ul><p class="q-label">' + esc(d.question) + '</p><ul class="q-options">';
+  for (const o of d.options) h += '<li class="q-option q-' + esc(o.kind) + '">' + esc(o.label) + "</li>";
+  return h + "</ul></div>";
+}
 
 /** One self-contained HTML file: the report, its styles and its small script inline; no external URL. */
 export function renderHtml(result: CheckResult, text: string): string {

@@ -4,6 +4,7 @@
  * assertions that set mentions aside. A pure function of the result and the note.
  */
 import pc from "picocolors";
+import { indicatorPlace } from "../pipeline/query-place.js";
 import type { CheckResult } from "../schema.js";
 
 export interface TextOptions {
@@ -73,7 +74,19 @@ export function renderText(result: CheckResult, _text: string, opts: TextOptions
   if (result.queries.length) {
     out.push("");
     out.push(c("bold", "Provider queries"));
-    result.queries.forEach((q, i) => out.push(`  ${i + 1}. `.padEnd(6) + wrap(q, "      ").trimStart()));
+    result.queries.forEach((q, i) => {
+      out.push(`  ${i + 1}. `.padEnd(6) + wrap(q, "      ").trimStart());
+      // The same query as a CDI platform loads it: what it closes, each indicator with its section, the options.
+      const d = (result.queryDetails ?? [])[i];
+      if (!d || d.text !== q) return;
+      out.push(c("dim", `      closes ${d.closes}; indicators:`));
+      for (const ind of d.indicators) {
+        const place = indicatorPlace(ind);
+        out.push(c("dim", `        "${oneLine(ind.text, 70)}"${place ? `  ${place}` : ""}  [${ind.start}-${ind.end}]`));
+      }
+      out.push(c("dim", "      options:"));
+      for (const o of d.options) out.push(c("dim", `        ○ ${oneLine(o.label, 90)}`));
+    });
   }
   const setAside = result.mentions.filter((m) => (m.type === "fusion" || m.type === "pseudarthrosis") && (m.assertion.negated || m.assertion.hypothetical || m.assertion.experiencer === "other"));
   if (setAside.length) {

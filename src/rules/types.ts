@@ -9,6 +9,23 @@ import type { Span } from "../types.js";
 
 export type ElementStatus = "present" | "partial" | "missing";
 
+/** One clinical answer a provider query offers, and the note's words it is built from (a documented cause). */
+export interface QueryOptionDraft {
+  label: string;
+  evidence?: Span[];
+}
+
+/**
+ * A provider query as a rule builds it: the note's words it quotes (clinical indicators), the question and the
+ * clinical answers. The queries stage (src/pipeline/queries.ts) adds each indicator's section and date, the
+ * options "Other (please specify)" and "Unable to determine", and renders the string.
+ */
+export interface QueryDraft {
+  indicators: Span[];
+  question: string;
+  options: QueryOptionDraft[];
+}
+
 export interface ElementOutcome {
   status: ElementStatus;
   /** Words the status rests on (mentions or spans of the note). */
@@ -18,7 +35,7 @@ export interface ElementOutcome {
   /** Values for the message template ({quote}, {site}...). */
   data?: Record<string, string>;
   /** The provider query that would close the gap, when there is one. */
-  query?: string;
+  query?: QueryDraft;
 }
 
 export interface ElementRule {

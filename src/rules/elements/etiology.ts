@@ -1,6 +1,8 @@
 /** Element `etiology`: the fusion is stated to be an acquired disease process, not surgical or congenital. */
-import type { ElementRule } from "../types.js";
-import { quote, quoteList, targets, uniqueMentions } from "../select.js";
+import type { Mention } from "../../pipeline/mentions.js";
+import type { ElementRule, QueryDraft } from "../types.js";
+import { causeIndicators, causeOptions, documentedCauses, findingPhrase } from "../query.js";
+import { quoteList, targets, uniqueMentions } from "../select.js";
 
 export const etiology: ElementRule = {
   meta: {
@@ -30,19 +32,36 @@ export const etiology: ElementRule = {
       ...f.causes.filter((c) => c.tied && c.hedged && c.cause !== "klippel_feil").map((c) => c.mention),
     ]);
     const other = t.filter((f) => f.origin === "surgical" || f.origin === "congenital" || f.origin === "klippel_feil");
-    const query = `The record documents "${quote(facts.text, finding)}". Please clarify the nature of this fusion: acquired ankylosis due to a disease process (please specify the condition, if known); result of a prior surgical arthrodesis; congenital fusion; other (please specify); unable to determine.`;
+    // Every origin is offered, and every cause the note documents as a disease process, not only the nearest.
+    const query = (hedgedWords: readonly Mention[]): QueryDraft => {
+      const causes = documentedCauses(facts);
+      return {
+        indicators: [findingPhrase(facts, t[0]!), ...hedgedWords.filter((m) => !causes.some((c) => c.mentions.includes(m))).slice(0, 2), ...causeIndicators(causes)],
+        question: "Please clarify the nature of this fusion",
+        options: [
+          ...causeOptions(causes, "Acquired ankylosis due to "),
+          {
+            label: causes.length
+              ? "Acquired ankylosis due to another disease process (please specify)"
+              : "Acquired ankylosis due to a disease process (please specify the condition, if known)",
+          },
+          { label: "Result of a prior surgical arthrodesis" },
+          { label: "Congenital fusion" },
+        ],
+      };
+    };
     // A firm disease cause wins: a surgical or congenital fusion the note keeps apart does not reopen it.
     if (firm.length) {
       return { status: "present", evidence: uniqueMentions(firm), messageId: "present", data: { quote: quoteList(facts.text, uniqueMentions(firm)) } };
     }
     if (hedged.length) {
-      return { status: "partial", evidence: uniqueMentions(hedged), messageId: "hedged", data: { quote: quoteList(facts.text, uniqueMentions(hedged)) }, query };
+      return { status: "partial", evidence: uniqueMentions(hedged), messageId: "hedged", data: { quote: quoteList(facts.text, uniqueMentions(hedged)) }, query: query(uniqueMentions(hedged)) };
     }
     if (other.length && !disease.length) {
       const o = other[0]!;
       const ev = uniqueMentions(o.originMentions.length ? o.originMentions : [o.mention]);
       return { status: "missing", evidence: ev, messageId: o.origin === "surgical" ? "surgical" : "congenital", data: { quote: quoteList(facts.text, ev) } };
     }
-    return { status: "missing", evidence: [finding], messageId: "notStated", query };
+    return { status: "missing", evidence: [finding], messageId: "notStated", query: query([]) };
   },
 };

@@ -1,7 +1,8 @@
 /** Element `imaging`: imaging (CT, MRI, radiograph) with a finding that confirms ankylosis at these segments. */
 import { isAffirmed, type Mention } from "../../pipeline/mentions.js";
 import type { Finding, NoteFacts } from "../../pipeline/findings.js";
-import type { ElementRule } from "../types.js";
+import type { ElementRule, QueryDraft } from "../types.js";
+import { distinctIndicators, findingPhrase } from "../query.js";
 import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 
 const IMAGING_SECTIONS = new Set(["imaging", "impression"]);
@@ -218,7 +219,11 @@ export const imaging: ElementRule = {
         messageId: "missing",
         ...(site
           ? {
-              query: `The record documents "${quote(facts.text, site.mention)}". If imaging of the craniocervical region has been performed, please document the study and its findings at the involved segments; or indicate: no imaging available; other (please specify); unable to determine.`,
+              query: {
+                indicators: [findingPhrase(facts, site)],
+                question: "If imaging of the craniocervical region has been performed, please document the study and its findings at the involved segments, or indicate",
+                options: [{ label: "Study and findings as follows (please specify)" }, { label: "No imaging available" }],
+              },
             }
           : {}),
       };
@@ -236,11 +241,19 @@ export const imaging: ElementRule = {
         evidence: uniqueMentions([contradiction, ...modalities]).slice(0, 5),
         messageId: "contradicted",
         data: { quote: `"${quote(facts.text, contradiction)}"` },
-        query: `The record documents "${quote(facts.text, first.mention)}", while the imaging report states ${`"${quote(facts.text, contradiction)}"`}. Please clarify the status of the occiput, C1 and C2 segments, as clinically appropriate: bony ankylosis confirmed (please specify the study); joints not fused; other (please specify); unable to determine.`,
+        query: {
+          indicators: distinctIndicators(facts.text, [findingPhrase(facts, first), contradiction]),
+          question: "The fusion and the imaging report's findings differ. Please clarify the status of the occiput, C1 and C2 segments, as clinically appropriate",
+          options: [{ label: "Bony ankylosis confirmed (please specify the study)" }, { label: "Joints not fused" }],
+        },
       };
     }
-    const query = first
-      ? `The record documents "${quote(facts.text, first.mention)}" and imaging (${quoteList(facts.text, modalities, 3)}). Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate: findings as follows (please specify); no osseous abnormality at these segments; study not yet available; other (please specify); unable to determine.`
+    const query: QueryDraft | undefined = first
+      ? {
+          indicators: distinctIndicators(facts.text, [findingPhrase(facts, first), ...modalities], 4),
+          question: "Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate",
+          options: [{ label: "Findings as follows (please specify)" }, { label: "No osseous abnormality at these segments" }, { label: "Study not yet available" }],
+        }
       : undefined;
     if (pending.length === modalities.length) {
       return { status: "partial", evidence: uniqueMentions(pending), messageId: "pending", data: { quote: quoteList(facts.text, pending) }, ...(query ? { query } : {}) };

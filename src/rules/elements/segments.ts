@@ -1,6 +1,7 @@
 /** Element `segments`: the note names the segments fused (occiput/C0, atlas/C1, axis/C2 or their joints). */
 import type { ElementRule } from "../types.js";
-import { quote, quoteList, targets, uniqueMentions } from "../select.js";
+import { distinctIndicators, findingPhrase } from "../query.js";
+import { quoteList, targets, uniqueMentions } from "../select.js";
 
 export const segments: ElementRule = {
   meta: {
@@ -36,7 +37,17 @@ export const segments: ElementRule = {
         evidence: uniqueMentions([...sites, finding]),
         messageId: "partial",
         data: { quote: quoteList(facts.text, sites) },
-        query: `The record documents "${quote(facts.text, finding)}" at the ${sites.map((s) => quote(facts.text, s)).join(", ")}. Please clarify the specific spinal segments involved: occiput-C1 (atlanto-occipital); C1-C2 (atlantoaxial); occiput through C2; cervical levels below C2 (please specify); other (please specify); unable to determine.`,
+        query: {
+          // The finding's phrase, then each site word it does not already hold, each wording once.
+          indicators: distinctIndicators(facts.text, [findingPhrase(facts, vague[0]!), ...sites]),
+          question: "Please clarify the specific spinal segments involved",
+          options: [
+            { label: "Occiput-C1 (atlanto-occipital)" },
+            { label: "C1-C2 (atlantoaxial)" },
+            { label: "Occiput through C2" },
+            { label: "Cervical levels below C2 (please specify)" },
+          ],
+        },
       };
     }
     const spine = t.filter((f) => f.site === "spine");
@@ -46,7 +57,15 @@ export const segments: ElementRule = {
         status: "missing",
         evidence: uniqueMentions([f.mention, ...f.siteMentions]),
         messageId: "noSite",
-        query: `The record documents "${quote(facts.text, f.mention)}" of the spine without a site. Please clarify the spinal region and levels involved: occipito-atlanto-axial (occiput, C1, C2); cervical below C2 (please specify levels); thoracic, lumbar or other region (please specify); other; unable to determine.`,
+        query: {
+          indicators: [findingPhrase(facts, f)],
+          question: "The fusion is documented without a spinal site. Please clarify the spinal region and levels involved",
+          options: [
+            { label: "Occipito-atlanto-axial (occiput, C1, C2)" },
+            { label: "Cervical below C2 (please specify levels)" },
+            { label: "Thoracic, lumbar or other region (please specify)" },
+          ],
+        },
       };
     }
     return { status: "missing", evidence: [], messageId: "missing" };

@@ -1,6 +1,35 @@
 /** Element `underlying_condition`: the condition driving the fusion is named and tied to it, or none was found. */
-import type { ElementRule } from "../types.js";
+import type { Finding, NoteFacts } from "../../pipeline/findings.js";
+import type { ElementRule, QueryDraft } from "../types.js";
+import { causeIndicators, causeOptions, documentedCauses, findingPhrase } from "../query.js";
 import { quote, quoteList, targets, uniqueMentions } from "../select.js";
+
+/**
+ * The query for the condition behind the fusion: one option per cause the note documents (all of them, in
+ * note order, each in its neutral name and the note's words), one for several of them together, another
+ * condition, none; or, when the note names none, the condition as the provider states it.
+ */
+function conditionQuery(facts: NoteFacts, finding: Finding): QueryDraft {
+  const causes = documentedCauses(facts);
+  const indicators = [findingPhrase(facts, finding), ...causeIndicators(causes)];
+  if (!causes.length) {
+    return {
+      indicators,
+      question: "Please document the condition, if any, that led to this fusion",
+      options: [{ label: "Condition as follows (please specify)" }, { label: "No underlying condition identified" }],
+    };
+  }
+  return {
+    indicators,
+    question: "Please clarify the condition, if any, that led to this fusion",
+    options: [
+      ...causeOptions(causes, "Due to "),
+      ...(causes.length > 1 ? [{ label: "Due to more than one of these conditions (please specify)" }] : []),
+      { label: "Due to another condition (please specify)" },
+      { label: "Not related to an identified condition" },
+    ],
+  };
+}
 
 export const underlyingCondition: ElementRule = {
   meta: {
@@ -27,7 +56,6 @@ export const underlyingCondition: ElementRule = {
     if (none.length) {
       return { status: "present", evidence: none, messageId: "noneFound", data: { quote: `"${quote(facts.text, none[0]!)}"` } };
     }
-    const finding = t[0]!.mention;
     const hedged = links.filter((c) => c.tied && c.hedged).map((c) => c.mention);
     if (hedged.length) {
       const q = quote(facts.text, hedged[0]!);
@@ -36,7 +64,7 @@ export const underlyingCondition: ElementRule = {
         evidence: uniqueMentions(hedged),
         messageId: "hedged",
         data: { quote: `"${q}"` },
-        query: `The record documents "${quote(facts.text, finding)}" and "${q}". Please clarify the relationship, if any: fusion due to ${q}; fusion due to another condition (please specify); no underlying condition identified; other (please specify); unable to determine.`,
+        query: conditionQuery(facts, t[0]!),
       };
     }
     const named = facts.mentions.filter(
@@ -50,14 +78,14 @@ export const underlyingCondition: ElementRule = {
         evidence: untied.slice(0, 5),
         messageId: "untied",
         data: { quote: `"${q}"` },
-        query: `The record documents "${q}" and "${quote(facts.text, finding)}". Please clarify whether the fusion is: due to ${q}; due to another condition (please specify); not related to an identified condition; other (please specify); unable to determine.`,
+        query: conditionQuery(facts, t[0]!),
       };
     }
     return {
       status: "missing",
       evidence: [],
       messageId: "missing",
-      query: `The record documents "${quote(facts.text, finding)}". Please document the condition, if any, that led to this fusion: condition as follows (please specify); no underlying condition identified; other (please specify); unable to determine.`,
+      query: conditionQuery(facts, t[0]!),
     };
   },
 };
