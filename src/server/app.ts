@@ -6,10 +6,13 @@
  * the raw URL (its query string could hold anything).
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
+import { readFileSync } from "node:fs";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
+import { FHIR_JSON, type FhirCheckResult, isFhirContentType, isFhirRequest, operationOutcome, parseFhirRequest } from "./fhir.js";
+import { openApiDocument } from "./openapi.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
 import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
 import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
@@ -99,12 +102,23 @@ function drainRequest(raw: IncomingMessage): Promise<void> {
   });
 }
 
-/** Sends the error; returns the reply, which async handlers must return (an onSend hook may still be running). */
+/** The package's version, for the OpenAPI document (dist/server/ and src/server/ both sit two levels down). */
+const { version: VERSION } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+/**
+ * Sends the error; returns the reply, which async handlers must return (an onSend hook may still be
+ * running). A FHIR request (Content-Type or Accept application/fhir+json) gets an OperationOutcome.
+ */
 function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
   if (err.status === 401) reply.header("www-authenticate", 'Bearer realm="cdicheck"');
   if (err.code === "overloaded") reply.header("retry-after", "1");
+  if (isFhirRequest(reply.request.headers)) {
+    return reply.code(err.status).type(`${FHIR_JSON}; charset=utf-8`).send(operationOutcome(err));
+  }
   return reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
 }
+
+const MEDIA_TYPE_HINT = 'send the body as JSON with "Content-Type: application/json" (POST /v1/check also takes a FHIR resource as "application/fhir+json")';
 
 /** Maps anything thrown while handling a request to an ApiError (no stack, no note text). */
 function toApiError(err: unknown, maxBytes: number): ApiError {
@@ -118,13 +132,13 @@ function toApiError(err: unknown, maxBytes: number): ApiError {
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
-        ? new ApiError(415, "unsupported_media_type", 'send the body as JSON with "Content-Type: application/json"')
+        ? new ApiError(415, "unsupported_media_type", MEDIA_TYPE_HINT)
         : new ApiError(400, "invalid_request", "the Content-Length header does not match the body");
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new ApiError(400, "invalid_json", 'empty request body: send a JSON object such as {"text": "..."}');
     case "FST_ERR_CTP_INVALID_CONTENT_TYPE":
     case "FST_ERR_CTP_EMPTY_TYPE":
-      return new ApiError(415, "unsupported_media_type", 'send the body as JSON with "Content-Type: application/json"');
+      return new ApiError(415, "unsupported_media_type", MEDIA_TYPE_HINT);
   }
   const status = (err as { statusCode?: number }).statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
@@ -182,9 +196,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const app = Fastify(fastifyOptions);
 
-  // Bodies: JSON only (text/plain and the rest get 415). The parser never echoes the body in errors.
+  // Bodies: JSON only, plain or FHIR (text/plain and the rest get 415). The parser never echoes the
+  // body in errors; which of the two the body is, the handler reads from the Content-Type header.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: maxBytes }, (_req, body, done) => {
+  app.addContentTypeParser(["application/json", FHIR_JSON], { parseAs: "string", bodyLimit: maxBytes }, (_req, body, done) => {
     try {
       done(null, parseJsonBody(body as string));
     } catch (err) {
@@ -267,7 +282,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get("/v1/schema", async () => resultJsonSchema());
 
-  app.post("/v1/check", async (req): Promise<CheckResult> => {
+  // The API's description carries no data: public, like the page.
+  const openApi = JSON.stringify(openApiDocument(VERSION));
+  app.get("/openapi.json", PUBLIC, async (_req, reply) => reply.type("application/json; charset=utf-8").send(openApi));
+
+  app.post("/v1/check", async (req): Promise<CheckResult | FhirCheckResult> => {
+    if (isFhirContentType(req.headers["content-type"])) {
+      // A FHIR resource: the same result, its id the resource reference, and where the text came from.
+      const fhir = parseFhirRequest(req.body, maxNoteChars);
+      const result = await checker.run(fhir.task);
+      req.outcome = result.verdict;
+      return { ...result, source: fhir.source, ...(fhir.textSource ? { textSource: fhir.textSource } : {}) };
+    }
     const task = parseNoteRequest(req.body, maxNoteChars);
     const result = await checker.run(task);
     req.outcome = result.verdict;
@@ -275,6 +301,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.post("/v1/check/batch", async (req) => {
+    if (isFhirContentType(req.headers["content-type"])) {
+      throw new ApiError(415, "unsupported_media_type", 'the batch takes JSON ("Content-Type: application/json"); send one FHIR resource to POST /v1/check, or a Bundle to cdicheck scan');
+    }
     const tasks = parseBatchRequest(req.body, maxNoteChars);
     if (checker.queued() + tasks.length > checker.maxQueue) throw new OverloadedError();
     const results = await Promise.all(tasks.map((t) => checker.run(t)));
