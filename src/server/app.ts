@@ -5,6 +5,7 @@
  * Logs carry the request id, route, status, body size, time and verdict: never the note text, never
  * the raw URL (its query string could hold anything).
  */
+import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import { readFileSync } from "node:fs";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
@@ -15,7 +16,7 @@ import { FHIR_JSON, type FhirCheckResult, isFhirContentType, isFhirRequest, oper
 import { openApiDocument } from "./openapi.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
 import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
-import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
+import { bearerMatches, HELMET_OPTIONS, helmetHeaders, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /**
@@ -66,13 +67,14 @@ export interface RegisteredRoute {
 /** Route options for the routes anyone may call when a token is set. */
 const PUBLIC = { config: { public: true } } as const;
 
-const SECURITY_HEADERS = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
-  "cross-origin-resource-policy": "same-origin",
-  "cache-control": "no-store",
-};
+/** Nothing the server answers is kept by a cache (helmet does not set this one). */
+const NO_STORE = { "cache-control": "no-store" };
+
+/**
+ * The headers of answers written before any hook runs (frameworkErrors, clientErrorHandler): helmet's
+ * list, as the routes get it from @fastify/helmet, and no-store.
+ */
+const EARLY_HEADERS = { ...helmetHeaders(), ...NO_STORE };
 
 /**
  * Reads the rest of a request body and discards it (up to DRAIN_LIMIT bytes). Resolves when the body
@@ -168,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A path the router cannot decode (`/%zz`): the API's error shape, without echoing the URL.
     frameworkErrors: (_err, req, reply) => {
       req.outcome = "invalid_request";
-      reply.headers(SECURITY_HEADERS);
+      reply.headers(EARLY_HEADERS);
       void sendError(reply, new ApiError(400, "invalid_request", "the request path is not a valid URL (bad percent-encoding)"));
     },
     // Requests Node's HTTP parser refuses (bad header bytes, bad framing, headers too large, too
@@ -183,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? new ApiError(431, "invalid_request", "the request headers are too large")
             : new ApiError(400, "invalid_request", "malformed HTTP request");
       const body = JSON.stringify(apiErr.toJSON());
-      const headers = Object.entries({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" })
+      const headers = Object.entries({ ...EARLY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" })
         .map(([k, v]) => `${k}: ${v}\r\n`)
         .join("");
       if (socket.writable) socket.end(`HTTP/1.1 ${apiErr.status} ${STATUS_CODES[apiErr.status]}\r\n${headers}\r\n${body}`);
@@ -195,6 +197,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : { level: options.logLevel ?? "info", stream: options.logStream ?? process.stderr },
   };
   const app = Fastify(fastifyOptions);
+
+  // Security headers on every answer (helmet's onRequest hook, registered first so it runs before ours
+  // and an answer our hook refuses carries them too).
+  // (The cast: @fastify/helmet's types import helmet's CommonJS typings, this module its ESM ones.)
+  await app.register(fastifyHelmet, { ...(HELMET_OPTIONS as unknown as FastifyHelmetOptions), global: true });
 
   // Bodies: JSON only, plain or FHIR (text/plain and the rest get 415). The parser never echoes the
   // body in errors; which of the two the body is, the handler reads from the Content-Type header.
@@ -219,7 +226,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // onRequest runs after routing: req.routeOptions is the route the router will serve (or none, for
   // a 404), so the token rule is decided on that route and not on how the URL was spelled.
   app.addHook("onRequest", async (req, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(NO_STORE);
     reply.header("x-request-id", req.id);
     if (guardHost && !isLocalHostHeader(req.headers.host)) {
       throw new ApiError(403, "forbidden_host", "this server only answers requests addressed to localhost");
