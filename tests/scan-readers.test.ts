@@ -87,6 +87,18 @@ describe("FHIR resources and HTML", () => {
       "Impression\nC1\u2013C2 fusion & bony bridging.\nPlan\u00a0: CT",
     );
   });
+
+  it("decodes every HTML named character reference as a browser does in text (issue 11: &ouml;, &le;, &frac12; were kept)", () => {
+    expect(htmlToText("<p>Sj&ouml;gren; ROM &le; 10&deg;; &frac12; tab; &alpha;-blocker; C1&ndash;C2 &hellip;</p>")).toBe("Sj\u00f6gren; ROM \u2264 10\u00b0; \u00bd tab; \u03b1-blocker; C1\u2013C2 \u2026");
+    // Case matters for names (&AMP; is a reference, &Ouml; is another letter), numeric references in both bases.
+    expect(htmlToText("<p>&AMP; &Ouml; &#x41;&#66; &amp;amp;</p>")).toBe("& \u00d6 AB &amp;");
+    // The legacy references a browser decodes without a semicolon; unknown names stay as written.
+    expect(htmlToText("<p>&copy 2024; x &lt5; AT&T; &bogus; &NotARef;</p>")).toBe("\u00a9 2024; x <5; AT&T; &bogus; &NotARef;");
+    // Invalid code points become U+FFFD, as in a browser, instead of passing through.
+    expect(htmlToText("<p>a&#0;b&#x110000;c</p>")).toBe("a\ufffdb\ufffdc");
+    // Decoded in text only: an encoded tag stays text.
+    expect(htmlToText("&lt;b&gt;bold&lt;/b&gt;")).toBe("<b>bold</b>");
+  });
 });
 
 describe("shard and CSV field helpers", () => {

@@ -14,8 +14,8 @@ import { rawRequest, type RawResponse } from "./serve-helpers.js";
 const TOKEN = "walk-every-route-token";
 const NOTE = "IMAGING: CT shows bony bridging across C1-C2.\nASSESSMENT: Acquired ankylosis of C1-C2 due to rheumatoid arthritis.";
 
-/** Routes anyone may call: the page, its favicon and /healthz (GET and the HEAD fastify adds). */
-const EXPECTED_PUBLIC = ["GET /", "GET /favicon.ico", "GET /healthz", "HEAD /", "HEAD /favicon.ico", "HEAD /healthz"];
+/** Routes anyone may call: the page, its favicon, /healthz and /openapi.json (GET and the HEAD fastify adds). */
+const EXPECTED_PUBLIC = ["GET /", "GET /favicon.ico", "GET /healthz", "GET /openapi.json", "HEAD /", "HEAD /favicon.ico", "HEAD /healthz", "HEAD /openapi.json"];
 
 /** Words that only appear in answers carrying data: a result, a batch, the schema. */
 const CONTENT_MARKERS = [/"verdict"/, /"results"/, /"\$schema"/, /"properties"/, /"mentions"/];
@@ -141,7 +141,7 @@ describe("with a token set, every route and every spelling of it", () => {
   });
   afterAll(() => app.close());
 
-  it("the router's routes are listed, and only the page, its favicon and /healthz are public", () => {
+  it("the router's routes are listed, and only the page, its favicon, /healthz and /openapi.json are public", () => {
     const names = routes.map((r) => `${r.method} ${r.url}`);
     expect(names).toContain("POST /v1/check");
     expect(names).toContain("POST /v1/check/batch");

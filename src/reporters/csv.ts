@@ -2,8 +2,12 @@
  * The csv reporter for scan output: one row per note (id, verdict, score, missing, suggested codes, the
  * source file and line, and the error for a record that could not be checked). RFC 4180 quoting, LF rows,
  * one line per row (line breaks inside values become spaces, so a resumed scan can find the last whole row),
- * and no cell a spreadsheet would evaluate as a formula.
+ * and no cell a spreadsheet would evaluate as a formula. The quoting is csv-stringify's (the writer of the
+ * csv-parse project the scan reads CSV with); the two rules it does not have are here: one line per
+ * value, and the formula guard that leaves plain numbers such as an id "-12" alone (its own
+ * `escape_formulas` would write "'-12").
  */
+import { stringify } from "csv-stringify/sync";
 import type { RowDigest } from "../scan/digest.js";
 
 export const CSV_COLUMNS = ["id", "verdict", "score", "missing", "suggested_codes", "file", "line", "error_code", "error"] as const;
@@ -28,15 +32,26 @@ export function cellText(value: string): string {
   return FORMULA_START.test(s) && !NUMBER.test(s) ? `'${s}` : s;
 }
 
-/** Quotes a field when it holds a comma, a quote or leading/trailing space. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  const s = typeof value === "number" ? String(value) : cellText(value);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** RFC 4180 quoting, plus quotes around a value with leading or trailing white space; LF row ends. */
+const STRINGIFY = { quoted_match: /^\s|\s$/, record_delimiter: "unix" } as const;
+
+type Cell = string | number | null | undefined;
+
+/** The fields of one row as written: strings through cellText, numbers as they are. */
+const cells = (values: readonly Cell[]): (string | number | null)[] => values.map((v) => (v === undefined ? null : typeof v === "string" ? cellText(v) : v));
+
+/** One row, newline included. */
+function csvLine(values: readonly Cell[]): string {
+  return stringify([cells(values)], STRINGIFY);
+}
+
+/** One field as written: quoted when it holds a comma, a quote or leading/trailing space. */
+export function csvField(value: Cell): string {
+  return csvLine([value]).slice(0, -1);
 }
 
 export function csvHeader(): string {
-  return CSV_COLUMNS.join(",") + "\n";
+  return csvLine(CSV_COLUMNS);
 }
 
 export function csvRow(d: RowDigest): string {
@@ -51,5 +66,5 @@ export function csvRow(d: RowDigest): string {
     d.errorCode,
     d.errorMessage,
   ];
-  return fields.map(csvField).join(",") + "\n";
+  return csvLine(fields);
 }

@@ -35,7 +35,7 @@ export const COMPOSITION_TEXT_SOURCE_NOTE =
 export const HTML_TEXT_SOURCE_NOTE =
   "text taken from a text/html attachment with tags stripped and entities decoded; evidence offsets refer to that decoded text, not to the HTML";
 
-interface Attachment {
+export interface Attachment {
   contentType?: unknown;
   data?: unknown;
   url?: unknown;
@@ -62,7 +62,7 @@ function attachmentsOf(resource: Record<string, unknown>): { att: Attachment; pa
   return out;
 }
 
-function mediaType(att: Attachment): string {
+export function mediaType(att: Attachment): string {
   return typeof att.contentType === "string" ? att.contentType.split(";")[0]!.trim().toLowerCase() : "";
 }
 
@@ -114,28 +114,39 @@ export function noteFromResource(resource: Record<string, unknown>, where: strin
       resource: resourceRef,
     };
   }
-  const at = `${where}: ${resourceRef} ${pick.path}`;
-  if (typeof pick.att.data !== "string") {
-    const why = typeof pick.att.url === "string" ? "only a url (not fetched: cdicheck makes no network calls)" : "no data";
-    return { kind: "error", id, code: "no_text", message: `${at}: attachment has ${why}`, resource: resourceRef };
-  }
-  if (!isBase64(pick.att.data)) {
-    return { kind: "error", id, code: "invalid_request", message: `${at}: attachment data is not base64`, resource: resourceRef };
-  }
-  const decoded = decodeRecord(Buffer.from(pick.att.data, "base64"), at);
-  if (!decoded.ok) return { kind: "error", id, code: decoded.code, message: decoded.message, resource: resourceRef };
-  const html = mediaType(pick.att) === "text/html";
-  const text = html ? htmlToText(decoded.text) : decoded.text;
-  const empty = emptyNote(text, at);
-  if (empty && !empty.ok) return { kind: "error", id, code: empty.code, message: empty.message, resource: resourceRef };
+  const read = readAttachment(pick.att, `${where}: ${resourceRef} ${pick.path}`);
+  if (!read.ok) return { kind: "error", id, code: read.code, message: read.message, resource: resourceRef };
   return {
     kind: "note",
     id,
-    text,
+    text: read.text,
     resource: resourceRef,
     attachment: pick.path,
-    ...(html ? { textSource: { contentType: "text/html", note: HTML_TEXT_SOURCE_NOTE } } : {}),
+    ...(read.textSource ? { textSource: read.textSource } : {}),
   };
+}
+
+export type AttachmentText = { ok: true; text: string; textSource?: TextSource } | { ok: false; code: ErrorCode; message: string };
+
+/**
+ * The note in one attachment-shaped object (`{contentType, data}`: a DocumentReference attachment, a
+ * DiagnosticReport presentedForm, a Binary resource): inline base64 data decoded as UTF-8 (or UTF-16
+ * with a byte-order mark), at most MAX_NOTE_BYTES, tags stripped when the type is text/html; `at` names
+ * the place in messages. A url is never fetched.
+ */
+export function readAttachment(att: Attachment, at: string): AttachmentText {
+  if (typeof att.data !== "string") {
+    const why = typeof att.url === "string" ? "only a url (not fetched: cdicheck makes no network calls)" : "no data";
+    return { ok: false, code: "no_text", message: `${at}: attachment has ${why}` };
+  }
+  if (!isBase64(att.data)) return { ok: false, code: "invalid_request", message: `${at}: attachment data is not base64` };
+  const decoded = decodeRecord(Buffer.from(att.data, "base64"), at);
+  if (!decoded.ok) return decoded;
+  const html = mediaType(att) === "text/html";
+  const text = html ? htmlToText(decoded.text) : decoded.text;
+  const empty = emptyNote(text, at);
+  if (empty && !empty.ok) return empty;
+  return { ok: true, text, ...(html ? { textSource: { contentType: "text/html", note: HTML_TEXT_SOURCE_NOTE } } : {}) };
 }
 
 /** The scan record (or skip) for a resource read from a FHIR export line or Bundle entry, located at `source`. */

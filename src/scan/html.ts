@@ -1,37 +1,19 @@
 /**
- * text/html attachments to plain text: tags stripped, block ends as line breaks, entities decoded.
- * Offsets in results then refer to this decoded text, not to the HTML (the output row says so).
+ * text/html attachments to plain text: tags stripped, block ends as line breaks, character references
+ * decoded (every HTML named reference, `&ouml;` `&le;` `&frac12;`..., and numeric ones, by the `entities`
+ * package as a browser decodes text). Offsets in results then refer to this decoded text, not to the
+ * HTML (the output row says so).
  *
  * One left-to-right pass, linear in the input: every search for a closing `>`, `-->` or `</script>`
  * remembers where it found (or did not find) one, so text such as `<a<a<a...` or thousands of unclosed
  * `<script>` tags is not searched again and again to the end (the regular expressions this replaces
  * took minutes on a few hundred KB of such text).
  */
-
-const NAMED: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ndash: "\u2013", mdash: "\u2014",
-  lsquo: "\u2018", rsquo: "\u2019", ldquo: "\u201c", rdquo: "\u201d", deg: "\u00b0", plusmn: "\u00b1",
-  middot: "\u00b7", hellip: "\u2026", times: "\u00d7", micro: "\u00b5", copy: "\u00a9", reg: "\u00ae",
-};
+import { decodeHTML } from "entities";
 
 const BLOCK = new Set(["p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "title"]);
 /** Elements dropped with their content (when they are closed). */
 const HIDDEN = new Set(["script", "style", "head"]);
-
-/** An entity body (between `&` and `;`): `#x41`, `#65` or a name; bounded so a search never runs long. */
-const ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{1,31});/y;
-
-function decodeEntity(body: string): string | null {
-  if (body.startsWith("#x") || body.startsWith("#X")) {
-    const cp = Number.parseInt(body.slice(2), 16);
-    return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : null;
-  }
-  if (body.startsWith("#")) {
-    const cp = Number.parseInt(body.slice(1), 10);
-    return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : null;
-  }
-  return NAMED[body.toLowerCase()] ?? null;
-}
 
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isAlnum = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x39);
@@ -98,25 +80,14 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   const gt = new Finder(html, ">");
   const commentEnd = new Finder(html, "-->");
-  const amp = new Finder(html, "&");
   const closes = new CloseFinder(html);
   const n = html.length;
   let text = 0; // start of the text run not yet copied
   let i = 0;
   const flushText = (end: number): void => {
-    // Entities are decoded in text runs only, so `&lt;b&gt;` stays the text "<b>".
-    let from = text;
-    for (let a = amp.next(from); a >= 0 && a < end; a = amp.next(a + 1)) {
-      ENTITY.lastIndex = a;
-      const m = ENTITY.exec(html);
-      if (!m || m.index + m[0].length > end) continue;
-      const dec = decodeEntity(m[1]!);
-      if (dec === null) continue;
-      out.push(html.slice(from, a), dec);
-      from = a + m[0].length;
-      a = from - 1;
-    }
-    out.push(html.slice(from, end));
+    // References are decoded in text runs only, so `&lt;b&gt;` stays the text "<b>". decodeHTML is
+    // one pass over the run (a trie walk), so the whole stays linear.
+    if (end > text) out.push(decodeHTML(html.slice(text, end)));
   };
   while (i < n) {
     const lt = html.indexOf("<", i);

@@ -5,14 +5,18 @@
  * Logs carry the request id, route, status, body size, time and verdict: never the note text, never
  * the raw URL (its query string could hold anything).
  */
+import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
+import { readFileSync } from "node:fs";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
+import { FHIR_JSON, type FhirCheckResult, isFhirContentType, isFhirRequest, operationOutcome, parseFhirRequest } from "./fhir.js";
+import { openApiDocument } from "./openapi.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
 import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
-import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
+import { bearerMatches, HELMET_OPTIONS, helmetHeaders, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /**
@@ -63,13 +67,14 @@ export interface RegisteredRoute {
 /** Route options for the routes anyone may call when a token is set. */
 const PUBLIC = { config: { public: true } } as const;
 
-const SECURITY_HEADERS = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
-  "cross-origin-resource-policy": "same-origin",
-  "cache-control": "no-store",
-};
+/** Nothing the server answers is kept by a cache (helmet does not set this one). */
+const NO_STORE = { "cache-control": "no-store" };
+
+/**
+ * The headers of answers written before any hook runs (frameworkErrors, clientErrorHandler): helmet's
+ * list, as the routes get it from @fastify/helmet, and no-store.
+ */
+const EARLY_HEADERS = { ...helmetHeaders(), ...NO_STORE };
 
 /**
  * Reads the rest of a request body and discards it (up to DRAIN_LIMIT bytes). Resolves when the body
@@ -99,12 +104,23 @@ function drainRequest(raw: IncomingMessage): Promise<void> {
   });
 }
 
-/** Sends the error; returns the reply, which async handlers must return (an onSend hook may still be running). */
+/** The package's version, for the OpenAPI document (dist/server/ and src/server/ both sit two levels down). */
+const { version: VERSION } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+/**
+ * Sends the error; returns the reply, which async handlers must return (an onSend hook may still be
+ * running). A FHIR request (Content-Type or Accept application/fhir+json) gets an OperationOutcome.
+ */
 function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
   if (err.status === 401) reply.header("www-authenticate", 'Bearer realm="cdicheck"');
   if (err.code === "overloaded") reply.header("retry-after", "1");
+  if (isFhirRequest(reply.request.headers)) {
+    return reply.code(err.status).type(`${FHIR_JSON}; charset=utf-8`).send(operationOutcome(err));
+  }
   return reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
 }
+
+const MEDIA_TYPE_HINT = 'send the body as JSON with "Content-Type: application/json" (POST /v1/check also takes a FHIR resource as "application/fhir+json")';
 
 /** Maps anything thrown while handling a request to an ApiError (no stack, no note text). */
 function toApiError(err: unknown, maxBytes: number): ApiError {
@@ -118,13 +134,13 @@ function toApiError(err: unknown, maxBytes: number): ApiError {
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
-        ? new ApiError(415, "unsupported_media_type", 'send the body as JSON with "Content-Type: application/json"')
+        ? new ApiError(415, "unsupported_media_type", MEDIA_TYPE_HINT)
         : new ApiError(400, "invalid_request", "the Content-Length header does not match the body");
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new ApiError(400, "invalid_json", 'empty request body: send a JSON object such as {"text": "..."}');
     case "FST_ERR_CTP_INVALID_CONTENT_TYPE":
     case "FST_ERR_CTP_EMPTY_TYPE":
-      return new ApiError(415, "unsupported_media_type", 'send the body as JSON with "Content-Type: application/json"');
+      return new ApiError(415, "unsupported_media_type", MEDIA_TYPE_HINT);
   }
   const status = (err as { statusCode?: number }).statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
@@ -154,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A path the router cannot decode (`/%zz`): the API's error shape, without echoing the URL.
     frameworkErrors: (_err, req, reply) => {
       req.outcome = "invalid_request";
-      reply.headers(SECURITY_HEADERS);
+      reply.headers(EARLY_HEADERS);
       void sendError(reply, new ApiError(400, "invalid_request", "the request path is not a valid URL (bad percent-encoding)"));
     },
     // Requests Node's HTTP parser refuses (bad header bytes, bad framing, headers too large, too
@@ -169,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? new ApiError(431, "invalid_request", "the request headers are too large")
             : new ApiError(400, "invalid_request", "malformed HTTP request");
       const body = JSON.stringify(apiErr.toJSON());
-      const headers = Object.entries({ ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" })
+      const headers = Object.entries({ ...EARLY_HEADERS, "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), connection: "close" })
         .map(([k, v]) => `${k}: ${v}\r\n`)
         .join("");
       if (socket.writable) socket.end(`HTTP/1.1 ${apiErr.status} ${STATUS_CODES[apiErr.status]}\r\n${headers}\r\n${body}`);
@@ -182,9 +198,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   const app = Fastify(fastifyOptions);
 
-  // Bodies: JSON only (text/plain and the rest get 415). The parser never echoes the body in errors.
+  // Security headers on every answer (helmet's onRequest hook, registered first so it runs before ours
+  // and an answer our hook refuses carries them too).
+  // (The cast: @fastify/helmet's types import helmet's CommonJS typings, this module its ESM ones.)
+  await app.register(fastifyHelmet, { ...(HELMET_OPTIONS as unknown as FastifyHelmetOptions), global: true });
+
+  // Bodies: JSON only, plain or FHIR (text/plain and the rest get 415). The parser never echoes the
+  // body in errors; which of the two the body is, the handler reads from the Content-Type header.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: maxBytes }, (_req, body, done) => {
+  app.addContentTypeParser(["application/json", FHIR_JSON], { parseAs: "string", bodyLimit: maxBytes }, (_req, body, done) => {
     try {
       done(null, parseJsonBody(body as string));
     } catch (err) {
@@ -204,7 +226,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // onRequest runs after routing: req.routeOptions is the route the router will serve (or none, for
   // a 404), so the token rule is decided on that route and not on how the URL was spelled.
   app.addHook("onRequest", async (req, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(NO_STORE);
     reply.header("x-request-id", req.id);
     if (guardHost && !isLocalHostHeader(req.headers.host)) {
       throw new ApiError(403, "forbidden_host", "this server only answers requests addressed to localhost");
@@ -267,7 +289,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get("/v1/schema", async () => resultJsonSchema());
 
-  app.post("/v1/check", async (req): Promise<CheckResult> => {
+  // The API's description carries no data: public, like the page.
+  const openApi = JSON.stringify(openApiDocument(VERSION));
+  app.get("/openapi.json", PUBLIC, async (_req, reply) => reply.type("application/json; charset=utf-8").send(openApi));
+
+  app.post("/v1/check", async (req): Promise<CheckResult | FhirCheckResult> => {
+    if (isFhirContentType(req.headers["content-type"])) {
+      // A FHIR resource: the same result, its id the resource reference, and where the text came from.
+      const fhir = parseFhirRequest(req.body, maxNoteChars);
+      const result = await checker.run(fhir.task);
+      req.outcome = result.verdict;
+      return { ...result, source: fhir.source, ...(fhir.textSource ? { textSource: fhir.textSource } : {}) };
+    }
     const task = parseNoteRequest(req.body, maxNoteChars);
     const result = await checker.run(task);
     req.outcome = result.verdict;
@@ -275,6 +308,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.post("/v1/check/batch", async (req) => {
+    if (isFhirContentType(req.headers["content-type"])) {
+      throw new ApiError(415, "unsupported_media_type", 'the batch takes JSON ("Content-Type: application/json"); send one FHIR resource to POST /v1/check, or a Bundle to cdicheck scan');
+    }
     const tasks = parseBatchRequest(req.body, maxNoteChars);
     if (checker.queued() + tasks.length > checker.maxQueue) throw new OverloadedError();
     const results = await Promise.all(tasks.map((t) => checker.run(t)));

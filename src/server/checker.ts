@@ -21,6 +21,15 @@ export interface Checker {
 
 const WARM_UP_NOTE = "IMAGING: CT shows bony bridging across C1-C2.\nASSESSMENT: Acquired ankylosis of C1-C2 due to rheumatoid arthritis.";
 
+/**
+ * Overload shedding is this queue check, made synchronously for each note as it is handed to the pool
+ * (and for a whole batch before any of it is). @fastify/under-pressure was measured as a replacement and
+ * kept out: it sheds on event-loop delay, heap, RSS or a `healthCheck` it polls every
+ * `healthCheckInterval`, so a burst between two polls all gets in (60 simultaneous requests against a
+ * limit of 10 waiting, polled every 100 ms: 60 admitted, 58 waiting at once; this check: 20 admitted,
+ * 40 shed, never more than 10 waiting). The checks run in worker threads, so the event loop it watches
+ * is not where the load is.
+ */
 export class OverloadedError extends Error {
   constructor() {
     super("server busy: too many notes waiting to be checked, retry shortly");

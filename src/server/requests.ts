@@ -23,22 +23,40 @@ export const BatchRequestSchema = z.strictObject({
   code: z.string().optional().describe("Default code for notes that give none."),
 });
 
-export type ApiErrorCode =
-  | "invalid_json"
-  | "invalid_request"
-  | "empty_note"
-  | "unsupported_code"
-  | "payload_too_large"
-  | "note_too_large"
-  | "check_timeout"
-  | "request_timeout"
-  | "unsupported_media_type"
-  | "unauthorized"
-  | "forbidden_host"
-  | "not_found"
-  | "method_not_allowed"
-  | "overloaded"
-  | "internal";
+/** Every error code the API answers with (`error.code`; in an OperationOutcome, `issue.details.coding.code`). */
+export const API_ERROR_CODES = [
+  "invalid_json",
+  "invalid_request",
+  "empty_note",
+  "unsupported_code",
+  "payload_too_large",
+  "note_too_large",
+  "check_timeout",
+  "request_timeout",
+  "unsupported_media_type",
+  "unsupported_resource",
+  "no_text",
+  "binary",
+  "invalid_utf8",
+  "unauthorized",
+  "forbidden_host",
+  "not_found",
+  "method_not_allowed",
+  "overloaded",
+  "internal",
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** The JSON error answer. */
+export const ApiErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(API_ERROR_CODES),
+      message: z.string().describe("What is wrong, naming the field or the limit; never the note text, never a stack trace."),
+      field: z.string().optional().describe('The field at fault ("text", "notes[2].text").'),
+    }),
+  })
+  .describe("Every error answer of a JSON request.");
 
 /** An error the API answers with: `{ "error": { "code", "message", "field"? } }` and an HTTP status. */
 export class ApiError extends Error {
