@@ -80,10 +80,11 @@ function level(node: TabularNode, code: string): CodeCard["hierarchy"][number]["
 }
 
 /** The target codes' titles and their own inclusion terms (up to their category), cited. */
-function targetFacts(data: Icd10cm, codes: string[]): { coded: CodeCard["siblings"]; official: Citation[] } {
+function targetFacts(data: Icd10cm, codes: string[], own: string): { coded: CodeCard["siblings"]; official: Citation[] } {
   const coded: CodeCard["siblings"] = [];
   const official: Citation[] = [];
-  const seen = new Set<string>();
+  // The card's own category and subcategory say what the card's code includes, not why the note goes elsewhere.
+  const seen = new Set<string>(data.ancestors(own).flatMap((a) => data.notesAt(a, ["includes", "inclusionTerm"]).map((n) => `${a.code}|${n.text}`)));
   for (const c of codes) {
     const node = data.diag(c);
     if (!node) continue;
@@ -124,13 +125,13 @@ function pitfalls(data: Icd10cm, code: string, notes: OfficialNote[]): CodeCard[
     const codes = r.meta.codes.filter((c) => c !== code);
     const mine = excludes.filter((n) => codes.some((c) => explains(n.text, c, r.meta.description)));
     for (const n of mine) used.add(n);
-    const { coded, official } = targetFacts(data, codes);
+    const { coded, official } = targetFacts(data, codes, code);
     out.push({ rule: r.meta.id, description: r.meta.description, codes: coded, official: [...mine.map(noteCitation), ...official] });
   }
   for (const n of excludes) {
     if (used.has(n)) continue;
     const codes = referencedCodes(n.text).flatMap((ref) => (data.diag(ref.from) ? [ref.from] : []));
-    const { coded } = targetFacts(data, codes);
+    const { coded } = targetFacts(data, codes, code);
     const description =
       n.kind === "excludes1"
         ? `${n.text}: never reported with ${code} (Excludes1 at ${n.at.scope === "chapter" ? `chapter ${n.at.code}` : n.at.code}); no cdicheck rule routes it.`
