@@ -9,6 +9,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
+import { buildCard, cardCodes, MalformedCodeError, UnknownCodeError } from "../card/card.js";
+import type { CodeCard } from "../card/schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
 import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
@@ -266,6 +268,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/healthz", PUBLIC, async () => ({ status: "ok", queued: checker.queued() }));
 
   app.get("/v1/schema", async () => resultJsonSchema());
+
+  // The code card (src/card/): built from the official ICD-10-CM extracts and the rule metas, it holds no
+  // patient data and no note, so it is public like the page. Cards are built once per code.
+  const cards = new Map<string, CodeCard>();
+  app.get("/v1/codes/:code", PUBLIC, async (req): Promise<CodeCard> => {
+    const { code } = req.params as { code: string };
+    try {
+      const card = cards.get(code) ?? buildCard(code);
+      if (cards.size < 64) cards.set(code, card);
+      req.outcome = card.code;
+      return card;
+    } catch (err) {
+      // The messages do not echo the path: it could hold anything.
+      if (err instanceof MalformedCodeError) throw new ApiError(400, "malformed_code", "not an ICD-10-CM code: a letter, a digit, a digit or letter, then optionally a dot and up to 4 more (M43.21)", "code");
+      if (err instanceof UnknownCodeError) throw new ApiError(404, "unknown_code", `no code card for this code; cards exist for ${cardCodes().join(", ")}`, "code");
+      throw err;
+    }
+  });
 
   app.post("/v1/check", async (req): Promise<CheckResult> => {
     const task = parseNoteRequest(req.body, maxNoteChars);

@@ -28,6 +28,8 @@ export type ApiErrorCode =
   | "invalid_request"
   | "empty_note"
   | "unsupported_code"
+  | "malformed_code"
+  | "unknown_code"
   | "payload_too_large"
   | "note_too_large"
   | "check_timeout"
