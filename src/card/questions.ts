@@ -116,7 +116,7 @@ export const withM45: Question = {
       statements.push(
         official(`Not for ${condition(n.text)}: ${n.at.code} lists "${n.text}" under Excludes1, and an Excludes1 note means the excluded code is never used at the same time as the code above it.`, [noteCitation(n), meaning(ctx, EXCLUDES1)]),
       );
-      const regional = m45 ? ctx.data.children("M45").find((c) => ctx.region && c.title.endsWith(ctx.region) && c.title.toLowerCase().includes(condition(n.text).toLowerCase())) : undefined;
+      const regional = m45 ? ctx.data.children("M45").find((c) => ctx.region && c.title.endsWith(" " + ctx.region) && c.title.toLowerCase().includes(condition(n.text).toLowerCase())) : undefined;
       if (regional) statements.push(official(`${condition(n.text)[0]!.toUpperCase() + condition(n.text).slice(1)} of this region is ${regional.code} (${regional.title}).`, [titleCitation(regional)]));
       for (const c of m45 ? ctx.data.children("M45") : []) if (c.title.toLowerCase().includes(condition(n.text).toLowerCase())) covered.add(c.code);
     }
@@ -209,7 +209,9 @@ export const spansRegions: Question = {
     );
     return {
       id: this.meta.id,
-      question: neighbour ? `What is coded when a fusion spans the ${ctx.region} and the ${regionOf(neighbour)}?` : `What is coded when a fusion spans more than one region?`,
+      question: neighbour
+        ? `What is coded when a fusion spans the ${ctx.region} (${ctx.code}) and the ${regionOf(neighbour)} (${neighbour.code})?`
+        : `What is coded when a fusion spans more than one region (${ctx.code} is the site-unspecified code)?`,
       status: "partly",
       short: multiple.length ? `${multiple[0]!.code}.` : `There is no code for several regions; each region has its own code (cdicheck adds the other region's code). The guideline that decides it is not in this repository.`,
       statements,
