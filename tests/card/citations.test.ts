@@ -100,7 +100,7 @@ describe("code cards M43.20 to M43.28", () => {
       { ...rule, text: rule.text.slice(1) },
       { ...rule, rule: "no-such-rule" },
       { ...intro, code: "Excludes2" },
-      { ...note, file: "data/icd10cm/other.xml" },
+      { ...note, file: "data/icd10cm/other.xml" } as Citation,
     ];
     for (const b of broken) expect(resolveCitation(b, data), JSON.stringify(b)).not.toBeNull();
   });
