@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { buildCard, cardCitations, cardCodes } from "../../src/card/card.js";
 import { resolveCitation } from "../../src/card/citation.js";
 import { icd10cm, INDEX_FILE, TABULAR_FILE } from "../../src/card/icd10cm.js";
-import { CodeCardSchema, type Citation } from "../../src/card/schema.js";
+import { CodeCardSchema, type Citation, type RuleCitation, type TabularCitation } from "../../src/card/schema.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const TABULAR = readFileSync(join(ROOT, TABULAR_FILE), "utf8");
@@ -85,22 +85,22 @@ describe("code cards M43.20 to M43.28", () => {
   it("a citation changed in any part no longer resolves", () => {
     const data = icd10cm();
     const card = buildCard("M43.21");
-    const note = card.notes.find((n) => n.kind === "excludes2" && n.at === "M43.2")!.citation;
+    const note = card.notes.find((n) => n.kind === "excludes2" && n.at === "M43.2")!.citation as TabularCitation;
     const index = card.index[0]!;
-    const rule = card.elements[0]!.citations[0]!;
-    const intro = card.noteKinds.find((k) => k.kind === "Excludes1")!.citation;
+    const rule: RuleCitation = card.elements[0]!.citations[0]!;
+    const intro = card.noteKinds.find((k) => k.kind === "Excludes1")!.citation as TabularCitation;
     for (const ok of [note, index, rule, intro]) expect(resolveCitation(ok, data)).toBeNull();
     const broken: Citation[] = [
       { ...note, text: note.text + " " },
       { ...note, code: "M43.21" },
-      { ...note, kind: "excludes1" } as Citation,
-      { ...card.titleCitation, text: "Fusion of spine, occipito-atlanto-axial regions" },
+      { ...note, kind: "excludes1" },
+      { ...(card.titleCitation as TabularCitation), text: "Fusion of spine, occipito-atlanto-axial regions" },
       { ...index, path: [...index.path.slice(0, -1), "cervical region"], text: "cervical region" },
       { ...index, code: "M43.22" },
       { ...rule, text: rule.text.slice(1) },
       { ...rule, rule: "no-such-rule" },
       { ...intro, code: "Excludes2" },
-      { ...note, file: "data/icd10cm/other.xml" } as Citation,
+      { ...note, file: "data/icd10cm/other.xml" },
     ];
     for (const b of broken) expect(resolveCitation(b, data), JSON.stringify(b)).not.toBeNull();
   });
