@@ -174,7 +174,10 @@ export class Icd10cm {
   /** The introduction's instruction notes under a heading ("Excludes1", "Includes:", ...). */
   instruction(heading: string): string[] {
     const intro = child(this.tabular, "introduction");
-    const section = intro && elements(intro, "introSection").find((s) => textOf(child(s, "title") ?? { name: "", attrs: {}, children: [] }) === heading);
+    const section = intro && elements(intro, "introSection").find((s) => {
+      const title = child(s, "title");
+      return title !== undefined && textOf(title) === heading;
+    });
     const instruction = section && child(section, "instruction");
     return instruction ? elements(instruction, "note").map(textOf) : [];
   }

@@ -275,10 +275,14 @@ const STUDY_WORDS = ["imaging", "radiograph", "x-ray", "radiolog", "tomograph", 
 export const imagingQuestion: Question = {
   meta: { id: "imaging", description: "Which imaging documents the code?" },
   answer(ctx) {
-    const texts = [...ctx.notes.map((n) => n.text), ctx.node.title, ...ctx.data.indexFor(ctx.code).flatMap((e) => e.path)];
-    const naming = texts.filter((t) => STUDY_WORDS.some((w) => ` ${t.toLowerCase()} `.includes(w)));
+    const names = (t: string): boolean => STUDY_WORDS.some((w) => ` ${t.toLowerCase()} `.includes(w));
+    const naming: Citation[] = [
+      ...ctx.notes.filter((n) => names(n.text)).map(noteCitation),
+      ...(names(ctx.node.title) ? [titleCitation(ctx.node)] : []),
+      ...ctx.data.indexFor(ctx.code).filter((e) => e.path.some(names)).map(indexCitation),
+    ];
     const statements: Statement[] = [];
-    if (naming.length) statements.push(official(`The official text names a study: ${naming.map((t) => `"${t}"`).join(", ")}.`, []));
+    if (naming.length) statements.push(official(`The official text names a study: ${naming.map((c) => `"${c.text}"`).join(", ")}.`, naming));
     else {
       statements.push(
         gap(
