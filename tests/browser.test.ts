@@ -146,6 +146,23 @@ describe("page with a hand-built result (highlighting, checklist, copy)", () => 
     await page.close();
   });
 
+  it("shows the code card of M43.21 in the code panel, its answers citing the official text", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await page.goto(url);
+    await page.locator("#code-panel summary").first().click();
+    const kf = page.locator('.code-card [data-question="klippel-feil"]');
+    await expect.poll(() => kf.isVisible()).toBe(true);
+    expect(await kf.textContent()).toContain("Klippel-Feil syndrome (Q76.1)");
+    expect(await page.locator(".code-card details.question").count()).toBe(7);
+    await page.screenshot({ path: join(OUT, "serve-page-code-card.png"), fullPage: true });
+    expect(errors).toEqual([]); // no style or script refused by the page's CSP
+    await page.close();
+  });
+
   it("is keyboard-accessible: Tab reaches the note, Check, and the element links", async () => {
     const page = await context.newPage();
     await page.goto(url);

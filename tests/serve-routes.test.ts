@@ -14,17 +14,31 @@ import { rawRequest, type RawResponse } from "./serve-helpers.js";
 const TOKEN = "walk-every-route-token";
 const NOTE = "IMAGING: CT shows bony bridging across C1-C2.\nASSESSMENT: Acquired ankylosis of C1-C2 due to rheumatoid arthritis.";
 
-/** Routes anyone may call: the page, its favicon, /healthz and /openapi.json (GET and the HEAD fastify adds). */
-const EXPECTED_PUBLIC = ["GET /", "GET /favicon.ico", "GET /healthz", "GET /openapi.json", "HEAD /", "HEAD /favicon.ico", "HEAD /healthz", "HEAD /openapi.json"];
+/**
+ * Routes anyone may call: the page, its favicon, /healthz, /openapi.json and the code card (official text and
+ * rule metas, no patient data), GET and the HEAD fastify adds.
+ */
+const EXPECTED_PUBLIC = [
+  "GET /",
+  "GET /favicon.ico",
+  "GET /healthz",
+  "GET /openapi.json",
+  "GET /v1/codes/:code",
+  "HEAD /",
+  "HEAD /favicon.ico",
+  "HEAD /healthz",
+  "HEAD /openapi.json",
+  "HEAD /v1/codes/:code",
+];
 
 /** Words that only appear in answers carrying data: a result, a batch, the schema. */
 const CONTENT_MARKERS = [/"verdict"/, /"results"/, /"\$schema"/, /"properties"/, /"mentions"/];
 
 const pct = (c: string): string => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
 
-/** A path as a route pattern would be called: parameters filled in with a plain value. */
+/** A path as a route pattern would be called: parameters filled in with a plain value (a code for `:code`). */
 function concrete(url: string): string {
-  return url.replace(/:[^/]+/g, "x").replace(/\*/g, "x");
+  return url.replace(/:code$/, "M43.21").replace(/:[^/]+/g, "x").replace(/\*/g, "x");
 }
 
 /** Spellings of `path` that a router, a proxy or a guard might read differently. */
@@ -141,7 +155,7 @@ describe("with a token set, every route and every spelling of it", () => {
   });
   afterAll(() => app.close());
 
-  it("the router's routes are listed, and only the page, its favicon, /healthz and /openapi.json are public", () => {
+  it("the router's routes are listed, and only the page, its favicon, /healthz, /openapi.json and the code card are public", () => {
     const names = routes.map((r) => `${r.method} ${r.url}`);
     expect(names).toContain("POST /v1/check");
     expect(names).toContain("POST /v1/check/batch");

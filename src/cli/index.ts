@@ -21,6 +21,7 @@ Exit codes:
           ('cdicheck help check' has the details)
   scan    0 every record checked, 3 some records could not be checked, 2 a usage error,
           130 interrupted (docs/scan.md)
+  explain 0 the card was printed, 2 a malformed or unknown code
   others  0 on success, 2 for a usage error`,
   )
   // Usage errors (unknown option, missing argument) are exit 2 per the contract; set before the
@@ -34,12 +35,13 @@ Exit codes:
 if (process.argv[2] === "scan") {
   registerScan(program);
 } else {
-  const [{ registerCheck }, { registerContext }, { registerServe }, { registerSchema }, { registerDemo }] = await Promise.all([
+  const [{ registerCheck }, { registerContext }, { registerServe }, { registerSchema }, { registerDemo }, { registerExplain }] = await Promise.all([
     import("./check.js"),
     import("./context.js"),
     import("./serve.js"),
     import("./schema.js"),
     import("./demo.js"),
+    import("./explain.js"),
   ]);
   registerCheck(program);
   registerContext(program);
@@ -47,6 +49,7 @@ if (process.argv[2] === "scan") {
   registerServe(program);
   registerSchema(program);
   registerDemo(program);
+  registerExplain(program);
 }
 
 await program.parseAsync(process.argv);

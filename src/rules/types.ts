@@ -43,6 +43,11 @@ export interface ElementRule {
     id: ElementId;
     description: string;
     required: boolean;
+    /**
+     * What makes the element present and what leaves it partial, in the contract's words (docs/contract.md
+     * section 4); the code card (src/card/) quotes them. `partial: null` when the element has no partial state.
+     */
+    criteria: { present: string; partial: string | null };
     messages: Record<string, string>;
   };
   check(facts: NoteFacts): ElementOutcome;

@@ -11,6 +11,8 @@ import { readFileSync } from "node:fs";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
+import { buildCard, cardCodes, MalformedCodeError, UnknownCodeError } from "../card/card.js";
+import type { CodeCard } from "../card/schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
 import { FHIR_JSON, type FhirCheckResult, isFhirContentType, isFhirRequest, operationOutcome, parseFhirRequest } from "./fhir.js";
 import { openApiDocument } from "./openapi.js";
@@ -288,6 +290,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/healthz", PUBLIC, async () => ({ status: "ok", queued: checker.queued() }));
 
   app.get("/v1/schema", async () => resultJsonSchema());
+
+  // The code card (src/card/): built from the official ICD-10-CM extracts and the rule metas, it holds no
+  // patient data and no note, so it is public like the page. Cards are built once per code.
+  const cards = new Map<string, CodeCard>();
+  app.get("/v1/codes/:code", PUBLIC, async (req): Promise<CodeCard> => {
+    const { code } = req.params as { code: string };
+    try {
+      const card = cards.get(code) ?? buildCard(code);
+      if (cards.size < 64) cards.set(code, card);
+      req.outcome = card.code;
+      return card;
+    } catch (err) {
+      // The messages do not echo the path: it could hold anything.
+      if (err instanceof MalformedCodeError) throw new ApiError(400, "malformed_code", "not an ICD-10-CM code: a letter, a digit, a digit or letter, then optionally a dot and up to 4 more (M43.21)", "code");
+      if (err instanceof UnknownCodeError) throw new ApiError(404, "unknown_code", `no code card for this code; cards exist for ${cardCodes().join(", ")}`, "code");
+      throw err;
+    }
+  });
 
   // The API's description carries no data: public, like the page.
   const openApi = JSON.stringify(openApiDocument(VERSION));

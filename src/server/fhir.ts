@@ -49,6 +49,8 @@ export const ISSUE_TYPE: Readonly<Record<ApiErrorCode, string>> = {
   invalid_request: "invalid",
   empty_note: "required",
   unsupported_code: "not-supported",
+  malformed_code: "value",
+  unknown_code: "not-found",
   payload_too_large: "too-long",
   note_too_large: "too-long",
   check_timeout: "timeout",

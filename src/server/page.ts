@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SUPPORTED_CODES } from "../check.js";
 import { escapeHtml, renderFunctionsSource, REPORT_CSS, REPORT_SCRIPT } from "../reporters/html.js";
+import { codeCardPanel } from "./card-panel.js";
 
 export const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
 
@@ -158,7 +159,8 @@ function scriptJson(value: unknown): string {
 }
 
 export function buildPage(options: PageOptions): Page {
-  const style = PAGE_CSS + REPORT_CSS;
+  const panel = codeCardPanel();
+  const style = PAGE_CSS + REPORT_CSS + panel.css;
   const script = "\n" + renderFunctionsSource() + "\n" + REPORT_SCRIPT + PAGE_SCRIPT;
   const config = { authRequired: options.authRequired, codes: SUPPORTED_CODES, samples: options.samples };
   const codeOptions = SUPPORTED_CODES.map((c) => `<option>${escapeHtml(c)}</option>`).join("");
@@ -188,6 +190,7 @@ export function buildPage(options: PageOptions): Page {
 </form>
 <div id="report" class="report" aria-label="Report"><p class="empty">The verdict, the five documentation elements, the highlighted note, suggested codes and provider queries appear here.</p></div>
 </main>
+${panel.html}
 <script type="application/json" id="cdicheck-config">${scriptJson(config)}</script>
 <script>${script}</script>
 </body></html>

@@ -29,6 +29,8 @@ export const API_ERROR_CODES = [
   "invalid_request",
   "empty_note",
   "unsupported_code",
+  "malformed_code",
+  "unknown_code",
   "payload_too_large",
   "note_too_large",
   "check_timeout",

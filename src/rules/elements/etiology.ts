@@ -9,6 +9,10 @@ export const etiology: ElementRule = {
     id: "etiology",
     description: "Makes the acquired, disease-process nature explicit (a stated cause, or acquired / non-surgical / spontaneous) and does not leave it open to surgical or congenital origin.",
     required: true,
+    criteria: {
+      present: "makes clear the fusion is acquired from a disease process: a stated cause (rheumatoid arthritis, DISH, ...), or words such as \"acquired\", \"spontaneous\", \"non-surgical\", and does not leave surgery or a congenital origin open",
+      partial: "the cause is hedged (\"possibly\", \"likely related to\")",
+    },
     messages: {
       present: "The fusion is documented as a disease process: {quote}.",
       hedged: "The cause of the fusion is hedged ({quote}); it is not stated as the cause.",

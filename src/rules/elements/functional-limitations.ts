@@ -8,6 +8,10 @@ export const functionalLimitations: ElementRule = {
     id: "functional_limitations",
     description: "Records affirmed functional limitations: loss of rotation or flexion-extension, myelopathy, radiculopathy.",
     required: false,
+    criteria: {
+      present: "records limitations as facts: lost rotation or flexion-extension, myelopathy, radiculopathy",
+      partial: null,
+    },
     messages: {
       present: "Functional limitations are recorded: {quote}.",
       missing: "No functional limitation (loss of rotation or flexion-extension, myelopathy, radiculopathy) is recorded.",

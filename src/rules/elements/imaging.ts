@@ -175,6 +175,10 @@ export const imaging: ElementRule = {
     id: "imaging",
     description: "Records imaging (CT, MRI, radiograph) with a finding that confirms ankylosis at these segments: bony bridging, osseous fusion, obliterated or absent joint space, trabecular continuity.",
     required: true,
+    criteria: {
+      present: "records a study (CT, MRI, radiograph) whose findings confirm ankylosis at these segments: bony bridging, osseous fusion, an obliterated or absent joint space, trabecular continuity",
+      partial: "a study is mentioned without such a finding at these segments (non-diagnostic; a finding only at other levels; a report whose own findings show the joints open, moving or with joint space left), or the study is only ordered, pending or not available",
+    },
     messages: {
       present: "Imaging confirms the fusion at these segments: {quote}.",
       pending: "Imaging is ordered or pending ({quote}); no result confirms the fusion yet.",

@@ -8,6 +8,10 @@ export const segments: ElementRule = {
     id: "segments",
     description: "Names the segments involved (occiput/C0, C1/atlas, C2/axis or their joints), tied to the fusion finding.",
     required: true,
+    criteria: {
+      present: "says which segments are involved, tied to the fusion: occiput or C0, atlas or C1, axis or C2, or their joints (atlanto-occipital, atlantoaxial, O-C1, C1-C2, occiput to C2, ...)",
+      partial: "only a vague place is given: craniocervical, craniovertebral or occipitocervical junction, upper cervical spine",
+    },
     messages: {
       present: "Segments are named with the fusion: {quote}.",
       partial: "Only a general region is named ({quote}); the segments fused (occiput-C1, C1-C2 or both) are not.",

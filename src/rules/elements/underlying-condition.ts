@@ -36,6 +36,10 @@ export const underlyingCondition: ElementRule = {
     id: "underlying_condition",
     description: "Names the condition driving the fusion and ties it to the fusion, or states that none was found.",
     required: false,
+    criteria: {
+      present: "names the condition behind the fusion and ties it to the fusion, or says that no cause was found",
+      partial: "the condition is named but not tied to the fusion, or the tie is hedged (\"likely related to\", \"if confirmed\")",
+    },
     messages: {
       present: "The condition driving the fusion is documented: {quote}.",
       noneFound: "The note states that no underlying condition was found: {quote}.",
