@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { SUPPORTED_CODES } from "../check.js";
 import { ResultSchema } from "../schema.js";
+import { CodeCardSchema } from "../card/schema.js";
 import { FHIR_JSON, FhirCheckResultSchema, FhirNoteResourceSchema, OperationOutcomeSchema } from "./fhir.js";
 import { ApiErrorBodySchema, BatchRequestSchema, MAX_BATCH_NOTES, NoteRequestSchema } from "./requests.js";
 
@@ -27,6 +28,7 @@ function componentSchemas(): Record<string, Json> {
     ["Error", ApiErrorBodySchema],
     ["OperationOutcome", OperationOutcomeSchema],
     ["Health", HealthSchema],
+    ["CodeCard", CodeCardSchema],
   ];
   for (const [id, schema] of named) registry.add(schema, { id });
   const out = z.toJSONSchema(registry, { target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` }).schemas as Record<string, Json>;
@@ -116,6 +118,19 @@ export function openApiDocument(version: string): Json {
           responses: { "200": { description: "Up", content: { "application/json": { schema: ref("Health") } } } },
         },
       },
+      "/v1/codes/{code}": {
+        get: {
+          operationId: "codeCard",
+          summary: "The code card: official text, elements, routing pitfalls and coders' questions answered with citations (public)",
+          security: [{}],
+          parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" }, description: "An ICD-10-CM code of M43.2- (M43.20 to M43.28)" }],
+          responses: {
+            "200": { description: "The card", content: { "application/json": { schema: ref("CodeCard") } } },
+            "400": { description: "Not an ICD-10-CM code (malformed_code)", content: { "application/json": { schema: ref("Error") } } },
+            "404": { description: "No card for this code (unknown_code)", content: { "application/json": { schema: ref("Error") } } },
+          },
+        },
+      },
       "/openapi.json": {
         get: {
           operationId: "openapi",
@@ -128,7 +143,7 @@ export function openApiDocument(version: string): Json {
     components: {
       schemas,
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "Needed on every route but the page, /healthz and /openapi.json when the server runs with CDICHECK_TOKEN set." },
+        bearer: { type: "http", scheme: "bearer", description: "Needed on every route but the page, /healthz, /openapi.json and /v1/codes/{code} when the server runs with CDICHECK_TOKEN set." },
       },
     },
   };
