@@ -424,6 +424,7 @@ export function renderReport(text: string, result: CheckResult, meta?: ReportMet
     h += '<section class="elements" aria-labelledby="h-elements"><h2 id="h-elements">Documentation elements</h2><ul class="checklist">' + items + "</ul></section>";
   }
 
+  const cues = cueLinks(result);
   h +=
     '<section class="note" aria-labelledby="h-note"><h2 id="h-note">Note</h2>' +
     '<p class="legend" aria-label="Legend">' +
@@ -435,13 +436,16 @@ export function renderReport(text: string, result: CheckResult, meta?: ReportMet
     '<span class="hl m t-other">other</span> \u00B7 ' +
     '<span class="hl m t-other a-negated">negated</span> <span class="hl m t-other a-hypothetical">hypothetical</span> ' +
     '<span class="hl m t-other a-uncertain">uncertain</span> <span class="hl m t-other a-other">someone else\'s</span> ' +
-    '<span class="hl ev">evidence</span> \u00B7 <span class="hl cue">cue word</span><span class="cue-tag" data-label="what it does \u2192 #n"></span> ' +
-    'governs <span class="gov-tag" data-label="#n"></span><span class="hl m t-other">mention n</span> (hover a cue to draw its link)</p>' +
+    '<span class="hl ev">evidence</span>' +
+    (cues.length
+      ? ' \u00B7 <span class="hl cue">cue word</span><span class="cue-tag" data-label="what it does \u2192 #n"></span> ' +
+        'governs <span class="gov-tag" data-label="#n"></span><span class="hl m t-other">mention n</span> (hover a cue to draw its link)'
+      : "") +
+    "</p>" +
     '<pre class="note-text" tabindex="0" aria-label="Note with highlighted mentions">' +
     highlight(text, result) +
     "</pre></section>";
 
-  const cues = cueLinks(result);
   if (cues.length) {
     h +=
       '<section class="cues"><details><summary>Cue words and what they govern (' +
@@ -611,7 +615,7 @@ export const REPORT_CSS = `
 .st-missing .badge{color:var(--bad);border-color:var(--bad)}
 .req{font-weight:600}
 .msg{margin:.2rem 0 0 1.55rem;color:var(--muted);font-size:.9rem}
-.note-text{position:relative;white-space:pre-wrap;word-wrap:break-word;overflow-wrap:anywhere;font:0.92rem/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;border:1px solid var(--line);border-radius:.4rem;padding:.7rem;background:var(--card);max-height:32rem;overflow:auto;margin:0}
+.note-text{position:relative;white-space:pre-wrap;word-wrap:break-word;overflow-wrap:anywhere;font:0.92rem/1.75 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;border:1px solid var(--line);border-radius:.4rem;padding:1.1rem .7rem .7rem;background:var(--card);max-height:32rem;overflow:auto;margin:0}
 .legend{font-size:.8rem;line-height:1.9;margin:0 0 .4rem}
 .legend .hl{white-space:nowrap}
 .hl{border-radius:.2rem}

@@ -10,7 +10,7 @@ import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
-import { buildPage, loadSamples, type Sample } from "./page.js";
+import { buildPage, loadSamples, type PagePanel, type Sample } from "./page.js";
 import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
 import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
@@ -37,6 +37,8 @@ export interface AppOptions {
   /** Where logs go (default standard error). */
   logStream?: Writable;
   samples?: Sample[];
+  /** Panels the page shows below the report (see PagePanel). */
+  panels?: PagePanel[];
 }
 
 declare module "fastify" {
@@ -138,7 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const maxNoteChars = options.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
   const token = options.token && options.token.length > 0 ? options.token : undefined;
   const guardHost = options.host !== undefined && isLoopbackHost(options.host);
-  const page = buildPage({ authRequired: token !== undefined, samples: options.samples ?? loadSamples() });
+  const page = buildPage({ authRequired: token !== undefined, samples: options.samples ?? loadSamples(), ...(options.panels ? { panels: options.panels } : {}) });
   const checker = options.checker;
 
   const fastifyOptions: FastifyServerOptions = {
