@@ -3,13 +3,17 @@
  * scripts/ensure-chromium.sh when missing and we are root, as in CI). Screenshots go to test-output/.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check } from "../src/check.js";
+import { renderHtml } from "../src/reporters/html.js";
+import { renderScanReport } from "../src/reporters/report-html.js";
+import { digestResult } from "../src/scan/digest.js";
+import { Tally } from "../src/scan/tally.js";
 import { buildApp } from "../src/server/app.js";
 import { createInlineChecker } from "../src/server/checker.js";
 import { loadSamples } from "../src/server/page.js";
@@ -357,6 +361,55 @@ describe("the page never shows a verdict for text other than the one on screen (
     expect(await page.evaluate(() => (window as unknown as { __seen: number }).__seen)).toBeGreaterThan(5);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("reports at 1280 and 420 px (check --format html, scan --report)", () => {
+  it("the scan report reads at 420 px and a count opens the notes behind it", async () => {
+    const t = new Tally();
+    const files = readdirSync(join(ROOT, "corpus/notes")).filter((f) => f.endsWith(".txt")).sort().slice(0, 60);
+    files.forEach((f, i) => t.add({ id: f.replace(/\.txt$/, ""), file: "corpus/notes/" + f, line: i + 1, ...digestResult(check(readFileSync(join(ROOT, "corpus/notes", f), "utf8"))) }));
+    t.add({ id: "bad-1", file: "export/with/a/rather/long/path/name/notes-2026-12-03.jsonl", line: 99, verdict: "error", score: null, missing: [], partial: [], suggestions: [], finding: "empty_note: the note is empty", snippet: "", errorCode: "empty_note" });
+    const path = join(OUT, "scan-report.html");
+    writeFileSync(path, renderScanReport(t, { generatedAt: new Date().toISOString(), inputs: ["corpus/notes"], interrupted: false, code: "M43.21", version: "test" }));
+    const page = await context.newPage();
+    for (const [w, h] of [[1280, 900], [420, 900]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto("file://" + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `scan report at ${w} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(OUT, `scan-report-${w}.png`), fullPage: true });
+      // A count in the elements panel opens its list of notes (ids and verdicts).
+      const link = page.locator('#lack td.n a[href="#g-lack-imaging"]');
+      const n = Number(await link.textContent());
+      expect(n).toBeGreaterThan(0);
+      expect(await page.locator("#g-lack-imaging").isVisible()).toBe(false);
+      await link.click();
+      await expect.poll(() => page.locator("#g-lack-imaging").isVisible()).toBe(true);
+      expect(await page.locator("#g-lack-imaging td.id").count()).toBe(Math.min(n, 250));
+      const overflowOpen = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflowOpen, `scan report with a list open at ${w} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(OUT, `scan-report-count-${w}.png`) });
+    }
+    await page.close();
+  });
+
+  it("check --format html names version, code, file and date, and reads at 420 px", async () => {
+    const page = await context.newPage();
+    for (const s of loadSamples()) {
+      const result = check(s.text);
+      const path = join(OUT, `check-${s.name.replace(/\.txt$/, "")}.html`);
+      writeFileSync(path, renderHtml(result, s.text, { version: "test", source: "file samples/" + s.name, checkedAt: new Date().toISOString() }));
+      for (const [w, h] of [[1280, 900], [420, 900]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto("file://" + path);
+        expect(await page.locator(".report-meta").textContent()).toMatch(new RegExp(`^cdicheck test · code M43\\.21 · file samples/${s.name.replace(/\./g, "\\.")} · checked \\d{4}-`));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${s.name} at ${w} px`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(OUT, `check-html-${result.verdict}-${w}.png`), fullPage: w === 420 });
+      }
+    }
     await page.close();
   });
 });

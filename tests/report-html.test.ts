@@ -83,7 +83,7 @@ describe("scan report: every count links to the notes behind it", () => {
   it("an element's count lists the notes that lack it, with their verdicts", () => {
     expect(html).toContain('<td class="n"><a href="#g-lack-imaging">2</a>');
     expect(idsBehind(html, "g-lack-imaging")).toEqual(["inc-1", "inc-2"]);
-    expect(html).toMatch(/<div class="group" id="g-lack-imaging">[\s\S]*?<td><span class="sw"[^>]*><\/span>incomplete<\/td>/);
+    expect(html).toMatch(/<div class="group" id="g-lack-imaging">[\s\S]*?<td class="v"><span class="sw"[^>]*><\/span>incomplete<\/td>/);
     expect(idsBehind(html, "g-lack-etiology")).toEqual(["inc-2"]);
   });
 

@@ -116,7 +116,7 @@ function notesTable(list: ListedNote[], withVerdict: boolean, snippets: boolean)
     .map(
       (r) =>
         `<tr><td class="id">${esc(r.id ?? "(no id)")}</td>` +
-        (withVerdict ? `<td><span class="sw" style="background:${COLORS[r.verdict]}"></span>${esc(LABELS[r.verdict])}</td>` : "") +
+        (withVerdict ? `<td class="v"><span class="sw" style="background:${COLORS[r.verdict]}"></span>${esc(LABELS[r.verdict])}</td>` : "") +
         `<td class="num">${r.score ?? ""}</td><td>${esc(r.finding)}${snippets && r.snippet ? ` <q>${esc(r.snippet)}</q>` : ""}</td><td class="src">${esc(r.file)}:${r.line}</td></tr>`,
     )
     .join("");
@@ -139,8 +139,9 @@ section{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:14px 
 .legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:6px 14px}
 .sw{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:6px;vertical-align:-1px}
 table{border-collapse:collapse;width:100%;margin-top:8px;font-size:13px}
-th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eef0f2;vertical-align:top;overflow-wrap:anywhere}
-td.num{text-align:right}td.id{font-family:ui-monospace,Menlo,Consolas,monospace}td.src{color:#667;font-size:12px}
+th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eef0f2;vertical-align:top}
+td{overflow-wrap:anywhere}
+td.num{text-align:right}td.v{white-space:nowrap}td.id{font-family:ui-monospace,Menlo,Consolas,monospace}td.src{color:#667;font-size:12px}
 table.bars th{font-weight:normal;text-align:right;white-space:nowrap;width:1%}
 table.bars td.track{width:55%;min-width:120px}
 .rail{display:flex;height:16px;background:#f0f1f3;border-radius:3px;overflow:hidden}
@@ -203,7 +204,7 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
       const partial = partialBy.get(id) ?? 0;
       const title = scope === "lack" ? `notes pointing to ${meta.code} without ${id} present` : `checked notes without ${id} present`;
       return {
-        label: `${id}${REQUIRED.has(id) ? " *" : ""}`,
+        label: `${id.replace(/_/g, " ")}${REQUIRED.has(id) ? " *" : ""}`,
         value: notPresent,
         part: notPresent - partial,
         color: REQUIRED.has(id) ? "#c0392b" : "#7f8c8d",
@@ -291,7 +292,7 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
       .map((g) => {
         const list = t.groups.get(g.key) ?? [];
         const more = g.count > list.length ? `<p class="mut">and ${g.count - list.length} more (the first ${LIST_CAP} are listed; every row is in the scan output)</p>` : "";
-        return `<div class="group" id="${anchors.of(g.key)}"><h3>${esc(g.title)}: ${g.count}</h3>${notesTable(list, true, snippets)}${more}<p><a href="#top">back to the top</a></p></div>`;
+        return `<div class="group" id="${anchors.of(g.key)}"><h3>${esc(g.title.charAt(0).toUpperCase() + g.title.slice(1))}: ${g.count}</h3>${notesTable(list, true, snippets)}${more}<p><a href="#top">back to the top</a></p></div>`;
       })
       .join("\n");
     sections.push(`<section id="behind"><h2>The notes behind a count</h2><p class="mut">Choose a count above to list its notes here.</p>${groups}</section>`);
