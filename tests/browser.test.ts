@@ -413,3 +413,48 @@ describe("reports at 1280 and 420 px (check --format html, scan --report)", () =
     await page.close();
   });
 });
+
+describe("a panel added to the page (PagePanel) follows the page's states", () => {
+  const { text, result } = loadFixture();
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let url: string;
+  beforeAll(async () => {
+    const panel = {
+      id: "probe",
+      title: "Probe panel",
+      css: "#panel-probe{border:1px solid #8250df;padding:.5rem}",
+      script: `window.cdicheckPanels.push({ id: "probe", render: function (text, result, el) { el.textContent = "probe: " + result.verdict + " for " + text.length + " characters"; } });`,
+    };
+    app = await buildApp({ checker: createInlineChecker(() => result), host: "127.0.0.1", logLevel: "silent", panels: [panel] });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("renders with a result, and is hidden and emptied when the note changes", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await page.goto(url);
+    const panel = page.locator("#panel-probe");
+    expect(await panel.isVisible()).toBe(false);
+    await page.locator("#note").fill(text);
+    await page.locator("#check").click();
+    await expect.poll(() => panel.textContent()).toBe(`probe: ${result.verdict} for ${text.length} characters`);
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.getAttribute("aria-label")).toBe("Probe panel");
+    // Its CSS passed the page's Content-Security-Policy (hashed with the rest).
+    expect(await panel.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe("rgb(130, 80, 223)");
+    await page.locator("#note").press("End");
+    await page.keyboard.type("!");
+    expect(await panel.isVisible()).toBe(false);
+    expect(await panel.textContent()).toBe("");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -67,7 +67,8 @@ class Anchors {
   of(key: string): string {
     let id = this.ids.get(key);
     if (id) return id;
-    const base = "g-" + key.replace(/[^A-Za-z0-9]+/g, "-").replace(/-+$/, "");
+    const dashed = key.replace(/[^A-Za-z0-9]+/g, "-");
+    const base = "g-" + (dashed.endsWith("-") ? dashed.slice(0, -1) : dashed);
     id = base;
     for (let i = 2; this.used.has(id); i++) id = `${base}-${i}`;
     this.ids.set(key, id);
