@@ -251,6 +251,10 @@ describe("the page never shows a verdict for text other than the one on screen (
     const foreign = trackOrigins(page, server.url);
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      // The fetch to the stopped server logs a network error by design; anything else (a CSP refusal) is a fault.
+      if (m.type() === "error" && !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(m.text())) errors.push(m.text());
+    });
     await page.goto(server.url);
     await watchVerdicts(page);
     const verdicts = () => page.locator(".verdict-word").count();
@@ -333,6 +337,13 @@ describe("the page never shows a verdict for text other than the one on screen (
     await page.locator(".note-text").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUT, "page-cue-arc-1280.png") });
     await page.mouse.move(5, 5);
+    await expect.poll(() => page.locator(".note-text .cue-arcs").count()).toBe(0);
+    // From the keyboard: the cue list under the note draws the same link when a cue gets focus.
+    await page.locator(".cues summary").click();
+    await page.locator(".cue-list a.cue-link").first().focus();
+    await expect.poll(() => page.locator(".note-text .cue-arcs path").count()).toBeGreaterThan(0);
+    expect(await page.locator(".cue-list li").first().textContent()).toMatch(/^“[^”]+” hedges → #\d/);
+    await page.keyboard.press("Shift+Tab");
     await expect.poll(() => page.locator(".note-text .cue-arcs").count()).toBe(0);
 
     // 6. Too large for the server: the error replaces the result.

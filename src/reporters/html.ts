@@ -726,6 +726,10 @@ function wireReport(root) {
     var k = ev.target instanceof Element ? cueOf(ev.target) : null;
     if (k !== null) drawCueArcs(root, k);
   });
+  root.addEventListener("focusout", function (ev) {
+    var k = ev.target instanceof Element ? cueOf(ev.target) : null;
+    if (k !== null) { if (pinned !== null) drawCueArcs(root, pinned); else clearCueArcs(root); }
+  });
   root.addEventListener("click", function (ev) {
     var t = ev.target instanceof Element ? ev.target : null;
     if (!t) return;
