@@ -402,6 +402,11 @@ describe("reports at 1280 and 420 px (check --format html, scan --report)", () =
       const overflowOpen = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflowOpen, `scan report with a list open at ${w} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: join(OUT, `scan-report-count-${w}.png`) });
+      // A verdict card opens its list even when that list starts closed.
+      expect(await page.locator("#list-not_documented").isVisible()).toBe(false);
+      await page.locator('a.card[href="#list-not_documented"]').click();
+      await expect.poll(() => page.locator("#list-not_documented").isVisible()).toBe(true);
+      expect(await page.locator("#list-not_documented td.id").count()).toBe(t.verdicts.get("not_documented"));
     }
     await page.close();
   });

@@ -108,7 +108,7 @@ describe("scan report: sections adapt to what the scan found", () => {
     expect(sectionIds(html)).toEqual(["notes"]);
     expect(html.slice(html.indexOf("</style>"))).not.toContain("100%");
     expect(html).not.toMatch(/No code suggestions|No note points/);
-    expect(html).toMatch(/<details id="list-not_documented" open>/);
+    expect(html).toMatch(/<details open><summary><span class="sw"[^>]*><\/span>not documented <b>40<\/b><\/summary><div id="list-not_documented">/);
     expect([...html.matchAll(/<a class="card"/g)].length).toBe(2);
     expectLinksResolve(html);
   });

@@ -283,7 +283,9 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
       const list = [...(t.listed.get(k) ?? [])].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
       const kept = k === "error" ? `the first ${LIST_CAP}` : `the ${LIST_CAP} with the highest scores`;
       const more = n > list.length ? `<p class="mut">and ${n - list.length} more (${kept} are listed; every row is in the scan output)</p>` : "";
-      return `<details id="${listId(k)}"${k === "supported" || k === "incomplete" || k === "redirect" || nonZero.length === 1 ? " open" : ""}><summary><span class="sw" style="background:${COLORS[k]}"></span>${esc(LABELS[k])} <b>${n}</b></summary>${notesTable(list, false, snippets)}${more}</details>`;
+      // The id is on the list inside the <details>: following a link to it opens a closed one (the HTML
+      // standard's ancestor-details revealing on fragment navigation).
+      return `<details${k === "supported" || k === "incomplete" || k === "redirect" || nonZero.length === 1 ? " open" : ""}><summary><span class="sw" style="background:${COLORS[k]}"></span>${esc(LABELS[k])} <b>${n}</b></summary><div id="${listId(k)}">${notesTable(list, false, snippets)}${more}</div></details>`;
     })
     .join("\n");
   sections.push(`<section id="notes"><h2>Notes by verdict</h2>${lists}</section>`);
