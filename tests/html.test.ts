@@ -160,7 +160,18 @@ describe("highlight() on any note and any spans", () => {
             .filter(([a, b]) => a < b)
             .map(([a, b], i) => mention(text, a, b, i));
           result.elements[0]!.evidence = result.mentions.slice(0, 2).map((m) => ({ start: m.start, end: m.end, text: m.text }));
-          expectHighlighted(text, result, highlight(text, result));
+          // Cue words: each mention is governed by the span of the next one (overlapping, nested, or the same).
+          result.mentions.forEach((m, i) => {
+            const c = result.mentions[(i + 1) % result.mentions.length]!;
+            m.cues = [{ start: c.start, end: c.end, text: c.text, category: (["negated", "uncertain", "hypothetical"] as const)[i % 3], rule: "r" }];
+          });
+          const html = highlight(text, result);
+          expectHighlighted(text, result, html);
+          const pieces = readPieces(html);
+          cueLinks(result).forEach((l, k) => {
+            expect(pieces.filter((p) => p.cues.includes(k)).map((p) => p.text).join(""), `cue ${k}`).toBe(text.slice(l.start, l.end));
+            expect(html.split(`data-cue-tag="${k}"`).length - 1, `one tag for cue ${k}`).toBe(1);
+          });
           const report = renderReport(text, result);
           expect(report).not.toMatch(/<(?!\/?(?:section|div|span|p|h2|ul|ol|li|a|pre|details|summary|table|thead|tbody|tr|th|td|button)\b)/);
         },
