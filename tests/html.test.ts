@@ -163,7 +163,7 @@ describe("highlight() on any note and any spans", () => {
           // Cue words: each mention is governed by the span of the next one (overlapping, nested, or the same).
           result.mentions.forEach((m, i) => {
             const c = result.mentions[(i + 1) % result.mentions.length]!;
-            m.cues = [{ start: c.start, end: c.end, text: c.text, category: (["negated", "uncertain", "hypothetical"] as const)[i % 3], rule: "r" }];
+            m.cues = [{ start: c.start, end: c.end, text: c.text, category: (["negated", "uncertain", "hypothetical"] as const)[i % 3]!, rule: "r" }];
           });
           const html = highlight(text, result);
           expectHighlighted(text, result, html);

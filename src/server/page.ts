@@ -172,7 +172,7 @@ const PAGE_SCRIPT = `
       setStatus(message || "The note is again the text that was checked: its result is shown.", false);
     } else if (state === "error" && !matches()) {
       setArea("empty", '<p class="empty">Press Check to check the note on screen.</p>');
-      if (message) setStatus(message, false);
+      setStatus(message || "", false);
     } else if (message) setStatus(message, false);
   }
   note.addEventListener("input", function () { edited(); });
