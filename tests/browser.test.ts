@@ -3,13 +3,17 @@
  * scripts/ensure-chromium.sh when missing and we are root, as in CI). Screenshots go to test-output/.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check } from "../src/check.js";
+import { renderHtml } from "../src/reporters/html.js";
+import { renderScanReport } from "../src/reporters/report-html.js";
+import { digestResult } from "../src/scan/digest.js";
+import { Tally } from "../src/scan/tally.js";
 import { buildApp } from "../src/server/app.js";
 import { createInlineChecker } from "../src/server/checker.js";
 import { loadSamples } from "../src/server/page.js";
@@ -220,5 +224,274 @@ describe("page served by the built CLI (real check, worker pool)", () => {
     expect(foreign).toEqual([]);
     await page.close();
     expect(server.stderr()).not.toContain(samples[0]!.text.slice(0, 40));
+  });
+});
+
+/**
+ * Installs a watcher in the page: after every edit of the note and every change of the report, a verdict
+ * on screen must be the verdict of the note on screen (the highlighted note in the report is the text that
+ * was checked). Each breach is recorded with the state the page was in.
+ */
+async function watchVerdicts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __breaches: string[]; __seen: number };
+    w.__breaches = [];
+    w.__seen = 0;
+    const note = document.getElementById("note") as HTMLTextAreaElement;
+    const report = document.getElementById("report")!;
+    const code = document.getElementById("code") as HTMLSelectElement;
+    const look = (why: string) => {
+      const verdict = report.querySelector(".verdict-word");
+      if (!verdict) return;
+      w.__seen++;
+      const shownText = report.querySelector(".note-text")?.textContent ?? null;
+      const shownCode = /code (\S+)/.exec(report.querySelector(".report-meta")?.textContent ?? "")?.[1];
+      if (shownText !== note.value || shownCode !== code.value || report.getAttribute("data-state") !== "result") {
+        w.__breaches.push(`${why}: verdict "${verdict.textContent}" shown for other text (state ${report.getAttribute("data-state")})`);
+      }
+    };
+    note.addEventListener("input", () => look("input"));
+    new MutationObserver(() => look("report changed")).observe(report, { childList: true, subtree: true });
+  });
+}
+
+const breaches = (page: Page) => page.evaluate(() => (window as unknown as { __breaches: string[] }).__breaches);
+
+describe("the page never shows a verdict for text other than the one on screen (issue 11)", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startCli(["--log-level", "warn", "--max-note-chars", "5000"]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("edits a checked note, sends a too-large note, stops the server: every verdict matches the note on screen", async () => {
+    const samples = loadSamples();
+    const page = await context.newPage();
+    const foreign = trackOrigins(page, server.url);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      // The fetch to the stopped server logs a network error by design; anything else (a CSP refusal) is a fault.
+      if (m.type() === "error" && !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(m.text())) errors.push(m.text());
+    });
+    await page.goto(server.url);
+    await watchVerdicts(page);
+    const verdicts = () => page.locator(".verdict-word").count();
+    const shot = async (name: string) => {
+      for (const [w, h] of [[1280, 800], [420, 900]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} at ${w} px overflows`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(OUT, `page-${name}-${w}.png`), fullPage: w === 420 });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    };
+
+    // 1. A sample, checked.
+    const s0 = samples.findIndex((s) => s.name.startsWith("01-"));
+    await page.locator("#sample").selectOption(String(s0));
+    await page.locator("#check").click();
+    await expect.poll(() => page.locator(".verdict-word").getAttribute("data-verdict")).toBe(check(samples[s0]!.text).verdict);
+    expect(await page.locator("#report").getAttribute("data-state")).toBe("result");
+    expect(await page.locator(".report-meta").textContent()).toMatch(/^cdicheck \d+\.\d+\.\d+ · code M43\.21 · sample 01-.*\.txt · checked /);
+    await shot("supported");
+
+    // 2. One keystroke: the verdict is gone at once, the area says why, the status tells screen readers,
+    //    and the sample picker no longer names a sample.
+    await page.locator("#note").press("End");
+    await page.keyboard.type(" x");
+    expect(await verdicts()).toBe(0);
+    expect(await page.locator("#report").getAttribute("data-state")).toBe("stale");
+    expect(await page.locator("#report .notice-stale h2").textContent()).toBe("Not checked: the note has changed");
+    expect(await page.locator("#status").textContent()).toContain("changed after the check");
+    expect(await page.locator("#status").getAttribute("aria-live")).toBe("polite");
+    expect(await page.locator("#sample").inputValue()).toBe("");
+    await shot("stale");
+
+    // 3. Back to the checked text: its result comes back, because it is again the text on screen.
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    expect(await page.locator("#note").inputValue()).toBe(samples[s0]!.text);
+    expect(await verdicts()).toBe(1);
+
+    // 4. Each verdict kind, in its own words.
+    const kinds: [string, string, string][] = [
+      ["incomplete", samples.find((s) => s.name.startsWith("03-"))!.text, "Incomplete"],
+      ["redirect", samples.find((s) => s.name.startsWith("02-"))!.text, "Documents Z98.1 instead"],
+      ["not_documented", "HPI: Right knee pain after a fall.\nEXAM: Effusion, no instability.\nPLAN: Ice, NSAIDs, follow up in 2 weeks.\n", "No fusion of this region documented"],
+    ];
+    for (const [kind, text, words] of kinds) {
+      expect(check(text).verdict).toBe(kind);
+      await page.locator("#note").fill(text);
+      expect(await verdicts()).toBe(0);
+      await page.locator("#note").press("Control+Enter");
+      await expect.poll(() => page.locator(".verdict-word").getAttribute("data-verdict")).toBe(kind);
+      expect(await page.locator(".verdict-word").textContent()).toBe(words);
+      if (kind !== "incomplete") {
+        // No wall of red: the elements are folded away, neutral, and the score is grey.
+        expect(await page.locator(".elements.aside details").getAttribute("open")).toBeNull();
+        expect(await page.locator(".checklist.neutral li").count()).toBe(5);
+        expect(await page.locator(".checklist li .icon", { hasText: "\u2717" }).count()).toBe(0);
+        const colour = await page.locator(".verdict-word").evaluate((e) => getComputedStyle(e).color);
+        expect(colour).not.toBe("rgb(207, 34, 46)");
+      }
+      // The score's meaning is one click away.
+      await page.locator(".score-help summary").click();
+      await expect.poll(() => page.locator(".score-help table").isVisible()).toBe(true);
+      expect(await page.locator(".score-help").textContent()).toContain(`This note: ${check(text).score}.`);
+      await shot(kind.replace("_", "-"));
+    }
+
+    // 5. A cue word draws its link to what it governs (sample 03: "possible" hedges the fusion).
+    await page.locator("#note").fill(samples.find((s) => s.name.startsWith("03-"))!.text);
+    await page.locator("#note").press("Control+Enter");
+    await expect.poll(() => page.locator(".verdict-word").getAttribute("data-verdict")).toBe("incomplete");
+    const cue = page.locator(".note-text .hl.cue").first();
+    expect(await cue.count()).toBe(1);
+    await cue.hover();
+    await expect.poll(() => page.locator(".note-text .cue-arcs path").count()).toBeGreaterThan(0);
+    const governs = (await page.locator(".note-text .cue-tag").first().getAttribute("data-governs"))!.split(" ");
+    for (const i of governs) expect(await page.locator(`.note-text .hl[data-m~="${i}"].linked`).count()).toBeGreaterThan(0);
+    expect(await page.locator(".note-text .cue-tag").first().evaluate((e) => getComputedStyle(e, "::after").content)).toMatch(/→ #\d/);
+    await page.locator(".note-text").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, "page-cue-arc-1280.png") });
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.locator(".note-text .cue-arcs").count()).toBe(0);
+    // From the keyboard: the cue list under the note draws the same link when a cue gets focus.
+    await page.locator(".cues summary").click();
+    await page.locator(".cue-list a.cue-link").first().focus();
+    await expect.poll(() => page.locator(".note-text .cue-arcs path").count()).toBeGreaterThan(0);
+    expect(await page.locator(".cue-list li").first().textContent()).toMatch(/^“[^”]+” hedges → #\d/);
+    await page.keyboard.press("Shift+Tab");
+    await expect.poll(() => page.locator(".note-text .cue-arcs").count()).toBe(0);
+
+    // 6. Too large for the server: the error replaces the result.
+    await page.locator("#note").fill("Neck pain. ".repeat(600));
+    await page.locator("#check").click();
+    await expect.poll(() => page.locator("#report").getAttribute("data-state")).toBe("error");
+    expect(await verdicts()).toBe(0);
+    expect(await page.locator("#report .notice-error").textContent()).toMatch(/over the 5,000-character limit/);
+    expect(await page.locator("#status.error").textContent()).toContain("Not checked");
+    await shot("too-large");
+
+    // 7. A note checked, then the server stops: the next check's error replaces that result too.
+    await page.locator("#note").fill(samples[s0]!.text);
+    await page.locator("#check").click();
+    await expect.poll(() => verdicts()).toBe(1);
+    await server.stop();
+    await page.locator("#note").fill("Ankylosis at C1-C2 on CT.");
+    expect(await verdicts()).toBe(0);
+    await page.locator("#check").click();
+    await expect.poll(() => page.locator("#report").getAttribute("data-state")).toBe("error");
+    expect(await verdicts()).toBe(0);
+    expect(await page.locator("#report .notice-error").textContent()).toContain("the server could not be reached");
+    await shot("unreachable");
+
+    expect(await breaches(page)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __seen: number }).__seen)).toBeGreaterThan(5);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("reports at 1280 and 420 px (check --format html, scan --report)", () => {
+  it("the scan report reads at 420 px and a count opens the notes behind it", async () => {
+    const t = new Tally();
+    const files = readdirSync(join(ROOT, "corpus/notes")).filter((f) => f.endsWith(".txt")).sort().slice(0, 60);
+    files.forEach((f, i) => t.add({ id: f.replace(/\.txt$/, ""), file: "corpus/notes/" + f, line: i + 1, ...digestResult(check(readFileSync(join(ROOT, "corpus/notes", f), "utf8"))) }));
+    t.add({ id: "bad-1", file: "export/with/a/rather/long/path/name/notes-2026-12-03.jsonl", line: 99, verdict: "error", score: null, missing: [], partial: [], suggestions: [], finding: "empty_note: the note is empty", snippet: "", errorCode: "empty_note" });
+    const path = join(OUT, "scan-report.html");
+    writeFileSync(path, renderScanReport(t, { generatedAt: new Date().toISOString(), inputs: ["corpus/notes"], interrupted: false, code: "M43.21", version: "test" }));
+    const page = await context.newPage();
+    for (const [w, h] of [[1280, 900], [420, 900]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto("file://" + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `scan report at ${w} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(OUT, `scan-report-${w}.png`), fullPage: true });
+      // A count in the elements panel opens its list of notes (ids and verdicts).
+      const link = page.locator('#lack td.n a[href="#g-lack-imaging"]');
+      const n = Number(await link.textContent());
+      expect(n).toBeGreaterThan(0);
+      expect(await page.locator("#g-lack-imaging").isVisible()).toBe(false);
+      await link.click();
+      await expect.poll(() => page.locator("#g-lack-imaging").isVisible()).toBe(true);
+      expect(await page.locator("#g-lack-imaging td.id").count()).toBe(Math.min(n, 250));
+      const overflowOpen = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflowOpen, `scan report with a list open at ${w} px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(OUT, `scan-report-count-${w}.png`) });
+      // A verdict card opens its list even when that list starts closed.
+      expect(await page.locator("#list-not_documented").isVisible()).toBe(false);
+      await page.locator('a.card[href="#list-not_documented"]').click();
+      await expect.poll(() => page.locator("#list-not_documented").isVisible()).toBe(true);
+      expect(await page.locator("#list-not_documented td.id").count()).toBe(t.verdicts.get("not_documented"));
+    }
+    await page.close();
+  });
+
+  it("check --format html names version, code, file and date, and reads at 420 px", async () => {
+    const page = await context.newPage();
+    for (const s of loadSamples()) {
+      const result = check(s.text);
+      const path = join(OUT, `check-${s.name.replace(/\.txt$/, "")}.html`);
+      writeFileSync(path, renderHtml(result, s.text, { version: "test", source: "file samples/" + s.name, checkedAt: new Date().toISOString() }));
+      for (const [w, h] of [[1280, 900], [420, 900]] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.goto("file://" + path);
+        expect(await page.locator(".report-meta").textContent()).toMatch(new RegExp(`^cdicheck test · code M43\\.21 · file samples/${s.name.replace(/\./g, "\\.")} · checked \\d{4}-`));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${s.name} at ${w} px`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(OUT, `check-html-${result.verdict}-${w}.png`), fullPage: w === 420 });
+      }
+    }
+    await page.close();
+  });
+});
+
+describe("a panel added to the page (PagePanel) follows the page's states", () => {
+  const { text, result } = loadFixture();
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let url: string;
+  beforeAll(async () => {
+    const panel = {
+      id: "probe",
+      title: "Probe panel",
+      css: "#panel-probe{border:1px solid #8250df;padding:.5rem}",
+      script: `window.cdicheckPanels.push({ id: "probe", render: function (text, result, el) { el.textContent = "probe: " + result.verdict + " for " + text.length + " characters"; } });`,
+    };
+    app = await buildApp({ checker: createInlineChecker(() => result), host: "127.0.0.1", logLevel: "silent", panels: [panel] });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("renders with a result, and is hidden and emptied when the note changes", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await page.goto(url);
+    const panel = page.locator("#panel-probe");
+    expect(await panel.isVisible()).toBe(false);
+    await page.locator("#note").fill(text);
+    await page.locator("#check").click();
+    await expect.poll(() => panel.textContent()).toBe(`probe: ${result.verdict} for ${text.length} characters`);
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.getAttribute("aria-label")).toBe("Probe panel");
+    // Its CSS passed the page's Content-Security-Policy (hashed with the rest).
+    expect(await panel.evaluate((e) => getComputedStyle(e).borderTopColor)).toBe("rgb(130, 80, 223)");
+    await page.locator("#note").press("End");
+    await page.keyboard.type("!");
+    expect(await panel.isVisible()).toBe(false);
+    expect(await panel.textContent()).toBe("");
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS } from "../src/reporters/csv.js";
-import { cli, FIXTURES, jsonl, manyNotes, parseLines, tmp, write } from "./scan-helpers.js";
+import { cli, FIXTURES, jsonl, manyNotes, parseLines, ROOT, tmp, write } from "./scan-helpers.js";
 
 describe("scan output", () => {
   it("writes JSONL to --out with id and source on every row, and nothing but the summary on stderr", () => {
@@ -81,20 +81,22 @@ describe("scan --report", () => {
   const r = cli(["scan", notes, join(dir, "bad.jsonl"), "--out", join(dir, "o.jsonl"), "--report", report, "--quiet"]);
   const html = existsSync(report) ? readFileSync(report, "utf8") : "";
 
-  it("is one self-contained page: inline CSS and SVG, no scripts, nothing loaded from the network", () => {
+  it("is one self-contained page: inline CSS, no scripts, nothing loaded from the network", () => {
     expect(r.code).toBe(3);
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain("<style>");
-    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(3);
+    expect(html).toContain('<nav class="cards"');
     expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|url\(|@import/i);
     expect(html).not.toMatch(/https?:\/\//);
   });
 
-  it("shows the verdict counts, elements, errors and lists notes by id, never the note text", () => {
-    expect(html).toContain("not documented <b>40</b>");
-    expect(html).toContain("error (not checked) <b>2</b>");
-    for (const el of ["segments", "etiology", "imaging", "underlying_condition", "functional_limitations"]) expect(html).toContain(el);
+  it("shows the verdict counts and errors, lists notes by id, never the note text, and no element panel for notes that do not point to the code", () => {
+    expect(html).toContain('not documented <a href="#list-not_documented"><b>40</b></a>');
+    expect(html).toContain('error (not checked) <a href="#list-error"><b>2</b></a>');
+    expect(html).not.toContain('<section id="lack"');
+    expect(html).not.toContain('<section id="all-elements"');
     expect(html).toContain("empty_note");
+    expect(html).toContain(`cdicheck ${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version} &middot; code M43.21</div>`);
     expect(html).toContain("note-39");
     expect(html).not.toContain("ZEBRAWORD");
     expect(html).not.toContain("Neck stiffness");
@@ -106,8 +108,37 @@ describe("scan --report", () => {
     const page = join(dir, "many.html");
     cli(["scan", ...many, "--out", join(dir, "many.jsonl"), "--report", page, "--quiet"]);
     const header = readFileSync(page, "utf8");
-    expect(header).toMatch(new RegExp(`50 notes from ${many[0]}, ${many[1]} and 48 more inputs &middot; [0-9TZ:.-]+</div><details class="inputs mut"><summary>All 50 inputs</summary>`));
+    expect(header).toMatch(new RegExp(`50 notes from ${many[0]}, ${many[1]} and 48 more inputs &middot; [0-9TZ:.-]+ &middot; cdicheck [0-9.]+ &middot; code M43\\.21</div><details class="inputs mut"><summary>All 50 inputs</summary>`));
     expect(header).toContain(many[49]);
+  });
+});
+
+describe("scan --report-snippets", () => {
+  it("puts the words behind a supported or redirected note in the report only when asked, and needs --report", () => {
+    const dir = tmp();
+    const f = write(
+      join(dir, "n.jsonl"),
+      [
+        { id: "sup", text: "IMPRESSION: Acquired ankylosis of C1-C2 due to rheumatoid arthritis; CT shows bony bridging at C1-C2. Rotation limited." },
+        { id: "red", text: "Assessment: s/p C1-C2 arthrodesis 2015, stable; CT shows solid fusion C1-C2 with hardware intact." },
+      ]
+        .map((x) => JSON.stringify(x))
+        .join("\n") + "\n",
+    );
+    const plain = join(dir, "plain.html");
+    const snippets = join(dir, "snippets.html");
+    expect(cli(["scan", f, "--out", join(dir, "a.jsonl"), "--report", plain, "--quiet"]).code).toBe(0);
+    expect(cli(["scan", f, "--out", join(dir, "b.jsonl"), "--report", snippets, "--report-snippets", "--quiet"]).code).toBe(0);
+    const without = readFileSync(plain, "utf8");
+    const withSnippets = readFileSync(snippets, "utf8");
+    expect(without).not.toContain("<q>");
+    expect(without).not.toMatch(/C1-C2|arthrodesis/);
+    expect(without).toContain("It holds no note text");
+    expect(withSnippets.match(/<q>[^<]+<\/q>/g)!.length).toBeGreaterThanOrEqual(2);
+    expect(withSnippets).toContain("it also holds note text");
+    const bad = cli(["scan", f, "--report-snippets", "--quiet"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--report-snippets needs --report");
   });
 });
 

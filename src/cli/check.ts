@@ -12,6 +12,7 @@ import { decodeNote, EmptyNoteError, InputError, isBlank } from "../input.js";
 import type { CheckResult } from "../schema.js";
 import { renderFileError, renderFileHeading, renderSummary, renderText } from "../reporters/text.js";
 import { renderHtml } from "../reporters/html.js";
+import { VERSION } from "../version.js";
 import { renderJson } from "../reporters/json.js";
 import { COLOR_RULE, useColor } from "./color.js";
 import { expandArgs, STDIN } from "./files.js";
@@ -179,7 +180,9 @@ export function registerCheck(program: Command): void {
         const result = checkNote(read.text, file === STDIN ? "standard input" : file, opts.code, maxNoteChars);
         if ("error" in result) fail(result.error.message);
         process.stdout.write(
-          format === "json" ? renderJson(result) : format === "html" ? renderHtml(result, read.text) : renderText(result, read.text, { color }),
+          format === "json" ? renderJson(result) : format === "html"
+              ? renderHtml(result, read.text, { version: VERSION, source: file === STDIN ? "standard input" : "file " + file, checkedAt: new Date().toISOString() })
+              : renderText(result, read.text, { color }),
         );
         process.exitCode = result.verdict === "supported" ? 0 : 1;
         return;

@@ -1,11 +1,8 @@
 #!/usr/bin/env node
 /** The cdicheck command line: one file per command, wired here. */
-import { readFileSync } from "node:fs";
 import { Command } from "commander";
+import { VERSION as version } from "../version.js";
 import { registerScan } from "./scan.js";
-
-// The version printed by --version is the package's own (dist/cli/ and src/cli/ both sit two levels down).
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 const program = new Command();
 program

@@ -20,6 +20,7 @@ interface RawOptions {
   out?: string;
   format?: string;
   report?: string;
+  reportSnippets?: boolean;
   jobs?: string;
   quiet?: boolean;
   resume?: boolean;
@@ -52,6 +53,7 @@ export function registerScan(program: Command): void {
     .option("--out <file>", "write results here (default: standard output)")
     .option("--format <format>", "jsonl | csv (default: from the --out extension, else jsonl)")
     .option("--report <file.html>", "also write a one-page HTML report (no note text in it)")
+    .option("--report-snippets", "put evidence snippets (note text, at most 60 characters each) in the report")
     .option(
       "--jobs <n>",
       `worker threads (default: the cores, ${availableParallelism()} here; fewer for small inputs: one per ${MIN_BYTES_PER_WORKER / 2 ** 20} MB, the last core from ${BYTES_FOR_LAST_CORE / 2 ** 20} MB)`,
@@ -87,6 +89,7 @@ export function registerScan(program: Command): void {
           usage(`unknown --input-format "${opts.inputFormat}" (${INPUT_FORMATS.join(", ")})`);
         }
         if (opts.report !== undefined && opts.out !== undefined && opts.report === opts.out) usage("--report and --out name the same file");
+        if (opts.reportSnippets && opts.report === undefined) usage("--report-snippets needs --report FILE.html");
         process.exitCode = await runScan({
           paths,
           format: outputFormat(opts),
@@ -100,6 +103,7 @@ export function registerScan(program: Command): void {
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           ...(opts.out !== undefined ? { out: opts.out } : {}),
           ...(opts.report !== undefined ? { report: opts.report } : {}),
+          ...(opts.reportSnippets ? { reportSnippets: true } : {}),
           ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
           ...(opts.inputFormat !== undefined ? { inputFormat: opts.inputFormat as InputFormat } : {}),
           ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),

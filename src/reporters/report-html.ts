@@ -1,11 +1,18 @@
 /**
- * The scan report: one self-contained HTML page (inline CSS and SVG, no scripts, no network) with the
- * verdict distribution, how often each element is not present, the suggested codes, the score spread,
- * errors, and the notes listed by verdict with their top finding. A pure function of the tally.
- * PHI minimisation: ids, verdicts and short evidence snippets only, never note text.
+ * The scan report: one self-contained HTML page (inline CSS, no scripts, no network) with the verdict
+ * counts, what the notes that point to the code lack, the suggested codes, the score spread, errors, and
+ * the notes listed by verdict with their top finding. A pure function of the tally.
+ *
+ * Sections adapt to what the scan found: a panel with nothing in it, or where every bar would be 100%
+ * (the elements of a set of notes none of which documents the condition), is left out. Every count links
+ * to the notes behind it (ids, verdicts, sources: the first LIST_CAP of each), shown with CSS :target.
+ * It reads on a 420 px window: bars are HTML, not a scaled drawing, and rows wrap.
+ * PHI minimisation: ids, sources, verdicts, scores and the checker's own findings; a snippet of note text
+ * (at most SNIPPET_MAX characters) only when the scan was asked for snippets (`--report-snippets`).
  */
 import { ELEMENT_IDS } from "../contract.js";
-import { LIST_CAP, ROW_KINDS, type Tally, type VerdictOrError } from "../scan/tally.js";
+import { SNIPPET_MAX } from "../scan/digest.js";
+import { LIST_CAP, ROW_KINDS, type GroupKey, type ListedNote, type Tally, type VerdictOrError } from "../scan/tally.js";
 
 export interface ReportMeta {
   generatedAt: string;
@@ -13,6 +20,10 @@ export interface ReportMeta {
   interrupted: boolean;
   code: string;
   shard?: string | undefined;
+  /** The cdicheck version that wrote the report. */
+  version: string;
+  /** Show each listed note's evidence snippet (note text, at most SNIPPET_MAX characters). */
+  snippets?: boolean;
 }
 
 const COLORS: Record<VerdictOrError, string> = {
@@ -44,24 +55,31 @@ function pct(n: number, d: number): string {
   return `${p < 10 ? p.toFixed(1) : p.toFixed(0)}%`;
 }
 
-/** A horizontal stacked bar of the verdicts, with a legend. */
-function verdictBar(t: Tally): string {
-  const total = t.rows;
-  const W = 760;
-  let x = 0;
-  const rects: string[] = [];
-  for (const k of ROW_KINDS) {
-    const n = t.verdicts.get(k) ?? 0;
-    if (n === 0 || total === 0) continue;
-    const w = (W * n) / total;
-    rects.push(`<rect x="${x.toFixed(2)}" y="0" width="${Math.max(w, 1).toFixed(2)}" height="36" fill="${COLORS[k]}"><title>${esc(LABELS[k])}: ${n} (${pct(n, total)})</title></rect>`);
-    if (w > 60) rects.push(`<text x="${(x + w / 2).toFixed(2)}" y="23" text-anchor="middle" class="in">${pct(n, total)}</text>`);
-    x += w;
+/** A width in percent for a style attribute (a number, never text from the notes). */
+function width(n: number, of: number): string {
+  return of > 0 ? ((100 * n) / of).toFixed(2) : "0";
+}
+
+/** Fragment ids for the lists behind the counts: letters, digits and dashes, unique per key. */
+class Anchors {
+  private readonly ids = new Map<string, string>();
+  private readonly used = new Set<string>();
+  of(key: string): string {
+    let id = this.ids.get(key);
+    if (id) return id;
+    const dashed = key.replace(/[^A-Za-z0-9]+/g, "-");
+    const base = "g-" + (dashed.endsWith("-") ? dashed.slice(0, -1) : dashed);
+    id = base;
+    for (let i = 2; this.used.has(id); i++) id = `${base}-${i}`;
+    this.ids.set(key, id);
+    this.used.add(id);
+    return id;
   }
-  const legend = ROW_KINDS.map(
-    (k) => `<li><span class="sw" style="background:${COLORS[k]}"></span>${esc(LABELS[k])} <b>${t.verdicts.get(k) ?? 0}</b> <span class="mut">${pct(t.verdicts.get(k) ?? 0, total)}</span></li>`,
-  ).join("");
-  return `<svg viewBox="0 0 ${W} 36" width="100%" role="img" aria-label="verdict distribution">${rects.join("") || `<rect width="${W}" height="36" fill="#eee"/>`}</svg><ul class="legend">${legend}</ul>`;
+}
+
+/** A count as a link to the rows behind it (no link for 0). */
+function countLink(n: number, href: string): string {
+  return n > 0 ? `<a href="#${href}">${n}</a>` : "0";
 }
 
 interface Bar {
@@ -71,85 +89,81 @@ interface Bar {
   part?: number;
   color: string;
   note?: string;
+  href: string;
 }
 
-/** Horizontal bars, one per row, scaled to `of` (a share of notes) or to the largest value. */
-function bars(rows: Bar[], of: number | null, empty: string): string {
-  if (rows.length === 0) return `<p class="mut">${esc(empty)}</p>`;
+/** Horizontal bars as an HTML table, one row per bar, scaled to `of` (a share of notes) or to the largest value. */
+function bars(rows: Bar[], of: number | null): string {
   const max = of ?? Math.max(...rows.map((r) => r.value), 1);
-  const LW = 230, BW = 420, H = 26;
   const body = rows
-    .map((r, i) => {
-      const y = i * H;
-      const w = max === 0 ? 0 : (BW * r.value) / max;
-      const pw = r.part !== undefined && max > 0 ? (BW * r.part) / max : null;
-      const share = of !== null ? ` (${pct(r.value, of)})` : "";
+    .map((r) => {
+      const dark = r.part ?? r.value;
+      const light = r.value - dark;
+      const share = of !== null ? ` <span class="mut">(${pct(r.value, of)})</span>` : "";
       return (
-        `<text x="${LW - 8}" y="${y + 17}" text-anchor="end">${esc(r.label)}</text>` +
-        `<rect x="${LW}" y="${y + 4}" width="${BW}" height="${H - 8}" fill="#f0f1f3"/>` +
-        `<rect x="${LW}" y="${y + 4}" width="${w.toFixed(2)}" height="${H - 8}" fill="${r.color}" opacity="${pw !== null ? 0.45 : 1}"><title>${esc(r.label)}: ${r.value}${share}</title></rect>` +
-        (pw !== null ? `<rect x="${LW}" y="${y + 4}" width="${pw.toFixed(2)}" height="${H - 8}" fill="${r.color}"><title>${esc(r.note ?? "")}</title></rect>` : "") +
-        `<text x="${LW + BW + 8}" y="${y + 17}">${r.value}${esc(share)}${r.note ? ` <tspan class="mut">${esc(r.note)}</tspan>` : ""}</text>`
+        `<tr><th scope="row">${esc(r.label)}</th>` +
+        `<td class="track"><span class="rail" title="${esc(r.label)}: ${r.value}">` +
+        `<span class="fill" style="width:${width(dark, max)}%;background:${r.color}"></span>` +
+        (light > 0 ? `<span class="fill" style="width:${width(light, max)}%;background:${r.color};opacity:.45"></span>` : "") +
+        `</span></td><td class="n">${countLink(r.value, r.href)}${share}${r.note ? ` <span class="mut">${esc(r.note)}</span>` : ""}</td></tr>`
       );
     })
     .join("");
-  return `<svg viewBox="0 0 ${LW + BW + 330} ${rows.length * H}" width="100%" role="img">${body}</svg>`;
+  return `<table class="bars">${body}</table>`;
 }
 
-function scoreHistogram(t: Tally): string {
-  const max = Math.max(...t.scoreBuckets, 1);
-  const W = 44, H = 90, gap = 6;
-  const cols = t.scoreBuckets
-    .map((n, i) => {
-      const h = (H * n) / max;
-      const x = i * (W + gap);
-      const label = i === 10 ? "100" : `${i * 10}\u2013${i * 10 + 9}`;
-      return (
-        `<rect x="${x}" y="${(H - h).toFixed(2)}" width="${W}" height="${h.toFixed(2)}" fill="#5c6bc0"><title>score ${label}: ${n}</title></rect>` +
-        `<text x="${x + W / 2}" y="${H + 16}" text-anchor="middle" class="sm">${label}</text>` +
-        (n > 0 ? `<text x="${x + W / 2}" y="${(H - h - 4).toFixed(2)}" text-anchor="middle" class="sm">${n}</text>` : "")
-      );
-    })
+function notesTable(list: ListedNote[], withVerdict: boolean, snippets: boolean): string {
+  const rows = list
+    .map(
+      (r) =>
+        `<tr><td class="id">${esc(r.id ?? "(no id)")}</td>` +
+        (withVerdict ? `<td class="v"><span class="sw" style="background:${COLORS[r.verdict]}"></span>${esc(LABELS[r.verdict])}</td>` : "") +
+        `<td class="num">${r.score ?? ""}</td><td>${esc(r.finding)}${snippets && r.snippet ? ` <q>${esc(r.snippet)}</q>` : ""}</td><td class="src">${esc(r.file)}:${r.line}</td></tr>`,
+    )
     .join("");
-  return `<svg viewBox="0 -16 ${11 * (W + gap)} ${H + 36}" width="100%" style="max-width:600px" role="img" aria-label="score distribution">${cols}</svg>`;
-}
-
-function noteLists(t: Tally): string {
-  return ROW_KINDS.map((k) => {
-    const n = t.verdicts.get(k) ?? 0;
-    const list = t.listed.get(k) ?? [];
-    if (n === 0) return "";
-    const rows = [...list]
-      .sort((a, b) => (b.score ?? -1) - (a.score ?? -1))
-      .map(
-        (r) =>
-          `<tr><td class="id">${esc(r.id ?? "(no id)")}</td><td class="mut">${esc(r.file)}:${r.line}</td><td class="num">${r.score ?? ""}</td><td>${esc(r.finding)}</td></tr>`,
-      )
-      .join("");
-    const kept = k === "error" ? `the first ${LIST_CAP}` : `the ${LIST_CAP} with the highest scores`;
-    const more = n > list.length ? `<p class="mut">and ${n - list.length} more (${kept} are listed; every row is in the scan output)</p>` : "";
-    return `<details${k === "supported" || k === "incomplete" || k === "redirect" ? " open" : ""}><summary><span class="sw" style="background:${COLORS[k]}"></span>${esc(LABELS[k])} <b>${n}</b></summary><table><thead><tr><th>id</th><th>source</th><th>score</th><th>top finding</th></tr></thead><tbody>${rows}</tbody></table>${more}</details>`;
-  }).join("\n");
+  return `<div class="scroll"><table class="notes"><thead><tr><th>id</th>${withVerdict ? "<th>verdict</th>" : ""}<th>score</th><th>top finding</th><th>source</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 const CSS = `
+*{box-sizing:border-box}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;margin:0;background:#fafafa}
 main{max-width:1040px;margin:0 auto;padding:24px}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}
-.mut{color:#667}.inputs{margin-top:4px;font-size:12px}.inputs summary{cursor:pointer}.sm{font-size:11px;fill:#555}
-svg text{font-size:13px;fill:#1f2328}svg text.in{fill:#fff;font-weight:600}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:0 0 8px}h3{font-size:14px;margin:0 0 4px}
+.mut{color:#667}.meta{overflow-wrap:anywhere}.inputs{margin-top:4px;font-size:12px;overflow-wrap:anywhere}.inputs summary{cursor:pointer}
 .cards{display:flex;flex-wrap:wrap;gap:10px;margin:16px 0}
-.card{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:10px 14px;min-width:110px}
+.card{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:10px 14px;min-width:110px;color:inherit;text-decoration:none}
+a.card:hover,a.card:focus{border-color:#1565c0}
 .card b{display:block;font-size:22px}.card span{color:#667;font-size:12px}
 section{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:14px 18px;margin:14px 0}
-.legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:14px}
+.stack{display:flex;height:28px;border-radius:4px;overflow:hidden;background:#eee}
+.stack span{display:block;height:100%}
+.legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:6px 14px}
 .sw{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:6px;vertical-align:-1px}
 table{border-collapse:collapse;width:100%;margin-top:8px;font-size:13px}
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eef0f2;vertical-align:top}
-td.num{text-align:right}td.id{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
+td{overflow-wrap:anywhere}
+td.num{text-align:right}td.v{white-space:nowrap}td.id{font-family:ui-monospace,Menlo,Consolas,monospace}td.src{color:#667;font-size:12px}
+table.bars th{font-weight:normal;text-align:right;white-space:nowrap;width:1%}
+table.bars td.track{width:55%;min-width:120px}
+.rail{display:flex;height:16px;background:#f0f1f3;border-radius:3px;overflow:hidden}
+.rail .fill{display:block;height:100%}
+table.bars td.n{white-space:nowrap}
+.scroll{overflow-x:auto}
 details{margin:8px 0}summary{cursor:pointer;font-weight:600}
+.group{display:none;border:1px solid #e3e5e8;border-radius:8px;padding:10px 14px;margin:10px 0;background:#fff}
+.group:target{display:block;border-color:#1565c0}
 .warn{background:#fff4e5;border:1px solid #f0c36d;border-radius:6px;padding:8px 12px}
+a{color:#0b57d0}
 footer{color:#667;font-size:12px;margin:24px 0}
+@media (max-width:640px){
+main{padding:12px}
+section{padding:10px 12px}
+table.bars th{white-space:normal;width:35%}
+table.bars td.track{width:40%;min-width:0}
+table.bars td.n{white-space:normal}
+.card{min-width:0;flex:1 1 40%}
+th,td{padding:4px 5px}
+}
 `;
 
 /** Inputs shown in the page's header line; a longer list (a shell glob) is folded into a <details>. */
@@ -165,43 +179,141 @@ function inputsLine(inputs: string[]): { line: string; full: string } {
   };
 }
 
+/** The page's sentence about what it holds, exactly. */
+export function privacySentence(snippets: boolean): string {
+  const holds =
+    "This page holds, for each listed note, its id, source file and line, verdict, score and the checker's own finding (element names and codes, or an error code and message); the input file names; and counts.";
+  return snippets
+    ? `${holds} Because the scan was run with --report-snippets, it also holds note text: beside each supported or redirected note, the words behind its finding, at most ${SNIPPET_MAX} characters. It loads nothing from the network.`
+    : `${holds} It holds no note text (scan --report-snippets adds snippets of at most ${SNIPPET_MAX} characters). It loads nothing from the network.`;
+}
+
 export function renderScanReport(t: Tally, meta: ReportMeta): string {
+  const snippets = meta.snippets === true;
   const checked = t.checked;
-  const elementBars = (notPresentBy: Map<string, number>, partialBy: Map<string, number>): Bar[] =>
+  const anchors = new Anchors();
+  const groupsShown: { key: GroupKey; title: string; count: number }[] = [];
+  const linkTo = (key: GroupKey, title: string, count: number): string => {
+    if (count > 0 && !groupsShown.some((g) => g.key === key)) groupsShown.push({ key, title, count });
+    return anchors.of(key);
+  };
+  const listId = (k: VerdictOrError) => `list-${k}`;
+
+  const elementBars = (scope: "lack" | "all", notPresentBy: Map<string, number>, partialBy: Map<string, number>): Bar[] =>
     ELEMENT_IDS.map((id) => {
       const notPresent = notPresentBy.get(id) ?? 0;
       const partial = partialBy.get(id) ?? 0;
+      const title = scope === "lack" ? `notes pointing to ${meta.code} without ${id} present` : `checked notes without ${id} present`;
       return {
-        label: `${id}${REQUIRED.has(id) ? " *" : ""}`,
+        label: `${id.replace(/_/g, " ")}${REQUIRED.has(id) ? " *" : ""}`,
         value: notPresent,
         part: notPresent - partial,
         color: REQUIRED.has(id) ? "#c0392b" : "#7f8c8d",
         note: partial ? `${notPresent - partial} missing \u00b7 ${partial} partial` : "",
+        href: linkTo(`${scope}:${id}`, title, notPresent),
       };
     });
-  const suggestionBars: Bar[] = [...t.suggestions.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([label, value]) => ({ label, value, color: label.endsWith("instead") ? COLORS.redirect : label.endsWith("additional") ? "#00897b" : "#8e44ad" }));
-  const errorBars: Bar[] = [...t.errorCodes.entries()].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value, color: COLORS.error }));
+
+  const nonZero = ROW_KINDS.filter((k) => (t.verdicts.get(k) ?? 0) > 0);
+  const sections: string[] = [];
+
+  // Verdicts: a stacked bar only when there is more than one kind (the cards already say "all 40").
+  if (nonZero.length > 1) {
+    const stack = nonZero
+      .map((k) => `<span style="width:${width(t.verdicts.get(k)!, t.rows)}%;background:${COLORS[k]}" title="${esc(LABELS[k])}: ${t.verdicts.get(k)}"></span>`)
+      .join("");
+    const legend = nonZero
+      .map((k) => `<li><span class="sw" style="background:${COLORS[k]}"></span>${esc(LABELS[k])} <a href="#${listId(k)}"><b>${t.verdicts.get(k)}</b></a> <span class="mut">${pct(t.verdicts.get(k)!, t.rows)}</span></li>`)
+      .join("");
+    sections.push(`<section id="verdicts"><h2>Verdicts</h2><div class="stack" role="img" aria-label="verdict distribution">${stack}</div><ul class="legend">${legend}</ul></section>`);
+  }
+
+  // What the notes that point to the code lack: only when some do.
+  if (t.pointing > 0) {
+    const rows = elementBars("lack", t.pointingNotPresent, t.pointingPartial);
+    const body = rows.every((r) => r.value === 0)
+      ? `<p>Each of the ${t.pointing} notes with verdict supported or incomplete documents every element.</p>`
+      : `<p class="mut">Of the ${t.pointing} notes with verdict supported or incomplete, how many lack each element: missing (dark) or partial (light). * required for ${esc(meta.code)}. Each count links to its notes.</p>${bars(rows, t.pointing)}`;
+    sections.push(`<section id="lack"><h2>What the notes that point to ${esc(meta.code)} lack</h2>${body}</section>`);
+  }
+
+  // The same over all checked notes: only when it says something the panel above does not (other notes
+  // were checked too) and its bars are not all 100% or all 0%.
+  if (checked > t.pointing && t.pointing > 0) {
+    const rows = elementBars("all", t.notPresent, t.partial);
+    if (!rows.every((r) => r.value === checked) && !rows.every((r) => r.value === 0)) {
+      sections.push(
+        `<section id="all-elements"><h2>Elements not present, all checked notes</h2><p class="mut">The same over all ${checked} checked notes (a note that does not document the condition lacks every element).</p>${bars(rows, checked)}</section>`,
+      );
+    }
+  }
+
+  // Suggested codes: only when there are some.
+  if (t.suggestions.size > 0) {
+    const rows: Bar[] = [...t.suggestions.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([label, value]) => ({
+        label,
+        value,
+        color: label.endsWith("instead") ? COLORS.redirect : label.endsWith("additional") ? "#00897b" : "#8e44ad",
+        href: linkTo(`sugg:${label}`, `notes with ${label}`, value),
+      }));
+    sections.push(`<section id="suggestions"><h2>Suggested codes</h2>${bars(rows, null)}</section>`);
+  }
+
+  // Scores: only when they spread over more than one band of ten.
+  if (t.scoreBuckets.filter((n) => n > 0).length > 1) {
+    const rows: Bar[] = t.scoreBuckets.map((n, i) => {
+      const label = i === 10 ? "100" : `${i * 10}\u2013${i * 10 + 9}`;
+      return { label, value: n, color: "#5c6bc0", href: linkTo(`score:${i}`, `notes scoring ${label}`, n) };
+    });
+    sections.push(`<section id="scores"><h2>Scores</h2>${bars(rows, null)}</section>`);
+  }
+
+  if (t.errors) {
+    const rows: Bar[] = [...t.errorCodes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([label, value]) => ({ label, value, color: COLORS.error, href: linkTo(`error:${label}`, `notes not checked: ${label}`, value) }));
+    sections.push(`<section id="errors"><h2>Errors (notes not checked)</h2>${bars(rows, null)}</section>`);
+  }
+
+  const lists = nonZero
+    .map((k) => {
+      const n = t.verdicts.get(k)!;
+      const list = [...(t.listed.get(k) ?? [])].sort((a, b) => (b.score ?? -1) - (a.score ?? -1));
+      const kept = k === "error" ? `the first ${LIST_CAP}` : `the ${LIST_CAP} with the highest scores`;
+      const more = n > list.length ? `<p class="mut">and ${n - list.length} more (${kept} are listed; every row is in the scan output)</p>` : "";
+      // The id is on the list inside the <details>: following a link to it opens a closed one (the HTML
+      // standard's ancestor-details revealing on fragment navigation).
+      return `<details${k === "supported" || k === "incomplete" || k === "redirect" || nonZero.length === 1 ? " open" : ""}><summary><span class="sw" style="background:${COLORS[k]}"></span>${esc(LABELS[k])} <b>${n}</b></summary><div id="${listId(k)}">${notesTable(list, false, snippets)}${more}</div></details>`;
+    })
+    .join("\n");
+  sections.push(`<section id="notes"><h2>Notes by verdict</h2>${lists}</section>`);
+
+  if (groupsShown.length) {
+    const groups = groupsShown
+      .map((g) => {
+        const list = t.groups.get(g.key) ?? [];
+        const more = g.count > list.length ? `<p class="mut">and ${g.count - list.length} more (the first ${LIST_CAP} are listed; every row is in the scan output)</p>` : "";
+        return `<div class="group" id="${anchors.of(g.key)}"><h3>${esc(g.title.charAt(0).toUpperCase() + g.title.slice(1))}: ${g.count}</h3>${notesTable(list, true, snippets)}${more}<p><a href="#top">back to the top</a></p></div>`;
+      })
+      .join("\n");
+    sections.push(`<section id="behind"><h2>The notes behind a count</h2><p class="mut">Choose a count above to list its notes here.</p>${groups}</section>`);
+  }
+
   const inputs = inputsLine(meta.inputs);
-  const card = (label: string, n: number, color?: string): string =>
-    `<div class="card"${color ? ` style="border-top:3px solid ${color}"` : ""}><b>${n}</b><span>${esc(label)}</span></div>`;
+  const card = (label: string, n: number, href: string, color?: string): string =>
+    `<a class="card" href="#${href}"${color ? ` style="border-top:3px solid ${color}"` : ""}><b>${n}</b><span>${esc(label)}</span></a>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>cdicheck scan report: ${esc(meta.code)}</title><style>${CSS}</style></head>
-<body><main>
+<body><main id="top">
 <h1>Documentation check: ${esc(meta.code)}</h1>
-<div class="mut">${t.rows} notes from ${inputs.line}${meta.shard ? ` (shard ${esc(meta.shard)})` : ""} &middot; ${esc(meta.generatedAt)}</div>${inputs.full}
+<div class="mut meta">${t.rows} notes from ${inputs.line}${meta.shard ? ` (shard ${esc(meta.shard)})` : ""} &middot; ${esc(meta.generatedAt)} &middot; cdicheck ${esc(meta.version)} &middot; code ${esc(meta.code)}</div>${inputs.full}
 ${meta.interrupted ? `<p class="warn">This scan was interrupted: the report covers the notes finished before it stopped.</p>` : ""}
-<div class="cards">${card("notes", t.rows)}${ROW_KINDS.map((k) => card(LABELS[k], t.verdicts.get(k) ?? 0, COLORS[k])).join("")}</div>
-<section><h2>Verdicts</h2>${verdictBar(t)}</section>
-<section><h2>What the notes that point to ${esc(meta.code)} lack</h2><p class="mut">Share of the ${t.pointing} notes with verdict supported or incomplete where the element is missing (dark) or partial (light). * required for ${esc(meta.code)}.</p>${bars(elementBars(t.pointingNotPresent, t.pointingPartial), t.pointing, "No note points to this code.")}
-<h2>Elements not present, all checked notes</h2><p class="mut">The same over all ${checked} checked notes (notes that do not document the condition at all lack every element).</p>${bars(elementBars(t.notPresent, t.partial), checked, "No checked notes.")}</section>
-<section><h2>Suggested codes</h2>${bars(suggestionBars, null, "No code suggestions in these notes.")}</section>
-<section><h2>Scores</h2>${scoreHistogram(t)}</section>
-${t.errors ? `<section><h2>Errors (notes not checked)</h2>${bars(errorBars, null, "")}</section>` : ""}
-<section><h2>Notes by verdict</h2>${noteLists(t)}</section>
-<footer>Generated by cdicheck. This page holds no note text: ids, verdicts and evidence snippets of at most 60 characters only. It loads nothing from the network.</footer>
+<nav class="cards" aria-label="counts">${card("notes", t.rows, "notes")}${nonZero.map((k) => card(LABELS[k], t.verdicts.get(k)!, listId(k), COLORS[k])).join("")}</nav>
+${sections.join("\n")}
+<footer>Generated by cdicheck ${esc(meta.version)}. ${esc(privacySentence(snippets))}</footer>
 </main></body></html>
 `;
 }

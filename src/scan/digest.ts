@@ -1,6 +1,7 @@
 /**
  * A row reduced to what the CSV output and the report need: id, verdict, score, what is missing, the
- * suggested codes and one top finding (a short snippet at most; never the note text).
+ * suggested codes, one top finding in the checker's own words (no note text), and apart from it one
+ * short snippet of evidence, which the report shows only when asked (`scan --report-snippets`).
  */
 import type { CheckResult, ElementId, Verdict } from "../schema.js";
 import { isErrorRow, type OutputRow } from "./types.js";
@@ -15,7 +16,10 @@ export interface RowDigest {
   /** Elements found partial (known only from full JSONL rows). */
   partial: ElementId[];
   suggestions: { code: string; relation: string }[];
+  /** The top finding in the checker's words: codes, element names, a verdict sentence; never note text. */
   finding: string;
+  /** A snippet of the note (at most SNIPPET_MAX characters) behind the finding, "" when none. */
+  snippet: string;
   errorCode?: string;
   errorMessage?: string;
 }
@@ -40,6 +44,7 @@ export function digestRow(row: OutputRow): RowDigest {
       partial: [],
       suggestions: [],
       finding: `${row.error.code}: ${row.error.message}`,
+      snippet: "",
       errorCode: row.error.code,
       errorMessage: row.error.message,
     };
@@ -52,15 +57,18 @@ export function digestResult(result: CheckResult): Omit<RowDigest, "id" | "file"
   const suggestions = result.suggestions.map((s) => ({ code: s.code, relation: s.relation }));
   const partial = result.elements.filter((e) => e.status === "partial").map((e) => e.id);
   let finding = result.summary;
+  let quote = "";
   const instead = result.suggestions.find((s) => s.relation === "instead");
-  const quoted = (ev: { text: string }[] | undefined): string => (ev && ev[0] ? ` \u201c${snippet(ev[0].text)}\u201d` : "");
-  if (result.verdict === "redirect" && instead) finding = `${instead.code} instead${quoted(instead.evidence)}`;
-  else if (result.verdict === "incomplete") {
+  const first = (ev: { text: string }[] | undefined): string => (ev && ev[0] ? snippet(ev[0].text) : "");
+  if (result.verdict === "redirect" && instead) {
+    finding = `${instead.code} instead`;
+    quote = first(instead.evidence);
+  } else if (result.verdict === "incomplete") {
     const req = result.elements.filter((e) => e.required && e.status !== "present").map((e) => `${e.id} ${e.status}`);
     finding = `${req.join(", ") || "required element not present"}`;
   } else if (result.verdict === "supported") {
-    const seg = result.elements.find((e) => e.id === "segments");
-    finding = `supported${quoted(seg?.evidence)}`;
+    finding = "supported";
+    quote = first(result.elements.find((e) => e.id === "segments")?.evidence);
   }
-  return { verdict: result.verdict, score: result.score, missing: result.missing, partial, suggestions, finding };
+  return { verdict: result.verdict, score: result.score, missing: result.missing, partial, suggestions, finding, snippet: quote };
 }

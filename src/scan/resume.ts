@@ -78,6 +78,7 @@ async function* csvRows(path: string, limit: number): AsyncGenerator<RowDigest> 
       partial: [],
       suggestions: suggested ? suggested.split(";").map((s) => ({ code: s.split(" ")[0]!, relation: s.split(" ")[1] ?? "" })) : [],
       finding: errorCode ? `${errorCode}: ${error ?? ""}` : (verdict ?? ""),
+      snippet: "",
       ...(errorCode ? { errorCode, errorMessage: error ?? "" } : {}),
     };
   }

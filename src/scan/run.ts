@@ -11,6 +11,7 @@ import type { Writable } from "node:stream";
 import { SUPPORTED_CODES, UnsupportedCodeError } from "../contract.js";
 import { cellText, csvHeader, csvRow } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
+import { VERSION } from "../version.js";
 import { digestRow, type RowDigest } from "./digest.js";
 import { expandInputs, UsageError } from "./inputs.js";
 import { BATCHES_AHEAD, DEFAULT_TIMEOUT_MS, startPool, type CheckPool } from "./pool.js";
@@ -28,6 +29,8 @@ export interface ScanOptions {
   out?: string;
   format: "jsonl" | "csv";
   report?: string;
+  /** Put evidence snippets (note text, at most SNIPPET_MAX characters each) in the report. */
+  reportSnippets?: boolean;
   /** Worker threads; when left out, sized to the input (defaultJobs). */
   jobs?: number;
   quiet: boolean;
@@ -313,7 +316,15 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
 
   let reportFailed: string | null = null;
   if (opts.report) {
-    const meta = { generatedAt: new Date().toISOString(), inputs: opts.paths, interrupted, code: opts.code, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined };
+    const meta = {
+      generatedAt: new Date().toISOString(),
+      inputs: opts.paths,
+      interrupted,
+      code: opts.code,
+      shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : undefined,
+      version: VERSION,
+      snippets: opts.reportSnippets === true,
+    };
     try {
       await writeFile(opts.report, renderScanReport(tally, meta));
     } catch (err) {

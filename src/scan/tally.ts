@@ -14,9 +14,18 @@ export interface ListedNote {
   id: string | null;
   file: string;
   line: number;
+  verdict: VerdictOrError;
   score: number | null;
   finding: string;
+  snippet: string;
 }
+
+/**
+ * The keys of the rows behind each count the report shows, so that every count can link to its notes:
+ * `lack:<element>` (notes pointing to the code without the element present), `all:<element>` (any
+ * checked note without it), `sugg:<code> <relation>`, `error:<code>`, `score:<0-10>` (tens of points).
+ */
+export type GroupKey = `lack:${ElementId}` | `all:${ElementId}` | `sugg:${string}` | `error:${string}` | `score:${number}`;
 
 export class Tally {
   readonly verdicts = new Map<VerdictOrError, number>(ROW_KINDS.map((k) => [k, 0]));
@@ -30,35 +39,57 @@ export class Tally {
   readonly errorCodes = new Map<string, number>();
   readonly scoreBuckets = new Array<number>(11).fill(0);
   readonly listed = new Map<VerdictOrError, ListedNote[]>(ROW_KINDS.map((k) => [k, []]));
+  /** The first LIST_CAP notes behind each count (see GroupKey); the counts themselves are above. */
+  readonly groups = new Map<GroupKey, ListedNote[]>();
   rows = 0;
   checked = 0;
   errors = 0;
 
+  private group(key: GroupKey, note: ListedNote): void {
+    let list = this.groups.get(key);
+    if (!list) this.groups.set(key, (list = []));
+    if (list.length < LIST_CAP) list.push(note);
+  }
+
   add(d: RowDigest): void {
+    const note: ListedNote = { id: d.id, file: d.file, line: d.line, verdict: d.verdict, score: d.score, finding: d.finding, snippet: d.snippet };
     this.rows++;
     this.verdicts.set(d.verdict, (this.verdicts.get(d.verdict) ?? 0) + 1);
     if (d.verdict === "error") {
       this.errors++;
-      if (d.errorCode) this.errorCodes.set(d.errorCode, (this.errorCodes.get(d.errorCode) ?? 0) + 1);
+      if (d.errorCode) {
+        this.errorCodes.set(d.errorCode, (this.errorCodes.get(d.errorCode) ?? 0) + 1);
+        this.group(`error:${d.errorCode}`, note);
+      }
     } else {
       this.checked++;
-      for (const e of d.missing) this.notPresent.set(e, (this.notPresent.get(e) ?? 0) + 1);
+      for (const e of d.missing) {
+        this.notPresent.set(e, (this.notPresent.get(e) ?? 0) + 1);
+        this.group(`all:${e}`, note);
+      }
       for (const e of d.partial) this.partial.set(e, (this.partial.get(e) ?? 0) + 1);
       if (d.verdict === "incomplete" || d.verdict === "supported") {
         this.pointing++;
-        for (const e of d.missing) this.pointingNotPresent.set(e, (this.pointingNotPresent.get(e) ?? 0) + 1);
+        for (const e of d.missing) {
+          this.pointingNotPresent.set(e, (this.pointingNotPresent.get(e) ?? 0) + 1);
+          this.group(`lack:${e}`, note);
+        }
         for (const e of d.partial) this.pointingPartial.set(e, (this.pointingPartial.get(e) ?? 0) + 1);
       }
       for (const s of d.suggestions) {
         const k = `${s.code} ${s.relation}`;
         this.suggestions.set(k, (this.suggestions.get(k) ?? 0) + 1);
+        this.group(`sugg:${k}`, note);
       }
-      if (d.score !== null) this.scoreBuckets[Math.min(10, Math.floor(d.score / 10))]!++;
+      if (d.score !== null) {
+        const bucket = Math.min(10, Math.floor(d.score / 10));
+        this.scoreBuckets[bucket]!++;
+        this.group(`score:${bucket}`, note);
+      }
     }
     // Each verdict keeps the LIST_CAP notes with the highest scores (the closest to supporting the code),
     // first come first kept among equal scores; errors keep the first LIST_CAP.
     const list = this.listed.get(d.verdict)!;
-    const note = { id: d.id, file: d.file, line: d.line, score: d.score, finding: d.finding };
     if (list.length < LIST_CAP) list.push(note);
     else if (d.score !== null) {
       let low = 0;

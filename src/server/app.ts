@@ -7,7 +7,6 @@
  */
 import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
-import { readFileSync } from "node:fs";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
@@ -16,7 +15,8 @@ import type { CodeCard } from "../card/schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
 import { FHIR_JSON, type FhirCheckResult, isFhirContentType, isFhirRequest, operationOutcome, parseFhirRequest } from "./fhir.js";
 import { openApiDocument } from "./openapi.js";
-import { buildPage, loadSamples, type Sample } from "./page.js";
+import { VERSION } from "../version.js";
+import { buildPage, loadSamples, type PagePanel, type Sample } from "./page.js";
 import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
 import { bearerMatches, HELMET_OPTIONS, helmetHeaders, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
@@ -43,6 +43,8 @@ export interface AppOptions {
   /** Where logs go (default standard error). */
   logStream?: Writable;
   samples?: Sample[];
+  /** Panels the page shows below the report (see PagePanel). */
+  panels?: PagePanel[];
 }
 
 declare module "fastify" {
@@ -107,7 +109,6 @@ function drainRequest(raw: IncomingMessage): Promise<void> {
 }
 
 /** The package's version, for the OpenAPI document (dist/server/ and src/server/ both sit two levels down). */
-const { version: VERSION } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 /**
  * Sends the error; returns the reply, which async handlers must return (an onSend hook may still be
@@ -156,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const maxNoteChars = options.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
   const token = options.token && options.token.length > 0 ? options.token : undefined;
   const guardHost = options.host !== undefined && isLoopbackHost(options.host);
-  const page = buildPage({ authRequired: token !== undefined, samples: options.samples ?? loadSamples() });
+  const page = buildPage({ authRequired: token !== undefined, samples: options.samples ?? loadSamples(), ...(options.panels ? { panels: options.panels } : {}) });
   const checker = options.checker;
 
   const fastifyOptions: FastifyServerOptions = {
