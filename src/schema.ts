@@ -67,6 +67,12 @@ export const MentionSchema = z.object({
     .describe("For a mention of an operation: what happened to it (performed, performed_here, planned, proposed, discussed, consented, declined, conditional, negated, other) and the words that decided it (a trigger, a section header, the document's title), null when nothing in the note said."),
 });
 
+export const FamilyEntrySchema = z.object({
+  code: z.string(),
+  verdict: z.enum(VERDICTS),
+  score: z.number().int().min(0).max(100),
+});
+
 export const ResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().optional(),
@@ -80,6 +86,10 @@ export const ResultSchema = z.object({
   queries: z.array(z.string()),
   mentions: z.array(MentionSchema).describe("Mentions in note order, at most 500."),
   mentionsOmitted: z.number().int().positive().optional().describe("Mentions left out after the first 500 (present only when some were)."),
+  family: z
+    .array(FamilyEntrySchema)
+    .optional()
+    .describe("Only when the category M43.2 was checked: every code of the family (M43.20 to M43.28) with its verdict and score; the rest of the result is the one for `code`, the code the note best supports."),
 });
 
 export type EvidenceJson = z.infer<typeof EvidenceSchema>;
@@ -87,6 +97,7 @@ export type ElementResult = z.infer<typeof ElementSchema>;
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 export type MentionJson = z.infer<typeof MentionSchema>;
 export type CheckResult = z.infer<typeof ResultSchema>;
+export type FamilyEntry = z.infer<typeof FamilyEntrySchema>;
 
 export function resultJsonSchema(): unknown {
   return z.toJSONSchema(ResultSchema, { target: "draft-2020-12" });

@@ -14,7 +14,7 @@ export function buildQueries(facts: NoteFacts, elements: readonly ElementVerdict
     if (routing.uncertainOnly) {
       const f = diseaseTargets(facts)[0]!;
       queries.push(
-        `The record states "${quote(facts.text, facts.sentences[f.mention.sentence]!, 140)}". Based on your clinical judgment, please clarify this finding: fusion (ankylosis) of the occipito-atlanto-axial region confirmed; fusion ruled out; other (please specify); unable to determine.`,
+        `The record states "${quote(facts.text, facts.sentences[f.mention.sentence]!, 140)}". Based on your clinical judgment, please clarify this finding: fusion (ankylosis) of the ${facts.target.name} region confirmed; fusion ruled out; other (please specify); unable to determine.`,
       );
     }
     for (const e of elements) {

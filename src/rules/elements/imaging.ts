@@ -1,6 +1,6 @@
 /** Element `imaging`: imaging (CT, MRI, radiograph) with a finding that confirms ankylosis at these segments. */
 import { isAffirmed, type Mention } from "../../pipeline/mentions.js";
-import type { Finding, NoteFacts } from "../../pipeline/findings.js";
+import { regionsOfLevels, type Finding, type NoteFacts, type TargetRegion } from "../../pipeline/findings.js";
 import type { ElementRule } from "../types.js";
 import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 
@@ -115,7 +115,7 @@ function studyContradiction(facts: NoteFacts): Mention | null {
     const study = list.some((m) => IMAGING_SECTIONS.has(m.section)) || list.some((m) => usableModality(m));
     if (!study) continue;
     const sites = list.filter((m) => m.type === "segment" || m.type === "region");
-    const atRegion = sites.length === 0 || sites.some((m) => (m.levels ?? []).some((l) => l <= 2) && !(m.levels ?? []).some((l) => l > 2));
+    const atRegion = sites.length === 0 || sites.some((m) => onlyAtTarget(facts.target, m));
     if (!atRegion) continue;
     const confirms = list.some((m) => m.type === "imaging_finding" && isAffirmed(m) && !facts.findings.every((f) => f.mention.sentence !== m.sentence || f.site !== "region"));
     if (confirms) {
@@ -132,9 +132,21 @@ function studyContradiction(facts: NoteFacts): Mention | null {
   return found;
 }
 
-/** Segment words of the region: every level named is the occiput, C1 or C2. */
-function regionSite(m: Mention): boolean {
-  return m.type === "segment" && (m.levels ?? []).length > 0 && (m.levels ?? []).every((l) => l <= 2);
+/**
+ * Site words only at the checked region: for M43.21 every level named is the occiput, C1 or C2; for another
+ * code every joint and lone level the levels make lies in its region, or the word is a named joint of it.
+ */
+function onlyAtTarget(target: TargetRegion, m: Mention): boolean {
+  const levels = m.levels ?? [];
+  if (target.region === "occipito_atlanto_axial") return levels.some((l) => l <= 2) && !levels.some((l) => l > 2);
+  if (target.namedJoint(m)) return true;
+  const regions = regionsOfLevels(levels);
+  return regions.length > 0 && regions.every((r) => r === target.region);
+}
+
+/** Segment words of the region (and, for another code, its named joints: the sacroiliac joint). */
+function regionSite(target: TargetRegion, m: Mention): boolean {
+  return (m.type === "segment" || target.namedJoint(m)) && onlyAtTarget(target, m);
 }
 
 /**
@@ -146,8 +158,9 @@ function regionSite(m: Mention): boolean {
 function studyConfirmation(facts: NoteFacts, done: readonly Mention[]): Mention[] | null {
   for (const [si, list] of facts.bySentence) {
     const findings = list.filter((m) => m.type === "imaging_finding" && isAffirmed(m));
-    const sites = list.filter((m) => m.type === "segment");
-    if (!findings.length || !sites.some(regionSite) || sites.some((m) => !regionSite(m))) continue;
+    const sites = list.filter((m) => m.type === "segment" || facts.target.namedJoint(m));
+    const atTarget = (m: Mention) => regionSite(facts.target, m);
+    if (!findings.length || !sites.some(atTarget) || sites.some((m) => !atTarget(m))) continue;
     // A failed or denied fusion in the sentence ("nonunion at C1-C2 - no bridging bone ..., no motion") is no confirmation.
     if (list.some((m) => m.type === "pseudarthrosis" || ((m.type === "fusion" || m.type === "imaging_finding") && m.assertion.negated))) continue;
     // "posterior C1-C2 Brooks fusion": the fusion an operation made is no study's finding.
@@ -165,7 +178,7 @@ function studyConfirmation(facts: NoteFacts, done: readonly Mention[]): Mention[
     const before = prevSentence && prevSentence.section === section && introduces ? done.filter((m) => m.sentence === si - 1) : [];
     const inReport = IMAGING_SECTIONS.has(list[0]!.section) ? done.filter((m) => facts.sentences[m.sentence]!.section === section) : [];
     const study = own.length ? own : before.length ? before : inReport.slice(0, 1);
-    if (study.length) return uniqueMentions([...study, ...findings, ...sites.filter(regionSite)]);
+    if (study.length) return uniqueMentions([...study, ...findings, ...sites.filter(atTarget)]);
   }
   return null;
 }
@@ -178,7 +191,7 @@ export const imaging: ElementRule = {
     messages: {
       present: "Imaging confirms the fusion at these segments: {quote}.",
       pending: "Imaging is ordered or pending ({quote}); no result confirms the fusion yet.",
-      noFinding: "Imaging is mentioned ({quote}) without a finding that confirms ankylosis at the occipito-atlanto-axial segments.",
+      noFinding: "Imaging is mentioned ({quote}) without a finding that confirms ankylosis at the {region} segments.",
       contradicted: "The note's own imaging report shows these joints open or mobile ({quote}), so imaging does not confirm the fusion the note states; the two need reconciling.",
       missing: "No imaging is documented.",
     },
@@ -219,7 +232,7 @@ export const imaging: ElementRule = {
         messageId: "missing",
         ...(site
           ? {
-              query: `The record documents "${quote(facts.text, site.mention)}". If imaging of the craniocervical region has been performed, please document the study and its findings at the involved segments; or indicate: no imaging available; other (please specify); unable to determine.`,
+              query: `The record documents "${quote(facts.text, site.mention)}". If imaging of the ${facts.target.study} has been performed, please document the study and its findings at the involved segments; or indicate: no imaging available; other (please specify); unable to determine.`,
             }
           : {}),
       };
@@ -237,11 +250,11 @@ export const imaging: ElementRule = {
         evidence: uniqueMentions([contradiction, ...modalities]).slice(0, 5),
         messageId: "contradicted",
         data: { quote: `"${quote(facts.text, contradiction)}"` },
-        query: `The record documents "${quote(facts.text, first.mention)}", while the imaging report states ${`"${quote(facts.text, contradiction)}"`}. Please clarify the status of the occiput, C1 and C2 segments, as clinically appropriate: bony ankylosis confirmed (please specify the study); joints not fused; other (please specify); unable to determine.`,
+        query: `The record documents "${quote(facts.text, first.mention)}", while the imaging report states ${`"${quote(facts.text, contradiction)}"`}. Please clarify the status of the ${facts.target.segmentNames} segments, as clinically appropriate: bony ankylosis confirmed (please specify the study); joints not fused; other (please specify); unable to determine.`,
       };
     }
     const query = first
-      ? `The record documents "${quote(facts.text, first.mention)}" and imaging (${quoteList(facts.text, modalities, 3)}). Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate: findings as follows (please specify); no osseous abnormality at these segments; study not yet available; other (please specify); unable to determine.`
+      ? `The record documents "${quote(facts.text, first.mention)}" and imaging (${quoteList(facts.text, modalities, 3)}). Please document the imaging findings at the ${facts.target.segmentNames} segments, as clinically appropriate: findings as follows (please specify); no osseous abnormality at these segments; study not yet available; other (please specify); unable to determine.`
       : undefined;
     if (pending.length === modalities.length) {
       return { status: "partial", evidence: uniqueMentions(pending), messageId: "pending", data: { quote: quoteList(facts.text, pending) }, ...(query ? { query } : {}) };

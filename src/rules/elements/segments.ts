@@ -5,13 +5,13 @@ import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 export const segments: ElementRule = {
   meta: {
     id: "segments",
-    description: "Names the segments involved (occiput/C0, C1/atlas, C2/axis or their joints), tied to the fusion finding.",
+    description: "Names the segments involved (for M43.21 occiput/C0, C1/atlas, C2/axis or their joints; for the other codes the region's levels and named joints), tied to the fusion finding.",
     required: true,
     messages: {
       present: "Segments are named with the fusion: {quote}.",
-      partial: "Only a general region is named ({quote}); the segments fused (occiput-C1, C1-C2 or both) are not.",
+      partial: "Only a general region is named ({quote}); the segments fused ({fused}) are not.",
       noSite: "The fusion is documented without a spinal site; the segments involved are not named.",
-      missing: "No fusion of the occipito-atlanto-axial segments is documented.",
+      missing: "No fusion of the {region} segments is documented.",
     },
   },
   check(facts) {
@@ -36,7 +36,7 @@ export const segments: ElementRule = {
         evidence: uniqueMentions([...sites, finding]),
         messageId: "partial",
         data: { quote: quoteList(facts.text, sites) },
-        query: `The record documents "${quote(facts.text, finding)}" at the ${sites.map((s) => quote(facts.text, s)).join(", ")}. Please clarify the specific spinal segments involved: occiput-C1 (atlanto-occipital); C1-C2 (atlantoaxial); occiput through C2; cervical levels below C2 (please specify); other (please specify); unable to determine.`,
+        query: `The record documents "${quote(facts.text, finding)}" at the ${sites.map((s) => quote(facts.text, s)).join(", ")}. Please clarify the specific spinal segments involved: ${facts.target.region === "occipito_atlanto_axial" ? "occiput-C1 (atlanto-occipital); C1-C2 (atlantoaxial); occiput through C2; cervical levels below C2 (please specify)" : facts.target.segments}; other (please specify); unable to determine.`,
       };
     }
     const spine = t.filter((f) => f.site === "spine");
@@ -46,7 +46,7 @@ export const segments: ElementRule = {
         status: "missing",
         evidence: uniqueMentions([f.mention, ...f.siteMentions]),
         messageId: "noSite",
-        query: `The record documents "${quote(facts.text, f.mention)}" of the spine without a site. Please clarify the spinal region and levels involved: occipito-atlanto-axial (occiput, C1, C2); cervical below C2 (please specify levels); thoracic, lumbar or other region (please specify); other; unable to determine.`,
+        query: `The record documents "${quote(facts.text, f.mention)}" of the spine without a site. Please clarify the spinal region and levels involved: ${facts.target.region === "occipito_atlanto_axial" ? "occipito-atlanto-axial (occiput, C1, C2); cervical below C2 (please specify levels); thoracic, lumbar or other region (please specify)" : `${facts.target.region === "unspecified" ? "" : `${facts.target.name} (${facts.target.fused}); `}other region (please specify levels)`}; other; unable to determine.`,
       };
     }
     return { status: "missing", evidence: [], messageId: "missing" };
