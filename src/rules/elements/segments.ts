@@ -18,7 +18,7 @@ export const segments: ElementRule = {
     const t = targets(facts);
     const named = t.filter((f) => f.site === "region" && !f.siteInferred);
     if (named.length) {
-      const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => m.type === "segment" || m.type === "congenital")));
+      const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => m.type === "segment" || m.type === "congenital" || facts.target.namedJoint(m))));
       const evidence = uniqueMentions([...sites, ...named.map((f) => f.mention)]);
       return { status: "present", evidence, messageId: "present", data: { quote: quoteList(facts.text, sites) } };
     }
