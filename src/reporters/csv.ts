@@ -7,6 +7,11 @@
 import type { RowDigest } from "../scan/digest.js";
 
 export const CSV_COLUMNS = ["id", "verdict", "score", "missing", "suggested_codes", "file", "line", "error_code", "error"] as const;
+/**
+ * A scan of the category M43.2 adds two columns: the code the row's result is for (the one the note best
+ * supports) and every code of the family as "code verdict score" separated by semicolons.
+ */
+export const FAMILY_CSV_COLUMNS = [...CSV_COLUMNS, "code", "family"] as const;
 
 /** Line breaks inside a value become spaces, so that every output row is exactly one line. */
 function oneLine(s: string): string {
@@ -35,11 +40,11 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvHeader(): string {
-  return CSV_COLUMNS.join(",") + "\n";
+export function csvHeader(family = false): string {
+  return (family ? FAMILY_CSV_COLUMNS : CSV_COLUMNS).join(",") + "\n";
 }
 
-export function csvRow(d: RowDigest): string {
+export function csvRow(d: RowDigest, family = false): string {
   const fields = [
     d.id,
     d.verdict,
@@ -50,6 +55,7 @@ export function csvRow(d: RowDigest): string {
     d.line,
     d.errorCode,
     d.errorMessage,
+    ...(family ? [d.code, d.family?.map((f) => `${f.code} ${f.verdict} ${f.score}`).join(";")] : []),
   ];
   return fields.map(csvField).join(",") + "\n";
 }

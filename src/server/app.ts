@@ -11,7 +11,7 @@ import type { Writable } from "node:stream";
 import { resultJsonSchema, type CheckResult } from "../schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
 import { buildPage, loadSamples, type Sample } from "./page.js";
-import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
+import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest, queryCode } from "./requests.js";
 import { bearerMatches, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -268,14 +268,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/v1/schema", async () => resultJsonSchema());
 
   app.post("/v1/check", async (req): Promise<CheckResult> => {
-    const task = parseNoteRequest(req.body, maxNoteChars);
+    const task = parseNoteRequest(req.body, maxNoteChars, queryCode(req.query));
     const result = await checker.run(task);
     req.outcome = result.verdict;
     return result;
   });
 
   app.post("/v1/check/batch", async (req) => {
-    const tasks = parseBatchRequest(req.body, maxNoteChars);
+    const tasks = parseBatchRequest(req.body, maxNoteChars, queryCode(req.query));
     if (checker.queued() + tasks.length > checker.maxQueue) throw new OverloadedError();
     const results = await Promise.all(tasks.map((t) => checker.run(t)));
     const counts: Record<string, number> = {};

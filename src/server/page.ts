@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { SUPPORTED_CODES } from "../check.js";
+import { FAMILY_CODE, SUPPORTED_CODES } from "../check.js";
+import { codeTitle } from "../lexicon/index.js";
 import { escapeHtml, renderFunctionsSource, REPORT_CSS, REPORT_SCRIPT } from "../reporters/html.js";
 
 export const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
@@ -161,7 +162,8 @@ export function buildPage(options: PageOptions): Page {
   const style = PAGE_CSS + REPORT_CSS;
   const script = "\n" + renderFunctionsSource() + "\n" + REPORT_SCRIPT + PAGE_SCRIPT;
   const config = { authRequired: options.authRequired, codes: SUPPORTED_CODES, samples: options.samples };
-  const codeOptions = SUPPORTED_CODES.map((c) => `<option>${escapeHtml(c)}</option>`).join("");
+  // Each code with its title; the category checks every code and reports the best-supported one.
+  const codeOptions = SUPPORTED_CODES.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)} ${escapeHtml(c === FAMILY_CODE ? "(every code of the family)" : codeTitle(c).replace(/^Fusion of spine, /, ""))}</option>`).join("");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
