@@ -198,8 +198,10 @@ export const imaging: ElementRule = {
   },
   check(facts) {
     if (!targets(facts).length) return { status: "missing", evidence: [], messageId: "missing" };
-    // A fusion at the region, or at a vague site that the imaging describes at that same site.
-    const t = targets(facts).filter((f) => (f.site === "region" || f.site === "vague") && f.kind !== "pseudarthrosis");
+    // A fusion at the region, or at a vague site that the imaging describes at that same site; for M43.20
+    // (site unspecified) a fusion of the spine with no site is the one the code is about.
+    const unspecified = facts.target.region === "unspecified";
+    const t = targets(facts).filter((f) => (f.site === "region" || f.site === "vague" || (unspecified && f.site === "spine")) && f.kind !== "pseudarthrosis");
     const modalities = facts.mentions.filter(usableModality);
     const done = modalities.filter((m) => !isPending(facts, m));
     const first = targets(facts)[0];
