@@ -182,6 +182,16 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
   const suggestionBars: Bar[] = [...t.suggestions.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([label, value]) => ({ label, value, color: label.endsWith("instead") ? COLORS.redirect : label.endsWith("additional") ? "#00897b" : "#8e44ad" }));
+  // A scan of the category M43.2: which notes support which codes of the family (supported dark, incomplete light).
+  const familyCodes = [...new Set([...t.familySupported.keys(), ...t.familyIncomplete.keys()])].sort();
+  const familyBars: Bar[] = familyCodes.map((code) => {
+    const supported = t.familySupported.get(code) ?? 0;
+    const incomplete = t.familyIncomplete.get(code) ?? 0;
+    return { label: code, value: supported + incomplete, part: supported, color: COLORS.supported, note: `${supported} supported \u00b7 ${incomplete} incomplete` };
+  });
+  const familySection = t.familyRows
+    ? `<section><h2>The M43.2 family</h2><p class="mut">For each code, the notes (of ${t.familyRows} checked) whose note supports it (dark) or points to it without yet supporting it (light); a note can count for several codes.</p>${bars(familyBars, t.familyRows, "No note supports or points to a code of the family.")}</section>\n`
+    : "";
   const errorBars: Bar[] = [...t.errorCodes.entries()].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value, color: COLORS.error }));
   const inputs = inputsLine(meta.inputs);
   const card = (label: string, n: number, color?: string): string =>
@@ -197,7 +207,7 @@ ${meta.interrupted ? `<p class="warn">This scan was interrupted: the report cove
 <section><h2>Verdicts</h2>${verdictBar(t)}</section>
 <section><h2>What the notes that point to ${esc(meta.code)} lack</h2><p class="mut">Share of the ${t.pointing} notes with verdict supported or incomplete where the element is missing (dark) or partial (light). * required for ${esc(meta.code)}.</p>${bars(elementBars(t.pointingNotPresent, t.pointingPartial), t.pointing, "No note points to this code.")}
 <h2>Elements not present, all checked notes</h2><p class="mut">The same over all ${checked} checked notes (notes that do not document the condition at all lack every element).</p>${bars(elementBars(t.notPresent, t.partial), checked, "No checked notes.")}</section>
-<section><h2>Suggested codes</h2>${bars(suggestionBars, null, "No code suggestions in these notes.")}</section>
+${familySection}<section><h2>Suggested codes</h2>${bars(suggestionBars, null, "No code suggestions in these notes.")}</section>
 <section><h2>Scores</h2>${scoreHistogram(t)}</section>
 ${t.errors ? `<section><h2>Errors (notes not checked)</h2>${bars(errorBars, null, "")}</section>` : ""}
 <section><h2>Notes by verdict</h2>${noteLists(t)}</section>

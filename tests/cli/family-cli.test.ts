@@ -54,7 +54,12 @@ describe("cdicheck scan --code", () => {
     write(join(dir, "notes", "lumbar.txt"), LUMBAR);
     write(join(dir, "notes", "si.txt"), SI);
     const out = join(dir, "out.jsonl");
-    expect(cli(["scan", join(dir, "notes"), "--code", "M43.2", "--out", out]).code).toBe(0);
+    const report = join(dir, "report.html");
+    expect(cli(["scan", join(dir, "notes"), "--code", "M43.2", "--out", out, "--report", report]).code).toBe(0);
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain("<h2>The M43.2 family</h2>");
+    expect(html).toMatch(/M43\.26<\/text>/);
+    expect(html).toContain("1 supported \u00b7 0 incomplete");
     const rows = jsonl(out);
     expect(rows.map((r) => r.code)).toEqual(["M43.26", "M43.28"]);
     for (const r of rows) {
@@ -68,7 +73,9 @@ describe("cdicheck scan --code", () => {
     expect(lines[0]).toBe("id,verdict,score,missing,suggested_codes,file,line,error_code,error,code,family");
     expect(lines[1]).toMatch(/,M43\.26,M43\.20 redirect \d+;M43\.21 redirect \d+;.*M43\.26 supported \d+;/);
     const single = join(dir, "single.csv");
-    expect(cli(["scan", join(dir, "notes"), "--code", "M43.28", "--out", single]).code).toBe(0);
+    const singleReport = join(dir, "single.html");
+    expect(cli(["scan", join(dir, "notes"), "--code", "M43.28", "--out", single, "--report", singleReport]).code).toBe(0);
+    expect(readFileSync(singleReport, "utf8")).not.toContain("The M43.2 family");
     const singleLines = readFileSync(single, "utf8").trim().split("\n");
     expect(singleLines[0]).toBe("id,verdict,score,missing,suggested_codes,file,line,error_code,error");
     expect(singleLines[2]).toMatch(/^si\.txt,supported,/);
