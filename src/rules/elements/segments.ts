@@ -1,4 +1,7 @@
 /** Element `segments`: the note names the segments fused (occiput/C0, atlas/C1, axis/C2 or their joints). */
+import type { Region } from "../../domain.js";
+import { regionsOfLevels } from "../../pipeline/findings.js";
+import type { Mention } from "../../pipeline/mentions.js";
 import type { ElementRule } from "../types.js";
 import { quote, quoteList, targets, uniqueMentions } from "../select.js";
 
@@ -18,7 +21,9 @@ export const segments: ElementRule = {
     const t = targets(facts);
     const named = t.filter((f) => f.site === "region" && !f.siteInferred);
     if (named.length) {
-      const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => m.type === "segment" || m.type === "congenital" || facts.target.namedJoint(m))));
+      // For a code other than M43.21, only the site words of its own region ("C5-C6 and L3-L4" checked for M43.26: "L3-L4").
+      const own = (m: Mention) => facts.target.region === "occipito_atlanto_axial" || m.type === "congenital" || facts.target.namedJoint(m) || regionsOfLevels(m.levels ?? []).includes(facts.target.region as Region);
+      const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => (m.type === "segment" || m.type === "congenital" || facts.target.namedJoint(m)) && own(m))));
       const evidence = uniqueMentions([...sites, ...named.map((f) => f.mention)]);
       return { status: "present", evidence, messageId: "present", data: { quote: quoteList(facts.text, sites) } };
     }
