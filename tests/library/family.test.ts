@@ -39,6 +39,27 @@ describe("the family's data", () => {
   });
 });
 
+describe("the family's data against the official Index (data/icd10cm/)", () => {
+  const index = readFileSync(ICD10CM_TABULAR.replace("icd10cm-tabular-fy2026-extract.xml", "icd10cm-index-fy2027-extract.xml"), "utf8");
+  const indexed = (title: string) => new RegExp(`<title>${title}(?:<nemod>[^<]*</nemod>)?[^<]*</title>\\s*<code>([^<]+)</code>`).exec(index)?.[1];
+
+  it("Fusion, spine, <region>: the Index's code is the code regions.json gives the region", () => {
+    for (const r of regionsLexicon().regions) {
+      if (r.region === "unspecified" || r.region === "sacral") continue;
+      // The Index writes "lumbar" without "region".
+      expect(indexed(`${r.name} region`) ?? indexed(r.name), r.name).toBe(r.code);
+    }
+    expect(indexed("sacrococcygeal region")).toBe("M43.28");
+    expect(indexed("spine")).toBe("M43.20");
+  });
+
+  it("Fusion, sacroiliac (joint) (acquired) is M43.28, the region whose named joints include the sacroiliac entry", () => {
+    expect(indexed("sacroiliac")).toBe("M43.28");
+    const sacral = regionsLexicon().regions.find((r) => r.namedJoints.some((j) => j.entry === "sacroiliac"));
+    expect(sacral?.code).toBe("M43.28");
+  });
+});
+
 describe("check() with a code of the family", () => {
   it("the issue's note: supported for M43.26, a redirect to M43.26 for M43.21", () => {
     const lumbar = check(LUMBAR, { code: "M43.26" });
