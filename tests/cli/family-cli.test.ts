@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { check } from "../../src/check.js";
+import Ajv2020 from "ajv/dist/2020.js";
+import { check, SUPPORTED_CODES } from "../../src/check.js";
 import { ResultSchema } from "../../src/schema.js";
 import { buildApp } from "../../src/server/app.js";
 import { createInlineChecker } from "../../src/server/checker.js";
@@ -30,6 +31,15 @@ describe("cdicheck check --code", () => {
     expect(family.code).toBe("M43.26");
     expect(family.family.find((f: { code: string }) => f.code === "M43.26").verdict).toBe("supported");
     expect(family.family.find((f: { code: string }) => f.code === "M43.21").verdict).toBe("redirect");
+  });
+
+  it("`cdicheck schema` (JSON Schema, ajv) validates the result of every code, and of the category", () => {
+    const schema = JSON.parse(cli(["schema"]).stdout);
+    const ajv = new Ajv2020.default({ strict: false });
+    const validate = ajv.compile(schema);
+    for (const code of SUPPORTED_CODES) {
+      for (const note of [LUMBAR, SI]) expect(validate(check(note, { code })), `${code}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
   });
 
   it("the text report of the category lists the family", () => {
