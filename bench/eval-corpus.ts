@@ -23,6 +23,8 @@ import {
   readmeTables,
   runCorpus,
   score,
+  scoreByCode,
+  type CodeFigures,
   withReadmeTables,
   type Report,
 } from "./lib/corpus.js";
@@ -75,6 +77,15 @@ export function formatReport(r: Report): string {
   }
   out.push("", `disagreements (${r.disagreements.length}):`);
   for (const d of r.disagreements) out.push(`  ${d.id.padEnd(28)} ${d.kind.padEnd(9)} ${d.detail}`);
+  return out.join("\n");
+}
+
+/** Per-code figures for a set written for several codes of the family (each note checked for its own code). */
+export function formatByCode(rows: readonly CodeFigures[]): string {
+  const out = ["per code (each note checked for its expected file's code)", "code      notes  verdict  routing  elements  missing F1"];
+  for (const r of rows) {
+    out.push(`${r.code.padEnd(8)} ${String(r.notes).padStart(6)}  ${pct(r.verdictAccuracy)}   ${pct(r.routingAccuracy)}   ${pct(r.elementStatusAccuracy)}    ${pct(r.missingF1)}`);
+  }
   return out.join("\n");
 }
 
@@ -156,6 +167,8 @@ function main(argv: string[]): void {
   if (argv.includes("--json")) console.log(JSON.stringify(report, null, 2));
   else {
     console.log(formatReport(report));
+    const byCode = scoreByCode(outcomes);
+    if (byCode.length > 1 || byCode.some((c) => c.code !== "M43.21")) console.log("\n" + formatByCode(byCode));
     const set = (dir === undefined ? "notes" : basename(dir.replace(/\/+$/, ""))) as LedgerSet;
     if ((LEDGER_SETS as readonly string[]).includes(set)) console.log("\n" + ledgerStatus(set, outcomes));
   }

@@ -1,13 +1,21 @@
 /**
  * Developer tool: follow one note through the pipeline, stage by stage.
  *   npx tsx bench/trace.ts corpus/notes/<id>.txt
+ *   npx tsx bench/trace.ts --code M43.26 corpus/family/<id>.txt   (another code of M43.2-)
  */
 import { readFileSync } from "node:fs";
 import { analyseNote } from "../src/check.js";
+import { targetOf } from "../src/pipeline/facts/target.js";
 
-for (const file of process.argv.slice(2)) {
+// --code M43.26: trace the note against another code of the family (default M43.21).
+const args = process.argv.slice(2);
+const at = args.indexOf("--code");
+const code = at >= 0 ? args.splice(at, 2)[1] : undefined;
+const target = code === undefined ? undefined : targetOf(code);
+if (code !== undefined && !target) throw new Error(`--code: not a code of M43.20 to M43.28: ${code}`);
+for (const file of args) {
   const text = readFileSync(file, "utf8");
-  const { sections, sentences, mentions, facts, elements: el, routing: r } = analyseNote(text);
+  const { sections, sentences, mentions, facts, elements: el, routing: r } = analyseNote(text, target);
   console.log(`### ${file}`);
   sentences.forEach((s, i) => {
     const ms = mentions.filter((m) => m.sentence === i);

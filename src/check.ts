@@ -19,14 +19,18 @@ import { score } from "./pipeline/score.js";
 import { findSections } from "./pipeline/sections.js";
 import { splitSentences } from "./pipeline/sentences.js";
 import { fold, layoutView } from "./pipeline/text.js";
-import { DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
+import { DEFAULT_CODE, DEFAULT_MAX_NOTE_CHARS, FAMILY_CODE, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError } from "./contract.js";
+import { defaultTarget, familyCodes, targetOf, type TargetRegion } from "./pipeline/facts/target.js";
 import { EmptyNoteError, isBlank } from "./input.js";
 
-export { DEFAULT_MAX_NOTE_CHARS, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError };
-import type { CheckResult } from "./schema.js";
+export { DEFAULT_CODE, DEFAULT_MAX_NOTE_CHARS, FAMILY_CODE, NoteTooLargeError, SUPPORTED_CODES, UnsupportedCodeError };
+import type { CheckResult, FamilyEntry } from "./schema.js";
 
 export interface CheckOptions {
-  /** The ICD-10-CM code to check the note against (only M43.21 today). */
+  /**
+   * The ICD-10-CM code to check the note against: M43.21 (the default) or any code of M43.20 to M43.28; the
+   * category M43.2 checks every one and returns the result for the code the note best supports, with `family`.
+   */
   code?: string;
   /** An id to echo in the result. */
   id?: string;
@@ -38,17 +42,43 @@ export interface CheckOptions {
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const code = options.code ?? "M43.21";
+  const code = options.code ?? DEFAULT_CODE;
   if (!(SUPPORTED_CODES as readonly string[]).includes(code)) throw new UnsupportedCodeError(code);
   if (typeof text !== "string") throw new TypeError("check(text): text must be a string");
   const limit = options.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
   if (text.length > limit) throw new NoteTooLargeError(text.length, limit);
   if (isBlank(text)) throw new EmptyNoteError("check(text)");
 
-  const { facts, elements, routing } = analyseNote(text);
+  const id = options.id !== undefined ? { id: options.id } : {};
+  const stages = readNote(text);
+  if (code === FAMILY_CODE) return checkFamily(stages, id);
+  return resultFor(stages, targetOf(code)!, id);
+}
+
+function resultFor(stages: NoteStages, target: TargetRegion, id: { id?: string }): CheckResult {
+  const { facts, elements, routing } = judgeNote(stages, target);
   const scoreValue = score(elements, routing.verdict, routing.uncertainOnly);
   const queries = buildQueries(facts, elements, routing);
-  return buildResult(facts, elements, routing, scoreValue, queries, { code, ...(options.id !== undefined ? { id: options.id } : {}) });
+  return buildResult(facts, elements, routing, scoreValue, queries, { code: target.code, ...id });
+}
+
+/** How strongly a verdict speaks for its code when the family is checked: supported first, not documented last. */
+const VERDICT_RANK: Record<CheckResult["verdict"], number> = { supported: 3, incomplete: 2, redirect: 1, not_documented: 0 };
+
+/**
+ * The category M43.2: every code of the family judged on one reading of the note; the result is the one for
+ * the code the note best supports (the best verdict, then the highest score; on a tie M43.20, whose tie with
+ * a region code means the note leaves the region open, then code order), with every code's verdict and score.
+ */
+function checkFamily(stages: NoteStages, id: { id?: string }): CheckResult {
+  const results = familyCodes().map((c) => resultFor(stages, targetOf(c)!, id));
+  const family: FamilyEntry[] = results.map((r) => ({ code: r.code, verdict: r.verdict, score: r.score }));
+  let best = results[0]!;
+  for (const r of results.slice(1)) {
+    const d = VERDICT_RANK[r.verdict] - VERDICT_RANK[best.verdict] || r.score - best.score;
+    if (d > 0) best = r;
+  }
+  return { ...best, family };
 }
 
 /**
@@ -72,7 +102,15 @@ export function statusStage(text: string, sections: Section[], sentences: Senten
 }
 
 /** The stages up to the verdict, in order; check() and the trace tool (bench/trace.ts) both run them here. */
-export function analyseNote(text: string) {
+export function analyseNote(text: string, target: TargetRegion = defaultTarget()) {
+  const stages = readNote(text);
+  return { ...stages, ...judgeNote(stages, target) };
+}
+
+export type NoteStages = ReturnType<typeof readNote>;
+
+/** The stages that do not depend on the code checked: text to mentions with their assertions and statuses. */
+export function readNote(text: string) {
   const folded = fold(text);
   const layout = layoutView(text);
   const sections = findSections(layout);
@@ -82,8 +120,14 @@ export function analyseNote(text: string) {
   const focused = [...keepInFocus(hits, sentences, near), ...scanCues(folded, near.spans)];
   const mentions = buildMentions(text, sections, sentences, focused);
   const { document, bySentence } = statusStage(text, sections, sentences, mentions);
-  const facts = buildFacts(text, sections, sentences, mentions, bySentence);
+  return { text, sections, sentences, document, mentions, bySentence };
+}
+
+/** The stages that judge the note against one code's region: findings, elements, routing. */
+export function judgeNote(stages: NoteStages, target: TargetRegion) {
+  const { text, sections, sentences, mentions, bySentence } = stages;
+  const facts = buildFacts(text, sections, sentences, mentions, bySentence, target);
   const elements = judgeElements(facts);
   const routing = route(facts, elements);
-  return { sections, sentences, document, mentions, facts, elements, routing };
+  return { facts, elements, routing };
 }

@@ -16,8 +16,15 @@ export type ElementId = (typeof ELEMENT_IDS)[number];
 export const VERDICTS = ["supported", "incomplete", "redirect", "not_documented"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** The ICD-10-CM codes cdicheck checks notes against. */
-export const SUPPORTED_CODES = ["M43.21"] as const;
+/** The code checked when none is given. */
+export const DEFAULT_CODE = "M43.21";
+/** The category: checking it checks every code of the family and answers for the one the note best supports. */
+export const FAMILY_CODE = "M43.2";
+/**
+ * The ICD-10-CM codes cdicheck checks notes against: every code of M43.2- (lexicons/regions.json has a region
+ * for each; a test keeps the two lists the same) and the category itself.
+ */
+export const SUPPORTED_CODES = ["M43.21", "M43.20", "M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28", "M43.2"] as const;
 
 export class UnsupportedCodeError extends Error {
   constructor(readonly code: string) {

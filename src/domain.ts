@@ -80,6 +80,10 @@ export const REGIONS = [
 ] as const;
 export type Region = (typeof REGIONS)[number];
 
+/** What the 5th character of an M43.2- code names: one of the eight regions, or no site (M43.20). */
+export const CODE_REGIONS = ["unspecified", ...REGIONS] as const;
+export type CodeRegion = (typeof CODE_REGIONS)[number];
+
 /**
  * Where a fusion is: the region itself, near it (vague: "craniocervical junction"), the cervical spine with
  * no levels, the spine with no site, other spine, elsewhere, or not said.

@@ -88,6 +88,12 @@ export const QueryDetailSchema = z.object({
   text: z.string().describe("The query as one string: the same string as in `queries`, at the same index."),
 });
 
+export const FamilyEntrySchema = z.object({
+  code: z.string(),
+  verdict: z.enum(VERDICTS),
+  score: z.number().int().min(0).max(100),
+});
+
 export const ResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().optional(),
@@ -102,6 +108,10 @@ export const ResultSchema = z.object({
   queryDetails: z.array(QueryDetailSchema).describe("The provider queries in structured form, one per entry of `queries`, in the same order."),
   mentions: z.array(MentionSchema).describe("Mentions in note order, at most 500."),
   mentionsOmitted: z.number().int().positive().optional().describe("Mentions left out after the first 500 (present only when some were)."),
+  family: z
+    .array(FamilyEntrySchema)
+    .optional()
+    .describe("Only when the category M43.2 was checked: every code of the family (M43.20 to M43.28) with its verdict and score; the rest of the result is the one for `code`, the code the note best supports."),
 });
 
 export type EvidenceJson = z.infer<typeof EvidenceSchema>;
@@ -111,6 +121,7 @@ export type MentionJson = z.infer<typeof MentionSchema>;
 export type QueryDetail = z.infer<typeof QueryDetailSchema>;
 export type QueryIndicator = z.infer<typeof QueryIndicatorSchema>;
 export type CheckResult = z.infer<typeof ResultSchema>;
+export type FamilyEntry = z.infer<typeof FamilyEntrySchema>;
 
 export function resultJsonSchema(): unknown {
   return z.toJSONSchema(ResultSchema, { target: "draft-2020-12" });

@@ -61,6 +61,31 @@ describe.each(["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])("held
   });
 });
 
+/**
+ * The family set (corpus/family, written for this change, not blind): each note is checked for the code its
+ * expected file names; at least 15 notes per region code M43.22 to M43.28, and some for M43.20.
+ */
+describe("family set corpus/family", () => {
+  const famOutcomes = runCorpus(loadCorpus(join(CORPUS_DIR, "family")));
+  const fam = score(famOutcomes);
+  it("checks each note for its own code, with at least 15 notes per region code and some for M43.20", () => {
+    for (const o of famOutcomes) expect(o.result.code, o.note.id).toBe(o.note.expected.code);
+    for (const code of ["M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"]) {
+      expect(famOutcomes.filter((o) => o.note.expected.code === code).length, code).toBeGreaterThanOrEqual(15);
+    }
+    expect(famOutcomes.filter((o) => o.note.expected.code === "M43.20").length).toBeGreaterThanOrEqual(5);
+  });
+  it("disagrees with its expected files exactly where corpus/ledger.json says", () => {
+    const c = compareCorpus(disagreementsOf("family", famOutcomes), ledger.corpus.filter((e) => e.set === "family"));
+    expect(ledgerProblems(c), ledgerProblems(c)).toBe("");
+  });
+  it("has valid results, verdict accuracy of at least 0.90 and missing-element F1 of at least 0.85", () => {
+    expect(fam.violations).toEqual([]);
+    expect(fam.verdictAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(fam.microMissing.f1).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
 /** A result that says exactly what the expected file says (an oracle), for testing the scoring itself. */
 function oracle(n: CorpusNote): CheckResult {
   const e = n.expected;

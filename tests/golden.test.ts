@@ -16,6 +16,7 @@ import {
   README_END,
   ROUTING_ROWS,
   corpusStats,
+  codeOf,
   loadCorpus,
   officialCodes,
   readmeTables,
@@ -105,7 +106,7 @@ describe("corpus files", () => {
 
 describe("each note's result is self-consistent", () => {
   it.each(notes.map((n) => [n.id, n] as const))("%s", (_id, n) => {
-    const result = check(n.text, { id: n.id });
+    const result = check(n.text, { id: n.id, code: codeOf(n.expected) });
     expect(resultViolations(n.text, result)).toEqual([]);
     expect(result.missing).toEqual(result.elements.filter((e) => e.status !== "present").map((e) => e.id));
     // SPEC 3: a redirect carries its code as an 'instead' suggestion, and only a redirect does.

@@ -247,7 +247,7 @@ describe("scan: mixed inputs and command errors", () => {
       ["scan", FIXTURES, "--jobs", "0"],
       ["scan", FIXTURES, "--format", "xml"],
       ["scan", FIXTURES, "--input-format", "pdf"],
-      ["scan", FIXTURES, "--code", "M43.22"],
+      ["scan", FIXTURES, "--code", "M43.29"],
       ["scan", self, "--out", self],
       ["scan"],
     ]) {

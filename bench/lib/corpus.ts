@@ -98,8 +98,14 @@ export const ExpectedSuggestionSchema = z.strictObject({
   relation: Relation,
 });
 
+/** The codes an expected file may be written for (the family without the category); absent means M43.21. */
+export const EXPECTED_CODES = ["M43.20", "M43.21", "M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"] as const;
+export const codeOf = (e: { code?: string | undefined }): string => e.code ?? "M43.21";
+
 export const ExpectedSchema = z
   .strictObject({
+    /** The code the note is checked for (default M43.21). */
+    code: z.enum(EXPECTED_CODES).optional(),
     verdict: z.enum(VERDICTS),
     elements: z.strictObject({
       segments: Status,
@@ -140,7 +146,10 @@ export const ExpectedSchema = z
     }
     // Guideline invariants (GUIDELINES.md): they catch annotation slips, not checker behaviour.
     const instead = (code: string) => e.suggestions.some((s) => s.code === code && s.relation === "instead");
-    const targetless = e.verdict === "not_documented" || instead("M43.22") || instead("M43.23");
+    // For M43.21 a redirect to the cervical codes below C2; for another code, a redirect to any other code of the family.
+    const code = codeOf(e);
+    const otherRegion = code === "M43.21" ? instead("M43.22") || instead("M43.23") : e.suggestions.some((s) => s.relation === "instead" && /^M43\.2[0-8]$/.test(s.code) && s.code !== code);
+    const targetless = e.verdict === "not_documented" || otherRegion;
     const first4: ElementId[] = ["segments", "etiology", "imaging", "underlying_condition"];
     if (targetless && first4.some((id) => e.elements[id] !== "missing")) {
       ctx.addIssue({ code: "custom", path: ["elements"], message: "with no target fusion (not_documented, cervical-only redirect) segments..underlying_condition are missing" });
@@ -327,7 +336,7 @@ function sameRouting(o: NoteOutcome): boolean {
 /** Runs check() on every corpus note (in id order) and checks each result's shape and spans. */
 export function runCorpus(notes = loadCorpus()): NoteOutcome[] {
   return notes.map((note) => {
-    const result = check(note.text, { id: note.id });
+    const result = check(note.text, { id: note.id, code: codeOf(note.expected) });
     return { note, result, violations: resultViolations(note.text, result) };
   });
 }
@@ -350,6 +359,24 @@ export interface Report {
   routingAccuracy: number;
   violations: { id: string; problem: string }[];
   disagreements: Disagreement[];
+}
+
+/** Figures per code, for a set whose notes are written for several codes (corpus/family). */
+export interface CodeFigures {
+  code: string;
+  notes: number;
+  verdictAccuracy: number;
+  routingAccuracy: number;
+  elementStatusAccuracy: number;
+  missingF1: number;
+}
+
+export function scoreByCode(outcomes: NoteOutcome[]): CodeFigures[] {
+  const codes = [...new Set(outcomes.map((o) => codeOf(o.note.expected)))].sort();
+  return codes.map((code) => {
+    const r = score(outcomes.filter((o) => codeOf(o.note.expected) === code));
+    return { code, notes: r.notes, verdictAccuracy: r.verdictAccuracy, routingAccuracy: r.routingAccuracy, elementStatusAccuracy: r.elementStatusAccuracy, missingF1: r.microMissing.f1 };
+  });
 }
 
 export function score(outcomes: NoteOutcome[]): Report {

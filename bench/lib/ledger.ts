@@ -17,7 +17,9 @@ export const LEDGER_FILE = join(CORPUS_DIR, "ledger.json");
 export const TODO_REASON = "TODO: reason";
 
 /** The corpus sets the ledger covers: the development notes and the held-out sets (named explicitly). */
-export const LEDGER_SETS = ["notes", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"] as const;
+export const LEDGER_SETS = ["notes", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "family"] as const;
+/** Sets the behavioural transforms run on: the M43.21 sets (corpus/family's notes are checked for their own codes). */
+export const BEHAVIOUR_SETS = LEDGER_SETS.filter((s) => s !== "family");
 export type LedgerSet = (typeof LEDGER_SETS)[number];
 export const setDir = (set: LedgerSet): string => (set === "notes" ? NOTES_DIR : join(CORPUS_DIR, set));
 
@@ -103,9 +105,9 @@ export function currentCorpusDisagreements(): { disagreements: Disagreement[]; v
   return { disagreements, violations };
 }
 
-/** Every note of every ledger set, with its set name (the behavioural tests run on these). */
+/** Every note of every M43.21 ledger set, with its set name (the behavioural tests run on these). */
 export function ledgerNotes(): { set: LedgerSet; id: string; text: string }[] {
-  return LEDGER_SETS.flatMap((set) => loadCorpus(setDir(set)).map((n) => ({ set, id: n.id, text: n.text })));
+  return BEHAVIOUR_SETS.flatMap((set) => loadCorpus(setDir(set)).map((n) => ({ set, id: n.id, text: n.text })));
 }
 
 // ---------------------------------------------------------------------------------------------------

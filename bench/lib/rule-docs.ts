@@ -39,7 +39,7 @@ export async function renderDocs(): Promise<Map<string, string>> {
     for (const [id, text] of Object.entries(rule.meta.messages)) lines.push(`- \`${id}\`: ${text}`);
     for (const [title, list] of [["Notes where the element is present", cases?.valid ?? []], ["Notes where it is partial or missing", cases?.invalid ?? []]] as const) {
       lines.push("", `## ${title}`, "");
-      for (const c of list) lines.push(`**${c.name}** → \`${c.status}\``, "", quoteNote(c.note), "");
+      for (const c of list) lines.push(`**${c.name}**${c.code ? ` (checked for ${c.code})` : ""} → \`${c.status}\``, "", quoteNote(c.note), "");
     }
     out.set(`docs/rules/${rule.meta.id}.md`, lines.join("\n").trimEnd() + "\n");
     index.push(`- [\`${rule.meta.id}\`](${rule.meta.id}.md): ${rule.meta.description}`);
@@ -48,13 +48,13 @@ export async function renderDocs(): Promise<Map<string, string>> {
   const codes = new Map(codesLexicon().codes.map((c) => [c.code, c.title]));
   for (const rule of ROUTING_RULES) {
     const cases = routing.get(rule.meta.id);
-    const lines = [`# Routing rule \`${rule.meta.id}\``, "", rule.meta.description, "", `Applies: ${rule.meta.when === "always" ? "whatever the verdict" : "only when the note points to M43.21"}.`, "", "Codes it may suggest (official titles, lexicons/codes.json):", ""];
+    const lines = [`# Routing rule \`${rule.meta.id}\``, "", rule.meta.description, "", `Applies: ${rule.meta.when === "always" ? "whatever the verdict" : "only when the note points to the code checked (M43.21 by default)"}.`, "", "Codes it may suggest (official titles, lexicons/codes.json):", ""];
     for (const code of rule.meta.codes) lines.push(`- ${code}: ${codes.get(code) ?? "(missing from lexicons/codes.json)"}`);
     for (const [title, list] of [["Notes where the rule stays silent", cases?.valid ?? []], ["Notes where it suggests a code", cases?.invalid ?? []]] as const) {
       lines.push("", `## ${title}`, "");
       for (const c of list) {
         const sugg = c.suggestions.map((s) => `${s.code} ${s.relation}`).join(", ") || "no suggestion";
-        lines.push(`**${c.name}** → verdict \`${c.verdict}\`, ${sugg}`, "", quoteNote(c.note), "");
+        lines.push(`**${c.name}**${c.code ? ` (checked for ${c.code})` : ""} → verdict \`${c.verdict}\`, ${sugg}`, "", quoteNote(c.note), "");
       }
     }
     out.set(`docs/rules/${rule.meta.id}.md`, lines.join("\n").trimEnd() + "\n");

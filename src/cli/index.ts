@@ -7,7 +7,7 @@ import { registerScan } from "./scan.js";
 const program = new Command();
 program
   .name("cdicheck")
-  .description("Checks whether a clinical note supports ICD-10-CM M43.21, with the evidence and the gaps.")
+  .description("Checks whether a clinical note supports ICD-10-CM M43.21 (or another code of M43.2-, --code), with the evidence and the gaps.")
   .version(version, "-V, --version", "print the version and exit")
   .showHelpAfterError()
   .addHelpText(

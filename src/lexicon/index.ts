@@ -9,6 +9,7 @@ import { expandTerm } from "./expand.js";
 import { loadLexicon } from "./load.js";
 import {
   CodesLexiconSchema,
+  RegionsLexiconSchema,
   FuzzyLexiconSchema,
   CUE_LEXICON_FILES,
   SectionsLexiconSchema,
@@ -261,6 +262,10 @@ export function sectionsLexicon() {
 
 export function codesLexicon() {
   return loadLexicon("codes.json", CodesLexiconSchema);
+}
+
+export function regionsLexicon() {
+  return loadLexicon("regions.json", RegionsLexiconSchema);
 }
 
 export function codeTitle(code: string): string {

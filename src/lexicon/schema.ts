@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { SECTION_KINDS } from "../types.js";
 
-import { CAUSES, MENTION_TYPES, type Cause, type MentionType } from "../domain.js";
+import { CAUSES, CODE_REGIONS, MENTION_TYPES, type Cause, type MentionType } from "../domain.js";
 export { CAUSES, MENTION_TYPES, type Cause, type MentionType };
 
 /** C0 is the occiput; then C1..C8, T1..T12, L1..L5, S1..S5. */
@@ -145,13 +145,41 @@ export const CodesLexiconSchema = z
         z.strictObject({
           code: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, "an ICD-10-CM code"),
           title: z.string().min(1),
-          region: z.enum(["unspecified", "occipito_atlanto_axial", "cervical", "cervicothoracic", "thoracic", "thoracolumbar", "lumbar", "lumbosacral", "sacral"]).optional(),
+          region: z.enum(CODE_REGIONS).optional(),
         }),
       )
       .min(1),
   })
   .superRefine((lex, ctx) => noDuplicates(lex.codes, (c) => c.code, "code", ctx, ["codes"]));
 export type CodesLexicon = z.infer<typeof CodesLexiconSchema>;
+
+export const RegionsLexiconSchema = z
+  .strictObject({
+    description: z.string().min(1),
+    regions: z
+      .array(
+        z.strictObject({
+          region: z.enum(CODE_REGIONS),
+          code: z.string().regex(/^M43\.2[0-8]$/, "a code of M43.2-"),
+          name: z.string().min(1),
+          segments: z.string().min(1),
+          fused: z.string().min(1),
+          segmentNames: z.string().min(1),
+          study: z.string().min(1),
+          regionWords: z.array(z.string().min(1)),
+          namedJoints: z.array(z.strictObject({ entry: z.string().min(1), terms: z.array(z.string().min(1)).min(1).optional() })),
+          ankylosingSpondylitis: z.string().regex(/^M45\.[0-9]$/),
+          dish: z.string().regex(/^M48\.1[0-8]$/),
+          klippelFeil: z.boolean(),
+        }),
+      )
+      .length(CODE_REGIONS.length),
+  })
+  .superRefine((lex, ctx) => {
+    noDuplicates(lex.regions, (r) => r.region, "region", ctx, ["regions"]);
+    noDuplicates(lex.regions, (r) => r.code, "code", ctx, ["regions"]);
+  });
+export type RegionsLexicon = z.infer<typeof RegionsLexiconSchema>;
 
 /** The term lexicons the scanner compiles, in load order. */
 export const TERM_LEXICON_FILES = ["segments.json", "fusion.json", "etiology.json", "imaging.json", "limitations.json", "links.json"] as const;

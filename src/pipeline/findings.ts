@@ -12,11 +12,13 @@ import { FINDING_TYPES, inSpan, sentenceMentions, type Finding, type NoteFacts, 
 import { fractureNonunion, inferOrigins, isPerformedCue } from "./facts/origin.js";
 import { differentialExcludedByStudy, refutedByConclusion } from "./facts/refutation.js";
 import { attachSites, clauseOf, inferSites, siteOf } from "./facts/site.js";
+import { defaultTarget, type TargetRegion } from "./facts/target.js";
 
 export type { CauseLink, Finding, NoteFacts, Origin, Region, Site } from "./facts/model.js";
 export { sentenceMentions } from "./facts/model.js";
 export { regionsOfLevels } from "./facts/site.js";
 export { originInDoubt } from "./facts/origin.js";
+export type { TargetRegion } from "./facts/target.js";
 
 export function buildFacts(
   text: string,
@@ -24,6 +26,7 @@ export function buildFacts(
   sentences: Sentence[],
   mentions: Mention[],
   bySentence: Map<number, Mention[]> = sentenceMentions(mentions),
+  target: TargetRegion = defaultTarget(),
 ): NoteFacts {
   const findings: Finding[] = [];
   const setAside: Mention[] = [];
@@ -42,7 +45,7 @@ export function buildFacts(
     const clauseMentions = sentMentions.filter((x) => inSpan(x, clause));
     const prevMentions = m.sentence > 0 && sentences[m.sentence - 1]!.section === sentence.section ? bySentence.get(m.sentence - 1) : undefined;
     const siteMentions = isCongenitalFusion ? [m, ...attachSites(clause, sentMentions, undefined, sentence, text)] : attachSites(clause, sentMentions, prevMentions, sentence, text);
-    const { site, levels, regions } = siteOf(siteMentions);
+    const { site, levels, regions } = siteOf(siteMentions, target);
 
     // Origin: surgery, congenital, Klippel-Feil, or explicit acquired wording, in the clause.
     const patientCue = (x: Mention) => !x.assertion.negated && x.assertion.experiencer === "patient";
@@ -102,16 +105,17 @@ export function buildFacts(
 
   attachFollowingSentences(text, sentences, bySentence, findings);
   inferSites(findings);
-  inferOrigins(findings);
+  inferOrigins(findings, target);
   resolveGenericCauses(findings, mentions);
-  const refuted = refutedByConclusion(text, sentences, bySentence, findings);
-  for (const f of differentialExcludedByStudy(bySentence, findings)) refuted.add(f);
+  const refuted = refutedByConclusion(text, sentences, bySentence, findings, target);
+  for (const f of differentialExcludedByStudy(bySentence, findings, target)) refuted.add(f);
   // "fusion for RA instability" names the indication of a surgical fusion; for any other fusion, "for" is no tie.
   for (const f of findings) {
     if (f.origin !== "surgical") for (const c of f.causes) if (c.indicationOnly) c.tied = false;
   }
   return {
     text,
+    target,
     mentions,
     sentences,
     sections,

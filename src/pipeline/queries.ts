@@ -131,7 +131,7 @@ export function buildQueries(facts: NoteFacts, elements: readonly ElementVerdict
           {
             indicators: [words],
             question: "Based on your clinical judgment, please clarify this finding",
-            options: [{ label: "Fusion (ankylosis) of the occipito-atlanto-axial region confirmed" }, { label: "Fusion ruled out" }],
+            options: [{ label: `Fusion (ankylosis) of the ${facts.target.name} region confirmed` }, { label: "Fusion ruled out" }],
           },
           SENTENCE_QUOTE_MAX,
         ),

@@ -5,7 +5,7 @@ import type { CheckResult, ElementId, EvidenceJson, MentionJson, QueryDetail } f
 import type { ElementOutcome } from "../rules/types.js";
 import type { Span } from "../types.js";
 import type { ElementVerdict } from "./elements.js";
-import type { NoteFacts } from "./findings.js";
+import type { NoteFacts, TargetRegion } from "./findings.js";
 import { levelName } from "./levels.js";
 import type { Mention } from "./mentions.js";
 import type { RoutingDecision } from "./routing.js";
@@ -28,8 +28,10 @@ function evidence(text: string, spans: readonly Span[]): { evidence: EvidenceJso
   return omitted > 0 ? { evidence: out, evidenceOmitted: omitted } : { evidence: out };
 }
 
-function message(template: string, outcome: ElementOutcome): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => outcome.data?.[k] ?? "");
+/** A message template filled from the outcome's values, then the checked region's ({region}, {code}, {fused}). */
+function message(template: string, outcome: ElementOutcome, target: TargetRegion): string {
+  const defaults: Record<string, string> = { region: target.name, code: target.code, fused: target.fused };
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => outcome.data?.[k] ?? defaults[k] ?? "");
 }
 
 /** Cue words (ties, hedges) are evidence for the rules, not mentions of their own. */
@@ -61,10 +63,16 @@ function boundedMentions(all: Mention[]): { mentions: MentionJson[]; mentionsOmi
 }
 
 const SUMMARY: Record<CheckResult["verdict"], string> = {
-  supported: "The note supports M43.21: an acquired fusion of the occipito-atlanto-axial region with segments, etiology and imaging documented.",
-  incomplete: "The note points to M43.21 but does not yet support it: {missing}.",
-  redirect: "The note supports {codes} instead of M43.21.",
-  not_documented: "No fusion or ankylosis of the occipito-atlanto-axial region is documented for this patient.",
+  supported: "The note supports {code}: an acquired fusion of the {region} region with segments, etiology and imaging documented.",
+  incomplete: "The note points to {code} but does not yet support it: {missing}.",
+  redirect: "The note supports {codes} instead of {code}.",
+  not_documented: "No fusion or ankylosis of the {region} region is documented for this patient.",
+};
+/** M43.20 names no region: its summaries say what the note leaves open. */
+const SUMMARY_UNSPECIFIED: Record<CheckResult["verdict"], string> = {
+  ...SUMMARY,
+  supported: "The note supports {code}: an acquired fusion of the spine, site unspecified, with etiology and imaging documented.",
+  not_documented: "No fusion or ankylosis of the spine is documented for this patient.",
 };
 
 export function buildResult(
@@ -81,7 +89,7 @@ export function buildResult(
     status: outcome.status,
     required: rule.meta.required,
     ...evidence(text, outcome.evidence),
-    message: message(rule.meta.messages[outcome.messageId] ?? outcome.messageId, outcome),
+    message: message(rule.meta.messages[outcome.messageId] ?? outcome.messageId, outcome, facts.target),
   }));
   const missing = elementJson.filter((e) => e.status !== "present").map((e) => e.id as ElementId);
   const suggestions = routing.suggestions.map((s) => ({
@@ -93,9 +101,12 @@ export function buildResult(
     title: codeTitle(s.code),
   }));
   const requiredMissing = elementJson.filter((e) => e.required && e.status !== "present").map((e) => `${e.id} ${e.status}`);
-  const summary = SUMMARY[routing.verdict]
+  const target = facts.target;
+  const summary = (target.region === "unspecified" ? SUMMARY_UNSPECIFIED : SUMMARY)[routing.verdict]
     .replace("{missing}", routing.uncertainOnly ? `the fusion is documented as uncertain${requiredMissing.length ? `; ${requiredMissing.join(", ")}` : ""}` : requiredMissing.join(", "))
-    .replace("{codes}", suggestions.filter((s) => s.relation === "instead").map((s) => s.code).join(" and "));
+    .replace("{codes}", suggestions.filter((s) => s.relation === "instead").map((s) => s.code).join(" and "))
+    .replace("{code}", target.code)
+    .replace("{region}", target.name);
   return {
     schemaVersion: SCHEMA_VERSION,
     ...(options.id !== undefined ? { id: options.id } : {}),

@@ -42,7 +42,7 @@ export function route(facts: NoteFacts, elements: readonly ElementVerdict[]): Ro
     return { verdict: "redirect", suggestions: dedupe(suggestions), uncertainOnly, redirectRule };
   }
   if (!disease.length) return { verdict: "not_documented", suggestions: [], uncertainOnly: false };
-  for (const rule of ROUTING_RULES.filter((r) => r.meta.when === "m43.21")) {
+  for (const rule of ROUTING_RULES.filter((r) => r.meta.when === "target")) {
     const out = rule.check(facts);
     if (out) suggestions.push(...out.suggestions.map((s) => ({ ...s, rule: rule.meta.id })));
   }

@@ -11,6 +11,11 @@ import { stringify } from "csv-stringify/sync";
 import type { RowDigest } from "../scan/digest.js";
 
 export const CSV_COLUMNS = ["id", "verdict", "score", "missing", "suggested_codes", "file", "line", "error_code", "error"] as const;
+/**
+ * A scan of the category M43.2 adds two columns: the code the row's result is for (the one the note best
+ * supports) and every code of the family as "code verdict score" separated by semicolons.
+ */
+export const FAMILY_CSV_COLUMNS = [...CSV_COLUMNS, "code", "family"] as const;
 
 /** Line breaks inside a value become spaces, so that every output row is exactly one line. */
 function oneLine(s: string): string {
@@ -50,11 +55,11 @@ export function csvField(value: Cell): string {
   return csvLine([value]).slice(0, -1);
 }
 
-export function csvHeader(): string {
-  return csvLine(CSV_COLUMNS);
+export function csvHeader(family = false): string {
+  return csvLine(family ? FAMILY_CSV_COLUMNS : CSV_COLUMNS);
 }
 
-export function csvRow(d: RowDigest): string {
+export function csvRow(d: RowDigest, family = false): string {
   const fields = [
     d.id,
     d.verdict,
@@ -65,6 +70,7 @@ export function csvRow(d: RowDigest): string {
     d.line,
     d.errorCode,
     d.errorMessage,
+    ...(family ? [d.code, d.family?.map((f) => `${f.code} ${f.verdict} ${f.score}`).join(";")] : []),
   ];
   return csvLine(fields);
 }

@@ -470,6 +470,15 @@ export function renderReport(text: string, result: CheckResult, meta?: ReportMet
     h += "</ul></details></section>";
   }
 
+  // Only when the category M43.2 was checked: each code of the family with its verdict and score.
+  if (result.family) {
+    h += '<section class="family" aria-labelledby="h-family"><h2 id="h-family">The M43.2 family</h2><ul>';
+    result.family.forEach((f) => {
+      h += "<li" + (f.code === result.code ? ' class="chosen"' : "") + '><span class="sg-code">' + esc(f.code) + "</span> " + esc(f.verdict.replace("_", " ")) + " \u00B7 score " + esc(String(f.score)) + (f.code === result.code ? " (this report)" : "") + "</li>";
+    });
+    h += "</ul></section>";
+  }
+
   h += '<section class="suggestions" aria-labelledby="h-sugg"><h2 id="h-sugg">Suggested codes</h2>';
   if (result.suggestions.length === 0) h += '<p class="none">No other code suggested.</p>';
   else {

@@ -248,6 +248,18 @@ export function renderScanReport(t: Tally, meta: ReportMeta): string {
     }
   }
 
+  // A scan of the category M43.2: which notes support which codes of the family (supported dark, incomplete light).
+  const familyCodes = [...new Set([...t.familySupported.keys(), ...t.familyIncomplete.keys()])].sort();
+  const familyBars: Bar[] = familyCodes.map((code) => {
+    const supported = t.familySupported.get(code) ?? 0;
+    const incomplete = t.familyIncomplete.get(code) ?? 0;
+    return { label: code, value: supported + incomplete, part: supported, color: COLORS.supported, note: `${supported} supported \u00b7 ${incomplete} incomplete`, href: "#notes" };
+  });
+  const familySection = t.familyRows
+    ? `<section><h2>The M43.2 family</h2><p class="mut">For each code, the notes (of ${t.familyRows} checked) whose note supports it (dark) or points to it without yet supporting it (light); a note can count for several codes.</p>${bars(familyBars, t.familyRows)}</section>\n`
+    : "";
+  if (familySection) sections.push(familySection);
+
   // Suggested codes: only when there are some.
   if (t.suggestions.size > 0) {
     const rows: Bar[] = [...t.suggestions.entries()]

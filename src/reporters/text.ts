@@ -62,6 +62,13 @@ export function renderText(result: CheckResult, _text: string, opts: TextOptions
     for (const ev of e.evidence.slice(0, 4)) out.push(c("dim", `      "${oneLine(ev.text)}"  [${ev.start}-${ev.end}]`));
     if (e.evidence.length > 4) out.push(c("dim", `      … ${e.evidence.length - 4} more`));
   }
+  if (result.family) {
+    out.push("");
+    out.push(c("bold", "The M43.2 family"));
+    for (const f of result.family) {
+      out.push(`  ${c("bold", f.code)} ${c(VERDICT_STYLE[f.verdict], f.verdict.replace("_", " ").padEnd(14))} score ${f.score}${f.code === result.code ? c("dim", "  (this report)") : ""}`);
+    }
+  }
   if (result.suggestions.length) {
     out.push("");
     out.push(c("bold", "Code suggestions"));

@@ -76,8 +76,8 @@ export interface RoutingRule {
     description: string;
     /** Codes the rule may suggest (each must be in lexicons/codes.json). */
     codes: string[];
-    /** "always": applies whatever the verdict; "m43.21": only when the note points to M43.21. */
-    when: "always" | "m43.21";
+    /** "always": applies whatever the verdict; "target": only when the note points to the code checked (M43.21 by default). */
+    when: "always" | "target";
   };
   check(facts: NoteFacts): RoutingOutcome | null;
 }

@@ -22,6 +22,9 @@ export interface RowDigest {
   snippet: string;
   errorCode?: string;
   errorMessage?: string;
+  /** Only for a scan of the category M43.2: the code the result is for, and every code's verdict and score. */
+  code?: string;
+  family?: { code: string; verdict: string; score: number }[];
 }
 
 export const SNIPPET_MAX = 60;
@@ -70,5 +73,6 @@ export function digestResult(result: CheckResult): Omit<RowDigest, "id" | "file"
     finding = "supported";
     quote = first(result.elements.find((e) => e.id === "segments")?.evidence);
   }
-  return { verdict: result.verdict, score: result.score, missing: result.missing, partial, suggestions, finding, snippet: quote };
+  const family = result.family ? { code: result.code, family: result.family.map((f) => ({ code: f.code, verdict: f.verdict, score: f.score })) } : {};
+  return { verdict: result.verdict, score: result.score, missing: result.missing, partial, suggestions, finding, snippet: quote, ...family };
 }

@@ -8,7 +8,7 @@ import { open, stat, truncate } from "node:fs/promises";
 import { parse as parseCsvSync } from "csv-parse/sync";
 import { readRawLines } from "./lines.js";
 import { digestRow, type RowDigest } from "./digest.js";
-import { CSV_COLUMNS } from "../reporters/csv.js";
+import { CSV_COLUMNS, FAMILY_CSV_COLUMNS } from "../reporters/csv.js";
 import { UsageError } from "./inputs.js";
 import type { ElementId, Verdict } from "../schema.js";
 import type { OutputRow } from "./types.js";
@@ -64,10 +64,10 @@ async function* csvRows(path: string, limit: number): AsyncGenerator<RowDigest> 
     if (raw.bytes.length === 0) continue;
     const cells = (parseCsvSync(raw.bytes, { relax_column_count: true }) as string[][])[0] ?? [];
     if (raw.line === 1) {
-      if (cells.join(",") !== CSV_COLUMNS.join(",")) throw new UsageError(`--resume: ${path} does not start with the scan CSV header`);
+      if (cells.join(",") !== CSV_COLUMNS.join(",") && cells.join(",") !== FAMILY_CSV_COLUMNS.join(",")) throw new UsageError(`--resume: ${path} does not start with the scan CSV header`);
       continue;
     }
-    const [id, verdict, score, missing, suggested, file, line, errorCode, error] = cells;
+    const [id, verdict, score, missing, suggested, file, line, errorCode, error, code, family] = cells;
     yield {
       id: id === "" || id === undefined ? null : id,
       file: file ?? "",
@@ -80,6 +80,8 @@ async function* csvRows(path: string, limit: number): AsyncGenerator<RowDigest> 
       finding: errorCode ? `${errorCode}: ${error ?? ""}` : (verdict ?? ""),
       snippet: "",
       ...(errorCode ? { errorCode, errorMessage: error ?? "" } : {}),
+      ...(code ? { code } : {}),
+      ...(family ? { family: family.split(";").map((f) => { const [c, v, sc] = f.split(" "); return { code: c ?? "", verdict: v ?? "", score: Number(sc ?? 0) }; }) } : {}),
     };
   }
 }

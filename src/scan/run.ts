@@ -8,7 +8,7 @@ import { writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Writable } from "node:stream";
-import { SUPPORTED_CODES, UnsupportedCodeError } from "../contract.js";
+import { FAMILY_CODE, SUPPORTED_CODES, UnsupportedCodeError } from "../contract.js";
 import { cellText, csvHeader, csvRow } from "../reporters/csv.js";
 import { renderScanReport } from "../reporters/report-html.js";
 import { VERSION } from "../version.js";
@@ -88,9 +88,9 @@ interface ReadyRow {
   digest: RowDigest;
 }
 
-function readyError(row: ErrorRow, format: "jsonl" | "csv"): ReadyRow {
+function readyError(row: ErrorRow, format: "jsonl" | "csv", family = false): ReadyRow {
   const digest = digestRow(row);
-  return { line: format === "jsonl" ? JSON.stringify(row) + "\n" : csvRow(digest), digest };
+  return { line: format === "jsonl" ? JSON.stringify(row) + "\n" : csvRow(digest, family), digest };
 }
 
 /** The error row of a note the checker failed on (`error`: the error's code or name, never note text). */
@@ -112,9 +112,9 @@ function tooLargeRow(rec: NoteRecord, limit: number): ErrorRow {
 }
 
 /** The row of a checked note from the worker's serialized result: `{id, source, textSource?, ...result}`. */
-function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "csv"): ReadyRow {
+function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "csv", family = false): ReadyRow {
   const digest: RowDigest = { id: rec.id, file: rec.source.file, line: rec.source.line, ...done.digest };
-  if (format === "csv") return { line: csvRow(digest), digest };
+  if (format === "csv") return { line: csvRow(digest, family), digest };
   const head = `{"id":${JSON.stringify(rec.id)},"source":${JSON.stringify(rec.source)}${rec.textSource ? `,"textSource":${JSON.stringify(rec.textSource)}` : ""},`;
   return { line: head + done.json.slice(1) + "\n", digest };
 }
@@ -159,7 +159,9 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     sinkFailed = err;
     wake();
   });
-  if (opts.format === "csv" && !resume?.hasContent) sink.write(csvHeader());
+  // A scan of the category M43.2 writes two more CSV columns: the code each result is for and the family.
+  const familyCsv = opts.code === FAMILY_CODE;
+  if (opts.format === "csv" && !resume?.hasContent) sink.write(csvHeader(familyCsv));
 
   const progress = startProgress(totalBytes, !opts.quiet && Boolean(process.stderr.isTTY));
   // Enough notes in flight for every worker's batches ahead, plus the batch being filled.
@@ -217,7 +219,7 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
     const settle = (outcome: (k: number) => RowOutcome): void =>
       items.forEach((it, k) => {
         const o = outcome(k);
-        complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format) : readyError(failedRow(it.rec, o.error, o.code), opts.format), it.bytes, it.rec.text.length);
+        complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format, familyCsv) : readyError(failedRow(it.rec, o.error, o.code), opts.format, familyCsv), it.bytes, it.rec.text.length);
       });
     pool.checkBatch({ code: opts.code, texts: items.map((it) => it.rec.text) }).then(
       (outcomes) => settle((k) => outcomes[k] ?? { ok: false, error: "no result" }),
@@ -290,8 +292,8 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
       if (interrupted || sinkFailed) break;
       const n = seq++;
       const bytes = rec.base + rec.progressBytes;
-      if (rec.kind === "error") complete(n, readyError(errorRow(rec), opts.format), bytes);
-      else if (rec.text.length > maxNoteChars) complete(n, readyError(tooLargeRow(rec, maxNoteChars), opts.format), bytes);
+      if (rec.kind === "error") complete(n, readyError(errorRow(rec), opts.format, familyCsv), bytes);
+      else if (rec.text.length > maxNoteChars) complete(n, readyError(tooLargeRow(rec, maxNoteChars), opts.format, familyCsv), bytes);
       else enqueue(n, rec, bytes);
     }
     if (!resumeDone && resume) {

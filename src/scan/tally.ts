@@ -36,6 +36,10 @@ export class Tally {
   readonly pointingPartial = new Map<ElementId, number>(ELEMENT_IDS.map((e) => [e, 0]));
   pointing = 0;
   readonly suggestions = new Map<string, number>();
+  /** For a scan of the category M43.2: per code of the family, how many notes it is supported or incomplete for. */
+  readonly familySupported = new Map<string, number>();
+  readonly familyIncomplete = new Map<string, number>();
+  familyRows = 0;
   readonly errorCodes = new Map<string, number>();
   readonly scoreBuckets = new Array<number>(11).fill(0);
   readonly listed = new Map<VerdictOrError, ListedNote[]>(ROW_KINDS.map((k) => [k, []]));
@@ -85,6 +89,13 @@ export class Tally {
         const bucket = Math.min(10, Math.floor(d.score / 10));
         this.scoreBuckets[bucket]!++;
         this.group(`score:${bucket}`, note);
+      }
+      if (d.family) {
+        this.familyRows++;
+        for (const f of d.family) {
+          const into = f.verdict === "supported" ? this.familySupported : f.verdict === "incomplete" ? this.familyIncomplete : null;
+          if (into) into.set(f.code, (into.get(f.code) ?? 0) + 1);
+        }
       }
     }
     // Each verdict keeps the LIST_CAP notes with the highest scores (the closest to supporting the code),

@@ -17,7 +17,7 @@ import { FHIR_JSON, type FhirCheckResult, isFhirContentType, isFhirRequest, oper
 import { openApiDocument } from "./openapi.js";
 import { VERSION } from "../version.js";
 import { buildPage, loadSamples, type PagePanel, type Sample } from "./page.js";
-import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest } from "./requests.js";
+import { ApiError, DEFAULT_MAX_NOTE_CHARS, parseBatchRequest, parseJsonBody, parseNoteRequest, queryCode } from "./requests.js";
 import { bearerMatches, HELMET_OPTIONS, helmetHeaders, isLocalHostHeader, isLoopbackHost, isOriginForm } from "./security.js";
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -318,11 +318,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (isFhirContentType(req.headers["content-type"])) {
       // A FHIR resource: the same result, its id the resource reference, and where the text came from.
       const fhir = parseFhirRequest(req.body, maxNoteChars);
-      const result = await checker.run(fhir.task);
+      const result = await checker.run({ ...fhir.task, code: queryCode(req.query) ?? fhir.task.code });
       req.outcome = result.verdict;
       return { ...result, source: fhir.source, ...(fhir.textSource ? { textSource: fhir.textSource } : {}) };
     }
-    const task = parseNoteRequest(req.body, maxNoteChars);
+    const task = parseNoteRequest(req.body, maxNoteChars, queryCode(req.query));
     const result = await checker.run(task);
     req.outcome = result.verdict;
     return result;
@@ -332,7 +332,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (isFhirContentType(req.headers["content-type"])) {
       throw new ApiError(415, "unsupported_media_type", 'the batch takes JSON ("Content-Type: application/json"); send one FHIR resource to POST /v1/check, or a Bundle to cdicheck scan');
     }
-    const tasks = parseBatchRequest(req.body, maxNoteChars);
+    const tasks = parseBatchRequest(req.body, maxNoteChars, queryCode(req.query));
     if (checker.queued() + tasks.length > checker.maxQueue) throw new OverloadedError();
     const results = await Promise.all(tasks.map((t) => checker.run(t)));
     const counts: Record<string, number> = {};

@@ -8,7 +8,7 @@
  * fetched), UTF-8 or UTF-16 with a byte-order mark, text/html stripped of its tags.
  */
 import { z } from "zod";
-import { SUPPORTED_CODES } from "../check.js";
+import { DEFAULT_CODE } from "../check.js";
 import { idValue } from "../scan/decode.js";
 import { mediaType, noteFromResource, readAttachment, type Attachment } from "../scan/fhir.js";
 import type { ErrorCode, TextSource } from "../scan/types.js";
@@ -238,7 +238,7 @@ export function parseFhirRequest(body: unknown, maxNoteChars: number): FhirTask 
     throw new ApiError(413, "note_too_large", `note in ${ref} is ${count(text.length)} characters, over the ${count(maxNoteChars)}-character limit (--max-note-chars)`, `${type}.${attachment}`);
   }
   return {
-    task: { text, code: SUPPORTED_CODES[0], ...(rid !== null ? { id: `${type}/${rid}` } : {}) },
+    task: { text, code: DEFAULT_CODE, ...(rid !== null ? { id: `${type}/${rid}` } : {}) },
     source: { resource: ref, attachment },
     ...(textSource ? { textSource } : {}),
   };

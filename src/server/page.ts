@@ -5,7 +5,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { SUPPORTED_CODES } from "../check.js";
+import { DEFAULT_CODE, FAMILY_CODE, SUPPORTED_CODES } from "../check.js";
+import { codeTitle } from "../lexicon/index.js";
 import { escapeHtml, renderFunctionsSource, REPORT_CSS, REPORT_SCRIPT } from "../reporters/html.js";
 import { codeCardPanel } from "./card-panel.js";
 import { VERSION } from "../version.js";
@@ -280,7 +281,8 @@ export function buildPage(options: PageOptions): Page {
   const panels = options.panels ?? [];
   for (const p of panels) if (!/^[A-Za-z0-9-]+$/.test(p.id)) throw new Error(`panel id "${p.id}": letters, digits and dashes only`);
   // The code card is the same for every visitor and every note: rendered once, shown in every state.
-  const panel = codeCardPanel();
+  // (Only the default code's card: every card is ~70 KB; the others are one request away, GET /v1/codes/{code}.)
+  const panel = codeCardPanel([DEFAULT_CODE]);
   const style = PAGE_CSS + REPORT_CSS + panel.css + panels.map((p) => p.css ?? "").join("\n");
   const script =
     "\n" +
@@ -294,7 +296,8 @@ export function buildPage(options: PageOptions): Page {
   const panelHtml = panels
     .map((p) => `<section id="panel-${p.id}" class="panel" aria-label="${escapeHtml(p.title)}" hidden></section>`)
     .join("");
-  const codeOptions = SUPPORTED_CODES.map((c) => `<option>${escapeHtml(c)}</option>`).join("");
+  // Each code with its title; the category checks every code and reports the best-supported one.
+  const codeOptions = SUPPORTED_CODES.map((c) => `<option value="${escapeHtml(c)}">${escapeHtml(c)} ${escapeHtml(c === FAMILY_CODE ? "(every code of the family)" : codeTitle(c).replace(/^Fusion of spine, /, ""))}</option>`).join("");
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -134,23 +134,37 @@ function requireObject(body: unknown): void {
   }
 }
 
-/** Body of POST /v1/check -> one task. */
-export function parseNoteRequest(body: unknown, maxNoteChars = DEFAULT_MAX_NOTE_CHARS): WorkerTask {
+/**
+ * The `code` of the query string (`POST /v1/check?code=M43.26`), the default for a body that names none:
+ * undefined when absent; one supported code, else 400 unsupported_code (a repeated or empty `code` too).
+ */
+export function queryCode(query: unknown): string | undefined {
+  if (query === null || typeof query !== "object") return undefined;
+  const raw = (query as Record<string, unknown>).code;
+  if (raw === undefined) return undefined;
+  if (typeof raw !== "string" || !(SUPPORTED_CODES as readonly string[]).includes(raw)) {
+    throw new ApiError(400, "unsupported_code", `unsupported code in the query string; supported codes: ${SUPPORTED_CODES.join(", ")}`, "code");
+  }
+  return raw;
+}
+
+/** Body of POST /v1/check -> one task (`defaultCode`: the query string's code, for a body without one). */
+export function parseNoteRequest(body: unknown, maxNoteChars = DEFAULT_MAX_NOTE_CHARS, defaultCode?: string): WorkerTask {
   requireObject(body);
   const parsed = NoteRequestSchema.safeParse(body);
   if (!parsed.success) throw fromZod(parsed.error, body);
-  return toTask(parsed.data, "", undefined, maxNoteChars);
+  return toTask(parsed.data, "", defaultCode, maxNoteChars);
 }
 
 /** Body of POST /v1/check/batch -> the tasks, in order. */
-export function parseBatchRequest(body: unknown, maxNoteChars = DEFAULT_MAX_NOTE_CHARS): WorkerTask[] {
+export function parseBatchRequest(body: unknown, maxNoteChars = DEFAULT_MAX_NOTE_CHARS, defaultCode?: string): WorkerTask[] {
   requireObject(body);
   const parsed = BatchRequestSchema.safeParse(body);
   if (!parsed.success) throw fromZod(parsed.error, body);
   if (parsed.data.code !== undefined && !(SUPPORTED_CODES as readonly string[]).includes(parsed.data.code)) {
     throw new ApiError(400, "unsupported_code", `unsupported code "${parsed.data.code}"; supported codes: ${SUPPORTED_CODES.join(", ")}`, "code");
   }
-  return parsed.data.notes.map((n, i) => toTask(n, ` in notes[${i}]`, parsed.data.code, maxNoteChars));
+  return parsed.data.notes.map((n, i) => toTask(n, ` in notes[${i}]`, parsed.data.code ?? defaultCode, maxNoteChars));
 }
 
 /** JSON.parse with an error that gives the position but never echoes the body (it may hold PHI). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { analyseNote } from "../../src/check.js";
 import { modifierGap } from "../../src/pipeline/facts/causes.js";
 import { regionsOfLevels } from "../../src/pipeline/facts/site.js";
+import { targetOf } from "../../src/pipeline/facts/target.js";
 
 const first = (note: string) => analyseNote(note).facts.findings[0];
 
@@ -35,6 +36,35 @@ describe("site pass", () => {
     [[24, 25], ["lumbosacral"]],
     [[2], ["occipito_atlanto_axial"]],
   ])("levels %j -> %j", (levels, regions) => expect(regionsOfLevels(levels)).toEqual(regions));
+});
+
+describe("site pass for another code of the family (the target region as data)", () => {
+  const firstFor = (code: string, note: string) => analyseNote(note, targetOf(code)!).facts.findings[0];
+  it.each([
+    ["M43.26", "Bony bridging across L3-L4.", "region", ["lumbar"]],
+    ["M43.26", "Ankylosis of the lumbar spine.", "vague", []],
+    ["M43.26", "Lumbar fusion at L3-L4.", "region", ["lumbar"]],
+    ["M43.26", "Bony ankylosis of C1-C2.", "other_spine", ["occipito_atlanto_axial"]],
+    ["M43.26", "Fused cervical spine.", "other_spine", []],
+    ["M43.22", "Fused cervical spine.", "vague", []],
+    ["M43.22", "Ankylosis of C5-C6.", "region", ["cervical"]],
+    ["M43.22", "Ankylosis at the craniocervical junction.", "other_spine", []],
+    ["M43.28", "Ankylosis of the right sacroiliac joint.", "region", ["sacral"]],
+    ["M43.28", "Fusion of the coccyx.", "region", ["sacral"]],
+    ["M43.28", "Sacral ankylosis.", "vague", []],
+    ["M43.25", "Bony ankylosis from T11 to L2.", "region", ["thoracic", "thoracolumbar", "lumbar"]],
+    ["M43.20", "The spine is fused.", "spine", []],
+    ["M43.20", "Fused cervical spine.", "vague", []],
+    ["M43.20", "Ankylosis of the right sacroiliac joint.", "other_spine", ["sacral"]],
+  ])("%s: %s -> %s", (code, note, site, regions) => {
+    const f = firstFor(code, note)!;
+    expect(f.site).toBe(site);
+    expect([...f.regions].sort()).toEqual([...regions].sort());
+  });
+  it("M43.21 is the default target: the same facts as before", () => {
+    expect(analyseNote("Ankylosis of C5-C6.").facts.target.code).toBe("M43.21");
+    expect(firstFor("M43.21", "Fused cervical spine.")!.site).toBe("cervical");
+  });
 });
 
 describe("origin pass", () => {

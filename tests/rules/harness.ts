@@ -10,6 +10,8 @@ export interface ElementCase {
   name: string;
   note: string;
   status: "present" | "partial" | "missing";
+  /** The code checked (default M43.21). */
+  code?: string;
   /** Words that must be among the element's evidence (each located in the note by its first occurrence). */
   evidence?: string[];
   /** A provider query is expected (true) or must be absent (false). */
@@ -20,6 +22,8 @@ export interface RoutingCase {
   name: string;
   note: string;
   verdict: CheckResult["verdict"];
+  /** The code checked (default M43.21). */
+  code?: string;
   /** Suggestions this rule must make (code and relation); [] when the rule must stay silent. */
   suggestions: { code: string; relation: "instead" | "additional" | "consider"; evidence?: string[] }[];
 }
@@ -42,7 +46,7 @@ function expectEvidence(note: string, spans: { start: number; end: number; text:
 }
 
 export function runElementCase(id: string, c: ElementCase): void {
-  const result = check(c.note);
+  const result = check(c.note, c.code ? { code: c.code } : {});
   const el = result.elements.find((e) => e.id === id)!;
   expect(el.status).toBe(c.status);
   expectEvidence(c.note, el.evidence, c.evidence);
@@ -54,7 +58,7 @@ export function runElementCase(id: string, c: ElementCase): void {
 }
 
 export function runRoutingCase(rule: string, c: RoutingCase): void {
-  const result = check(c.note);
+  const result = check(c.note, c.code ? { code: c.code } : {});
   expect(result.verdict).toBe(c.verdict);
   const mine = result.suggestions.filter((s) => s.rule === rule);
   expect(mine.map((s) => `${s.code} ${s.relation}`).sort()).toEqual(c.suggestions.map((s) => `${s.code} ${s.relation}`).sort());

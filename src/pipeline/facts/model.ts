@@ -6,6 +6,7 @@ import type { Origin, Region, Site } from "../../domain.js";
 import type { Cause } from "../../lexicon/schema.js";
 import type { Section, Sentence, Span } from "../../types.js";
 import type { Mention } from "../mentions.js";
+import type { TargetRegion } from "./target.js";
 
 export type { Origin, Region, Site };
 
@@ -44,6 +45,8 @@ export interface Finding {
 
 export interface NoteFacts {
   text: string;
+  /** The region of the code checked (M43.21: occipito-atlanto-axial); site "region" is this region. */
+  target: TargetRegion;
   mentions: Mention[];
   sentences: Sentence[];
   sections: Section[];

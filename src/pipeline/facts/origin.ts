@@ -6,6 +6,7 @@
 import { contextRule } from "../context.js";
 import { isPatientFact, type Mention } from "../mentions.js";
 import type { Finding } from "./model.js";
+import type { TargetRegion } from "./target.js";
 
 /** A historical trigger whose words by themselves mean an earlier operation ("s/p", "prior", "history of": lexicons/context.json `performed: surgery`). */
 export function isPerformedCue(rule: string): boolean {
@@ -39,7 +40,7 @@ export function originInDoubt(f: Finding): boolean {
  * them apart ("separate from the surgical level"), or names another joint (O-C1 beside a C1-C2 fusion). Origins in doubt
  * (originInDoubt) are not spread.
  */
-export function inferOrigins(findings: Finding[]): void {
+export function inferOrigins(findings: Finding[], target: TargetRegion): void {
   // Both at the region, both with levels, and neither set holds the other: another joint ("O-C1" beside a
   // "C1-C2" fusion). Below the region levels are too often borrowed from a neighbouring sentence to tell.
   const otherJoint = (f: Finding, source: Finding): boolean =>
@@ -57,6 +58,8 @@ export function inferOrigins(findings: Finding[]): void {
           (f.site === "region" && source.site === "region") ||
           // "since her cervical fusion" after "s/p C5-6 anterior cervical fusion": the same operation.
           (f.site === "cervical" && (source.site === "cervical" || source.regions.includes("cervical"))) ||
+          // The same for another code: "her lumbar fusion" after "s/p L4-L5 posterolateral fusion".
+          (f.site === "vague" && target.region !== "occipito_atlanto_axial" && source.site === "region") ||
           (f.site === "spine" && source.site !== "non_spine") ||
           (f.site === source.site && f.regions.join() === source.regions.join()) ||
           (f.siteInferred && f.siteMentions === source.siteMentions);

@@ -2,7 +2,9 @@
  * Facts pass: refutation. Findings the note itself takes back: a region finding quoted from another source
  * that the note's own conclusion denies, and a fusion the note only considers that a study excludes.
  */
+import type { Region } from "../../domain.js";
 import type { Sentence } from "../../types.js";
+import type { TargetRegion } from "./target.js";
 import type { Mention } from "../mentions.js";
 import { regionsOfLevels } from "./site.js";
 import { FINDING_TYPES, SITE_TYPES, type Finding } from "./model.js";
@@ -19,13 +21,14 @@ export function refutedByConclusion(
   sentences: readonly Sentence[],
   bySentence: Map<number, Mention[]>,
   findings: readonly Finding[],
+  target: TargetRegion,
 ): Set<Finding> {
   const refuted = new Set<Finding>();
   const inConclusion = (m: Mention) => CONCLUSION_SECTIONS.has(m.section);
   if (findings.some((f) => f.site === "region" && inConclusion(f.mention))) return refuted;
   const denied = [...bySentence.values()].some((list) =>
     list.some((m) => FINDING_TYPES.has(m.type) && m.assertion.negated && inConclusion(m)) &&
-    list.some((m) => SITE_TYPES.has(m.type) && m.assertion.negated && inConclusion(m) && (m.levels ? regionsOfLevels(m.levels).includes("occipito_atlanto_axial") : false)),
+    list.some((m) => SITE_TYPES.has(m.type) && m.assertion.negated && inConclusion(m) && (m.levels ? regionsOfLevels(m.levels).includes(target.region as Region) : false)),
   );
   if (!denied) return refuted;
   for (const f of findings) {
@@ -48,7 +51,7 @@ export const STUDY_SECTIONS = new Set(["imaging", "impression"]);
  * one with no site of its own (it answers the question the differential asked), and the note affirms no
  * fusion at the region anywhere.
  */
-export function differentialExcludedByStudy(bySentence: Map<number, Mention[]>, findings: readonly Finding[]): Finding[] {
+export function differentialExcludedByStudy(bySentence: Map<number, Mention[]>, findings: readonly Finding[], target: TargetRegion): Finding[] {
   const atRegion = findings.filter((f) => f.site === "region" || f.site === "vague" || f.site === "cervical" || f.site === "spine");
   if (!atRegion.length || atRegion.some((f) => !f.uncertain)) return [];
   const denied = [...bySentence.values()].some((list) => {
@@ -57,7 +60,14 @@ export function differentialExcludedByStudy(bySentence: Map<number, Mention[]>, 
     const deniedFusion = list.some((m) => FINDING_TYPES.has(m.type) && m.assertion.negated && m.assertion.experiencer === "patient");
     if (!deniedFusion) return false;
     const sites = list.filter((m) => SITE_TYPES.has(m.type));
-    const regionSite = (m: Mention) => (m.levels ? regionsOfLevels(m.levels).includes("occipito_atlanto_axial") : m.kind === "vague");
+    const regionSite = (m: Mention) =>
+      target.region === "occipito_atlanto_axial"
+        ? m.levels
+          ? regionsOfLevels(m.levels).includes("occipito_atlanto_axial")
+          : m.kind === "vague"
+        : m.levels
+          ? regionsOfLevels(m.levels).includes(target.region as Region)
+          : target.regionWords.has(m.kind) || target.namedJoint(m);
     // Its own site, if it names one, is the region (and is denied with it); no site: it answers the differential.
     return sites.length === 0 || sites.some((m) => regionSite(m) && m.assertion.negated);
   });

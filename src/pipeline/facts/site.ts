@@ -8,6 +8,7 @@ import type { Sentence, Span } from "../../types.js";
 import { clauseSpans, quickClauses } from "../clauses.js";
 import { isPatientFact, type Mention } from "../mentions.js";
 import { inSpan, SITE_TYPES, UNSPECIFIC_KINDS, type Finding } from "./model.js";
+import type { TargetRegion } from "./target.js";
 
 export const REGION_OF_JOINT = (lower: number): Region => {
   if (lower <= 1) return "occipito_atlanto_axial";
@@ -74,7 +75,57 @@ export function clauseOf(text: string, sentence: Sentence, sentMentions: readonl
   return clauseSpans(text, sentence).find((c) => m.start >= c.start && m.start < c.end) ?? sentence;
 }
 
-export function siteOf(sites: readonly Mention[]): { site: Site; levels: number[]; regions: Region[] } {
+export function siteOf(sites: readonly Mention[], target: TargetRegion): { site: Site; levels: number[]; regions: Region[] } {
+  return target.region === "occipito_atlanto_axial" ? siteOfM4321(sites) : siteOfTarget(sites, target);
+}
+
+/**
+ * The site for any other code of the family: "region" when levels or a named joint of the target region are
+ * given, "vague" when only a word for the region is ("lumbar ankylosis"; for M43.20, a word that leaves the
+ * region open: the cervical spine, the craniocervical junction), "other_spine" for any other spinal site.
+ */
+function siteOfTarget(sites: readonly Mention[], target: TargetRegion): { site: Site; levels: number[]; regions: Region[] } {
+  const levels = [...new Set(sites.flatMap((s) => s.levels ?? []))].sort((a, b) => a - b);
+  const regions = new Set<Region>(regionsOfLevels(levels));
+  let named = false;
+  let word = false;
+  let otherWord = false;
+  let spine = false;
+  let nonSpine = false;
+  for (const s of sites) {
+    if (s.type === "body_site") nonSpine = true;
+    else if (s.type !== "region") continue;
+    else if (target.namedJoint(s)) named = true;
+    else if (s.levels?.length) {
+      const k = REGION_KIND[s.kind];
+      if (k && k !== "vague" && k !== "spine") regions.add(k);
+    } else if (s.kind === "spine") spine = true;
+    else if (target.regionWords.has(s.kind)) word = true;
+    else {
+      const k = REGION_KIND[s.kind];
+      if (k && k !== "vague" && k !== "spine") regions.add(k);
+      else otherWord = true; // the craniocervical junction, the cervical spine: near another region
+    }
+  }
+  if (named && target.region !== "unspecified") regions.add(target.region);
+  const list = [...regions];
+  // A word for the region counts only when no levels say where ("cervical fusion C5-C6": the levels decide).
+  const site: Site =
+    target.region !== "unspecified" && regions.has(target.region)
+      ? "region"
+      : word && levels.length === 0 && !list.length
+        ? "vague"
+        : list.length || otherWord || word
+          ? "other_spine"
+          : spine
+            ? "spine"
+            : nonSpine
+              ? "non_spine"
+              : "none";
+  return { site, levels, regions: list };
+}
+
+function siteOfM4321(sites: readonly Mention[]): { site: Site; levels: number[]; regions: Region[] } {
   const levels = [...new Set(sites.flatMap((s) => s.levels ?? []))].sort((a, b) => a - b);
   const regions = new Set<Region>(regionsOfLevels(levels));
   let vague = false;

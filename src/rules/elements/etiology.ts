@@ -19,7 +19,7 @@ export const etiology: ElementRule = {
       surgical: "The fusion is documented as the result of surgery ({quote}), not as a disease-process ankylosis.",
       congenital: "The fusion is documented as congenital ({quote}), not acquired.",
       notStated: "The note does not state whether the fusion is acquired (a disease process), surgical or congenital.",
-      missing: "No fusion of the occipito-atlanto-axial region is documented.",
+      missing: "No fusion of the {region} region is documented.",
     },
   },
   check(facts) {

@@ -1,6 +1,6 @@
 /** Element `imaging`: imaging (CT, MRI, radiograph) with a finding that confirms ankylosis at these segments. */
 import { isAffirmed, type Mention } from "../../pipeline/mentions.js";
-import type { Finding, NoteFacts } from "../../pipeline/findings.js";
+import { regionsOfLevels, type Finding, type NoteFacts, type TargetRegion } from "../../pipeline/findings.js";
 import type { ElementRule, QueryDraft } from "../types.js";
 import { distinctIndicators, findingPhrase } from "../query.js";
 import { quote, quoteList, targets, uniqueMentions } from "../select.js";
@@ -115,7 +115,7 @@ function studyContradiction(facts: NoteFacts): Mention | null {
     const study = list.some((m) => IMAGING_SECTIONS.has(m.section)) || list.some((m) => usableModality(m));
     if (!study) continue;
     const sites = list.filter((m) => m.type === "segment" || m.type === "region");
-    const atRegion = sites.length === 0 || sites.some((m) => (m.levels ?? []).some((l) => l <= 2) && !(m.levels ?? []).some((l) => l > 2));
+    const atRegion = sites.length === 0 || sites.some((m) => onlyAtTarget(facts.target, m));
     if (!atRegion) continue;
     const confirms = list.some((m) => m.type === "imaging_finding" && isAffirmed(m) && !facts.findings.every((f) => f.mention.sentence !== m.sentence || f.site !== "region"));
     if (confirms) {
@@ -132,9 +132,21 @@ function studyContradiction(facts: NoteFacts): Mention | null {
   return found;
 }
 
-/** Segment words of the region: every level named is the occiput, C1 or C2. */
-function regionSite(m: Mention): boolean {
-  return m.type === "segment" && (m.levels ?? []).length > 0 && (m.levels ?? []).every((l) => l <= 2);
+/**
+ * Site words only at the checked region: for M43.21 every level named is the occiput, C1 or C2; for another
+ * code every joint and lone level the levels make lies in its region, or the word is a named joint of it.
+ */
+function onlyAtTarget(target: TargetRegion, m: Mention): boolean {
+  const levels = m.levels ?? [];
+  if (target.region === "occipito_atlanto_axial") return levels.some((l) => l <= 2) && !levels.some((l) => l > 2);
+  if (target.namedJoint(m)) return true;
+  const regions = regionsOfLevels(levels);
+  return regions.length > 0 && regions.every((r) => r === target.region);
+}
+
+/** Segment words of the region (and, for another code, its named joints: the sacroiliac joint). */
+function regionSite(target: TargetRegion, m: Mention): boolean {
+  return (m.type === "segment" || target.namedJoint(m)) && onlyAtTarget(target, m);
 }
 
 /**
@@ -146,8 +158,9 @@ function regionSite(m: Mention): boolean {
 function studyConfirmation(facts: NoteFacts, done: readonly Mention[]): Mention[] | null {
   for (const [si, list] of facts.bySentence) {
     const findings = list.filter((m) => m.type === "imaging_finding" && isAffirmed(m));
-    const sites = list.filter((m) => m.type === "segment");
-    if (!findings.length || !sites.some(regionSite) || sites.some((m) => !regionSite(m))) continue;
+    const sites = list.filter((m) => m.type === "segment" || facts.target.namedJoint(m));
+    const atTarget = (m: Mention) => regionSite(facts.target, m);
+    if (!findings.length || !sites.some(atTarget) || sites.some((m) => !atTarget(m))) continue;
     // A failed or denied fusion in the sentence ("nonunion at C1-C2 - no bridging bone ..., no motion") is no confirmation.
     if (list.some((m) => m.type === "pseudarthrosis" || ((m.type === "fusion" || m.type === "imaging_finding") && m.assertion.negated))) continue;
     // "posterior C1-C2 Brooks fusion": the fusion an operation made is no study's finding.
@@ -165,7 +178,7 @@ function studyConfirmation(facts: NoteFacts, done: readonly Mention[]): Mention[
     const before = prevSentence && prevSentence.section === section && introduces ? done.filter((m) => m.sentence === si - 1) : [];
     const inReport = IMAGING_SECTIONS.has(list[0]!.section) ? done.filter((m) => facts.sentences[m.sentence]!.section === section) : [];
     const study = own.length ? own : before.length ? before : inReport.slice(0, 1);
-    if (study.length) return uniqueMentions([...study, ...findings, ...sites.filter(regionSite)]);
+    if (study.length) return uniqueMentions([...study, ...findings, ...sites.filter(atTarget)]);
   }
   return null;
 }
@@ -182,15 +195,17 @@ export const imaging: ElementRule = {
     messages: {
       present: "Imaging confirms the fusion at these segments: {quote}.",
       pending: "Imaging is ordered or pending ({quote}); no result confirms the fusion yet.",
-      noFinding: "Imaging is mentioned ({quote}) without a finding that confirms ankylosis at the occipito-atlanto-axial segments.",
+      noFinding: "Imaging is mentioned ({quote}) without a finding that confirms ankylosis at the {region} segments.",
       contradicted: "The note's own imaging report shows these joints open or mobile ({quote}), so imaging does not confirm the fusion the note states; the two need reconciling.",
       missing: "No imaging is documented.",
     },
   },
   check(facts) {
     if (!targets(facts).length) return { status: "missing", evidence: [], messageId: "missing" };
-    // A fusion at the region, or at a vague site that the imaging describes at that same site.
-    const t = targets(facts).filter((f) => (f.site === "region" || f.site === "vague") && f.kind !== "pseudarthrosis");
+    // A fusion at the region, or at a vague site that the imaging describes at that same site; for M43.20
+    // (site unspecified) a fusion of the spine with no site is the one the code is about.
+    const unspecified = facts.target.region === "unspecified";
+    const t = targets(facts).filter((f) => (f.site === "region" || f.site === "vague" || (unspecified && f.site === "spine")) && f.kind !== "pseudarthrosis");
     const modalities = facts.mentions.filter(usableModality);
     const done = modalities.filter((m) => !isPending(facts, m));
     const first = targets(facts)[0];
@@ -225,7 +240,7 @@ export const imaging: ElementRule = {
           ? {
               query: {
                 indicators: [findingPhrase(facts, site)],
-                question: "If imaging of the craniocervical region has been performed, please document the study and its findings at the involved segments, or indicate",
+                question: `If imaging of the ${facts.target.study} has been performed, please document the study and its findings at the involved segments, or indicate`,
                 options: [{ label: "Study and findings as follows (please specify)" }, { label: "No imaging available" }],
               },
             }
@@ -247,7 +262,7 @@ export const imaging: ElementRule = {
         data: { quote: `"${quote(facts.text, contradiction)}"` },
         query: {
           indicators: distinctIndicators(facts.text, [findingPhrase(facts, first), contradiction]),
-          question: "The fusion and the imaging report's findings differ. Please clarify the status of the occiput, C1 and C2 segments, as clinically appropriate",
+          question: `The fusion and the imaging report's findings differ. Please clarify the status of the ${facts.target.segmentNames} segments, as clinically appropriate`,
           options: [{ label: "Bony ankylosis confirmed (please specify the study)" }, { label: "Joints not fused" }],
         },
       };
@@ -255,7 +270,7 @@ export const imaging: ElementRule = {
     const query: QueryDraft | undefined = first
       ? {
           indicators: distinctIndicators(facts.text, [findingPhrase(facts, first), ...modalities], 4),
-          question: "Please document the imaging findings at the occiput, C1 and C2 segments, as clinically appropriate",
+          question: `Please document the imaging findings at the ${facts.target.segmentNames} segments, as clinically appropriate`,
           options: [{ label: "Findings as follows (please specify)" }, { label: "No osseous abnormality at these segments" }, { label: "Study not yet available" }],
         }
       : undefined;

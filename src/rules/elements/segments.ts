@@ -1,4 +1,7 @@
 /** Element `segments`: the note names the segments fused (occiput/C0, atlas/C1, axis/C2 or their joints). */
+import type { Region } from "../../domain.js";
+import { regionsOfLevels } from "../../pipeline/findings.js";
+import type { Mention } from "../../pipeline/mentions.js";
 import type { ElementRule } from "../types.js";
 import { distinctIndicators, findingPhrase } from "../query.js";
 import { quoteList, targets, uniqueMentions } from "../select.js";
@@ -6,7 +9,7 @@ import { quoteList, targets, uniqueMentions } from "../select.js";
 export const segments: ElementRule = {
   meta: {
     id: "segments",
-    description: "Names the segments involved (occiput/C0, C1/atlas, C2/axis or their joints), tied to the fusion finding.",
+    description: "Names the segments involved (for M43.21 occiput/C0, C1/atlas, C2/axis or their joints; for the other codes the region's levels and named joints), tied to the fusion finding.",
     required: true,
     criteria: {
       present: "says which segments are involved, tied to the fusion: occiput or C0, atlas or C1, axis or C2, or their joints (atlanto-occipital, atlantoaxial, O-C1, C1-C2, occiput to C2, ...)",
@@ -14,16 +17,18 @@ export const segments: ElementRule = {
     },
     messages: {
       present: "Segments are named with the fusion: {quote}.",
-      partial: "Only a general region is named ({quote}); the segments fused (occiput-C1, C1-C2 or both) are not.",
+      partial: "Only a general region is named ({quote}); the segments fused ({fused}) are not.",
       noSite: "The fusion is documented without a spinal site; the segments involved are not named.",
-      missing: "No fusion of the occipito-atlanto-axial segments is documented.",
+      missing: "No fusion of the {region} segments is documented.",
     },
   },
   check(facts) {
     const t = targets(facts);
     const named = t.filter((f) => f.site === "region" && !f.siteInferred);
     if (named.length) {
-      const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => m.type === "segment" || m.type === "congenital")));
+      // For a code other than M43.21, only the site words of its own region ("C5-C6 and L3-L4" checked for M43.26: "L3-L4").
+      const own = (m: Mention) => facts.target.region === "occipito_atlanto_axial" || m.type === "congenital" || facts.target.namedJoint(m) || regionsOfLevels(m.levels ?? []).includes(facts.target.region as Region);
+      const sites = uniqueMentions(named.flatMap((f) => f.siteMentions.filter((m) => (m.type === "segment" || m.type === "congenital" || facts.target.namedJoint(m)) && own(m))));
       const evidence = uniqueMentions([...sites, ...named.map((f) => f.mention)]);
       return { status: "present", evidence, messageId: "present", data: { quote: quoteList(facts.text, sites) } };
     }
@@ -45,12 +50,15 @@ export const segments: ElementRule = {
           // The finding's phrase, then each site word it does not already hold, each wording once.
           indicators: distinctIndicators(facts.text, [findingPhrase(facts, vague[0]!), ...sites]),
           question: "Please clarify the specific spinal segments involved",
-          options: [
-            { label: "Occiput-C1 (atlanto-occipital)" },
-            { label: "C1-C2 (atlantoaxial)" },
-            { label: "Occiput through C2" },
-            { label: "Cervical levels below C2 (please specify)" },
-          ],
+          options:
+            facts.target.region === "occipito_atlanto_axial"
+              ? [
+                  { label: "Occiput-C1 (atlanto-occipital)" },
+                  { label: "C1-C2 (atlantoaxial)" },
+                  { label: "Occiput through C2" },
+                  { label: "Cervical levels below C2 (please specify)" },
+                ]
+              : [{ label: facts.target.segments }, { label: "Levels in another region (please specify)" }],
         },
       };
     }
@@ -64,11 +72,17 @@ export const segments: ElementRule = {
         query: {
           indicators: [findingPhrase(facts, f)],
           question: "The fusion is documented without a spinal site. Please clarify the spinal region and levels involved",
-          options: [
-            { label: "Occipito-atlanto-axial (occiput, C1, C2)" },
-            { label: "Cervical below C2 (please specify levels)" },
-            { label: "Thoracic, lumbar or other region (please specify)" },
-          ],
+          options:
+            facts.target.region === "occipito_atlanto_axial"
+              ? [
+                  { label: "Occipito-atlanto-axial (occiput, C1, C2)" },
+                  { label: "Cervical below C2 (please specify levels)" },
+                  { label: "Thoracic, lumbar or other region (please specify)" },
+                ]
+              : [
+                  ...(facts.target.region === "unspecified" ? [] : [{ label: `${facts.target.name} (${facts.target.fused})` }]),
+                  { label: "Another region (please specify levels)" },
+                ],
         },
       };
     }

@@ -5,7 +5,8 @@ import type { RoutingRule } from "../types.js";
 export const klippelFeil: RoutingRule = {
   meta: {
     id: "klippel-feil",
-    description: "Klippel-Feil syndrome documented for the patient (unless its fusion is stated only below C2): Q76.1 instead of M43.21.",
+    description:
+      "Klippel-Feil syndrome documented for the patient (unless its fusion is stated only at other regions): Q76.1 instead of M43.21, M43.22 or M43.23; for the codes below the cervicothoracic junction only when its fusion is stated at that region.",
     codes: ["Q76.1"],
     when: "always",
   },
@@ -15,6 +16,8 @@ export const klippelFeil: RoutingRule = {
     // A Klippel-Feil fusion stated only below C2 (the region normal) is not at this region.
     const kfsFindings = facts.findings.filter((f) => f.origin === "klippel_feil");
     if (kfsFindings.length && kfsFindings.every((f) => f.site === "other_spine")) return null;
+    // Below the cervicothoracic junction only a Klippel-Feil fusion stated at the region itself is the syndrome's.
+    if (!facts.target.klippelFeil && !kfsFindings.some((f) => f.site === "region")) return null;
     return {
       redirect: true,
       suggestions: [

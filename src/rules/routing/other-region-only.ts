@@ -5,20 +5,19 @@
  * Several such regions: the first is `instead`, the others `additional`. M43.2 excludes ankylosing spondylitis
  * (Excludes1 M45.-), so a patient with AS gets no M43.2x here (the M45 code of that region is outside this rule).
  */
-import { REGIONS, type Region } from "../../domain.js";
+import { REGIONS } from "../../domain.js";
 import type { Finding } from "../../pipeline/findings.js";
 import type { RoutingRule, RoutingSuggestion } from "../types.js";
 import { regionCode, REGION_NAMES, targets, uniqueMentions } from "../select.js";
 import { isAffirmed } from "../../pipeline/mentions.js";
 
-const OTHER_REGIONS = REGIONS.filter((r): r is Exclude<Region, "occipito_atlanto_axial"> => r !== "occipito_atlanto_axial");
 
 export const otherRegionOnly: RoutingRule = {
   meta: {
     id: "other-region-only",
     description:
-      "Acquired fusion only at other spinal regions, the occiput, C1 and C2 not fused: that region's code instead (C2-C3 to C7 M43.22, C7-T1 M43.23, thoracic to sacral and sacroiliac M43.24-M43.28).",
-    codes: ["M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"],
+      "Acquired fusion only at other spinal regions, the checked region not fused: that region's code instead (for M43.21: C2-C3 to C7 M43.22, C7-T1 M43.23, thoracic to sacral and sacroiliac M43.24-M43.28; for the other codes the same table, M43.21 included); for M43.20 the code of the site the note states.",
+    codes: ["M43.21", "M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"],
     when: "always",
   },
   check(facts) {
@@ -38,14 +37,17 @@ export const otherRegionOnly: RoutingRule = {
     );
     if (!elsewhere.length) return null;
     const suggestions: RoutingSuggestion[] = [];
-    for (const region of OTHER_REGIONS) {
+    for (const region of REGIONS) {
+      if (region === facts.target.region) continue;
       const hits = elsewhere.filter((f) => f.regions.includes(region));
       if (!hits.length) continue;
       const code = regionCode(region);
       suggestions.push({
         code,
         relation: suggestions.length ? "additional" : "instead",
-        reason: `The acquired fusion is in the ${REGION_NAMES[region]} region, not at the occiput, C1 or C2: ${code}.`,
+        reason: `The acquired fusion is in the ${REGION_NAMES[region]} region, ${
+          facts.target.region === "occipito_atlanto_axial" ? "not at the occiput, C1 or C2" : facts.target.region === "unspecified" ? "a site the note states" : `not in the ${facts.target.name} region`
+        }: ${code}.`,
         evidence: uniqueMentions(hits.flatMap((f) => [f.mention, ...f.siteMentions])),
       });
     }

@@ -6,8 +6,8 @@ export const otherRegions: RoutingRule = {
   meta: {
     id: "other-regions",
     description: "Acquired fusion of the region and of other spinal regions: each other region's M43.2x additional (there is no multiple-sites M43.2 code).",
-    codes: ["M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"],
-    when: "m43.21",
+    codes: ["M43.21", "M43.22", "M43.23", "M43.24", "M43.25", "M43.26", "M43.27", "M43.28"],
+    when: "target",
   },
   check(facts) {
     if (!diseaseTargets(facts).length) return null;
@@ -15,7 +15,7 @@ export const otherRegions: RoutingRule = {
     for (const f of facts.findings) {
       if (f.kind !== "fusion" || f.siteInferred || !(f.origin === "acquired" || f.origin === "unknown")) continue;
       for (const r of f.regions) {
-        if (r === "occipito_atlanto_axial") continue;
+        if (r === facts.target.region) continue;
         const code = regionCode(r);
         if (suggestions.some((s) => s.code === code)) continue;
         suggestions.push({

@@ -20,7 +20,7 @@ export const pseudarthrosis: RoutingRule = {
     return {
       redirect: true,
       suggestions: [
-        { code: "Z98.1", relation: "instead", reason: "The fusion of the region is surgical and has failed to unite (pseudarthrosis); the arthrodesis status is Z98.1, not a disease-process ankylosis (M43.21).", evidence },
+        { code: "Z98.1", relation: "instead", reason: `The fusion of the region is surgical and has failed to unite (pseudarthrosis); the arthrodesis status is Z98.1, not a disease-process ankylosis (${facts.target.code}).`, evidence },
         m960,
       ],
     };

@@ -4,7 +4,9 @@ import { causeConsiderRule } from "./cause-consider.js";
 export const psoriaticArthritis = causeConsiderRule(
   "psoriatic-arthritis",
   "psoriatic",
-  "L40.53",
+  ["L40.53"],
+  () => "L40.53",
   "Psoriatic arthritis as the cause of the fusion: L40.53 consider (psoriatic spondylitis; Chapter 13 Excludes2 arthropathic psoriasis, so both codes may be reported).",
-  "The fusion is attributed to psoriatic arthritis; psoriatic spondylitis is L40.53, and Chapter 13 excludes arthropathic psoriasis only as an Excludes2, so it may stand beside M43.21 after a coder's review.",
+  (t) =>
+    `The fusion is attributed to psoriatic arthritis; psoriatic spondylitis is L40.53, and Chapter 13 excludes arthropathic psoriasis only as an Excludes2, so it may stand beside ${t.code} after a coder's review.`,
 );

@@ -16,9 +16,10 @@ const RA_CODES: Partial<Record<Cause, { code: string; reason: string }>> = {
 export const rheumatoidArthritis: RoutingRule = {
   meta: {
     id: "rheumatoid-arthritis",
-    description: "Rheumatoid arthritis as the cause: M45.1 consider; M06.08 additional when seronegative, M08.08 when juvenile (M08.28 when systemic-onset, Still's disease).",
-    codes: ["M45.1", "M06.08", "M08.08", "M08.28"],
-    when: "m43.21",
+    description:
+      "Rheumatoid arthritis as the cause: the region's M45 code consider (M45.1 for M43.21); M06.08 additional when seronegative, M08.08 when juvenile (M08.28 when systemic-onset, Still's disease).",
+    codes: ["M45.1", "M45.2", "M45.3", "M45.4", "M45.5", "M45.6", "M45.7", "M45.8", "M45.9", "M06.08", "M08.08", "M08.28"],
+    when: "target",
   },
   check(facts) {
     // GUIDELINES decision 7: no region code for a fusion of the spine with no site.
@@ -27,9 +28,9 @@ export const rheumatoidArthritis: RoutingRule = {
     const evidence = uniqueMentions(links.map((c) => c.mention));
     const suggestions: RoutingSuggestion[] = [
       {
-        code: "M45.1",
+        code: facts.target.asCode,
         relation: "consider",
-        reason: 'The fusion is attributed to rheumatoid arthritis; category M45 has the inclusion term "Rheumatoid arthritis of spine", so M45.1 versus M43.21 with the RA code needs a coder\'s review.',
+        reason: `The fusion is attributed to rheumatoid arthritis; category M45 has the inclusion term "Rheumatoid arthritis of spine", so ${facts.target.asCode} versus ${facts.target.code} with the RA code needs a coder's review.`,
         evidence,
       },
     ];

@@ -44,7 +44,7 @@ export const surgicalFusion: RoutingRule = {
     return {
       redirect: true,
       suggestions: [
-        { code: "Z98.1", relation: "instead", reason: "The fusion of the region is the result of surgery (arthrodesis status, Z98.1); M43.21 describes a disease-process ankylosis, and M43.2 lists arthrodesis status as Excludes2.", evidence },
+        { code: "Z98.1", relation: "instead", reason: `The fusion of the region is the result of surgery (arthrodesis status, Z98.1); ${facts.target.code} describes a disease-process ankylosis, and M43.2 lists arthrodesis status as Excludes2.`, evidence },
         ...others,
       ],
     };

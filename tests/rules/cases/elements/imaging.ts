@@ -32,6 +32,8 @@ export default {
       status: "present",
       evidence: ["CT", "bony ankylosis"],
     },
+    { name: "checked for M43.28: a CT that bridges the sacroiliac joint", code: "M43.28", note: "Assessment: acquired fusion of the left sacroiliac joint. CT pelvis shows complete osseous bridging across the left SI joint.", status: "present", evidence: ["CT"] },
+    { name: "checked for M43.24: a CT with bridging at the thoracic levels", code: "M43.24", note: "Acquired ankylosis T5-T8 from DISH. CT thoracic spine: bridging T5-T8 with osseous fusion.", status: "present", evidence: ["CT"] },
   ],
   invalid: [
     {
@@ -67,5 +69,6 @@ export default {
     { name: "imaging finding only at other levels", note: "C1-C2 ankylosis from RA. MRI shows disc bulge at C5-C6.", status: "partial", evidence: ["MRI"] },
     { name: "a study named before a sentence that does not refer to it", note: "HPI: CT of the neck was reviewed. The patient reports a C1-C2 fusion due to RA.", status: "partial", evidence: ["CT"] },
     { name: "no imaging at all", note: "Acquired C1-C2 fusion due to rheumatoid arthritis; rotation limited.", status: "missing", query: true },
+    { name: "checked for M43.26: a CT with a finding only at another region", code: "M43.26", note: "Spontaneous ankylosis of L3-L4 from DISH. CT: bony bridging at C5-C6.", status: "partial" },
   ],
 } satisfies RuleCases<ElementCase>;

@@ -14,6 +14,9 @@ export default {
       status: "present",
       evidence: ["C1-C2"],
     },
+    { name: "checked for M43.26: lumbar levels", code: "M43.26", note: "Spontaneous ankylosis of L3-L4 from DISH.", status: "present", evidence: ["L3-L4"] },
+    { name: "checked for M43.28: the sacroiliac joint is a named joint of the sacral region (Index)", code: "M43.28", note: "Acquired fusion of the left sacroiliac joint.", status: "present", evidence: ["sacroiliac joint", "fusion"] },
+    { name: "checked for M43.25: T12-L1", code: "M43.25", note: "Acquired T12-L1 ankylosis after discitis.", status: "present", evidence: ["T12-L1"] },
   ],
   invalid: [
     {
@@ -25,5 +28,8 @@ export default {
     { name: "fusion of the spine with no site", note: "Spontaneous spinal fusion due to RA was noted.", status: "missing", query: true },
     { name: "negated fusion", note: "No evidence of C1-C2 fusion on CT.", status: "missing" },
     { name: "someone else's fusion", note: "Family history: mother with fused C1-C2 from rheumatoid arthritis.", status: "missing" },
+    { name: "checked for M43.26: the lumbar spine without levels", code: "M43.26", note: "Lumbar spine ankylosis, acquired, due to DISH.", status: "partial", evidence: ["Lumbar spine"], query: true },
+    { name: "checked for M43.20: a fusion of the spine with no site", code: "M43.20", note: "Acquired spinal ankylosis due to DISH.", status: "missing", query: true },
+    { name: "checked for M43.26: a fusion only at C1-C2", code: "M43.26", note: "Spontaneous C1-C2 ankylosis from RA.", status: "missing" },
   ],
 } satisfies RuleCases<ElementCase>;

@@ -12,6 +12,8 @@ export default {
     { name: "'he has had a lumbar fusion': a bare fusion with nothing acquired about it is an operation", note: "PAST MEDICAL HISTORY: He has had a lumbar fusion. Heart disease.", verdict: "not_documented", suggestions: [] },
     { name: "a fusion only seen as an appearance elsewhere (SPEC section 5's own example)", note: "It appeared that the C5-C6 disk area had fused spontaneously.", verdict: "not_documented", suggestions: [] },
     { name: "a sacroiliac fusion that is negated", note: "CT pelvis: no ankylosis of the sacroiliac joints.", verdict: "not_documented", suggestions: [] },
+    { name: "checked for M43.26: the lumbar ankylosis is the region itself", code: "M43.26", note: "Lumbar CT: spontaneous ankylosis of L3-L4 with bridging bone, no prior surgery.", verdict: "supported", suggestions: [] },
+    { name: "checked for M43.20: a fusion of the spine with no site stays on M43.20", code: "M43.20", note: "Acquired spinal ankylosis due to DISH; CT shows bony bridging.", verdict: "incomplete", suggestions: [] },
   ],
   invalid: [
     { name: "acquired C3-C4 fusion", note: "CT: spontaneous bony fusion of C3-C4 from RA; C1-C2 preserved.", verdict: "redirect", suggestions: [{ code: "M43.22", relation: "instead", evidence: ["C3-C4"] }] },
@@ -22,5 +24,8 @@ export default {
     { name: "acquired sacroiliac ankylosis", note: "Pelvic CT: bony ankylosis of the right sacroiliac joint after septic sacroiliitis.", verdict: "redirect", suggestions: [{ code: "M43.28", relation: "instead", evidence: ["sacroiliac joint"] }] },
     { name: "a bare fusion a study shows is a finding", note: "Axial: bilateral SI joint fusion on pelvic XR. C1-C2 normal, no fusion.", verdict: "redirect", suggestions: [{ code: "M43.28", relation: "instead" }] },
     { name: "two other regions", note: "CT: spontaneous C4-C5 fusion and L2-L3 ankylosis; C1-C2 normal.", verdict: "redirect", suggestions: [{ code: "M43.22", relation: "instead" }, { code: "M43.26", relation: "additional" }] },
+    { name: "checked for M43.26: an acquired C1-C2 ankylosis is M43.21", code: "M43.26", note: "Spontaneous C1-C2 ankylosis from RA; CT shows bony bridging at C1-C2.", verdict: "redirect", suggestions: [{ code: "M43.21", relation: "instead", evidence: ["C1-C2"] }] },
+    { name: "checked for M43.24: an acquired sacroiliac fusion is M43.28 by the Index", code: "M43.24", note: "Assessment: acquired fusion of the left sacroiliac joint. CT pelvis shows complete osseous bridging across the left SI joint.", verdict: "redirect", suggestions: [{ code: "M43.28", relation: "instead" }] },
+    { name: "checked for M43.20: the site is stated, so the region's code", code: "M43.20", note: "Spontaneous fusion of L5-S1 due to degenerative disease. Radiograph shows osseous fusion across the L5-S1 disc space.", verdict: "redirect", suggestions: [{ code: "M43.27", relation: "instead" }] },
   ],
 } satisfies RuleCases<RoutingCase>;

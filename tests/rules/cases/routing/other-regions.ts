@@ -14,5 +14,6 @@ export default {
       verdict: "incomplete",
       suggestions: [{ code: "M43.26", relation: "additional", evidence: ["L3-L4"] }],
     },
+    { name: "checked for M43.22: an acquired lumbar ankylosis beside the cervical one", code: "M43.22", note: "Assessment: acquired ankylosis of C5-C6 and of L3-L4 due to DISH. CT: bony bridging across C5-C6 and L3-L4.", verdict: "supported", suggestions: [{ code: "M43.26", relation: "additional" }] },
   ],
 } satisfies RuleCases<RoutingCase>;

@@ -15,5 +15,6 @@ export default {
       suggestions: [{ code: "M96.0", relation: "additional", evidence: ["pseudarthrosis"] }],
     },
     { name: "failed surgical fusion", note: "CT after posterior C1-C2 fusion: pseudarthrosis at C1-C2 with screw loosening.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead" }, { code: "M96.0", relation: "additional", evidence: ["pseudarthrosis"] }] },
+    { name: "checked for M43.26: pseudarthrosis of a lumbar fusion", code: "M43.26", note: "Pseudarthrosis at L4-L5 after prior fusion.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead" }, { code: "M96.0", relation: "additional" }] },
   ],
 } satisfies RuleCases<RoutingCase>;

@@ -28,5 +28,6 @@ export default {
     { name: "seropositive RA", note: "C1-C2 ankylosis secondary to seropositive rheumatoid arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }] },
     { name: "seronegative RA", note: "C1-C2 ankylosis secondary to seronegative rheumatoid arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M06.08", relation: "additional", evidence: ["seronegative rheumatoid arthritis"] }] },
     { name: "juvenile arthritis", note: "Atlantoaxial ankylosis from juvenile idiopathic arthritis.", verdict: "incomplete", suggestions: [{ code: "M45.1", relation: "consider" }, { code: "M08.08", relation: "additional" }] },
+    { name: "checked for M43.22: RA of the cervical region is an M45.2 consider", code: "M43.22", note: "Assessment: spontaneous ankylosis of C4-C5 and C5-C6 due to rheumatoid arthritis. CT cervical spine: bony bridging across C4-C5 and C5-C6, no joint space.", verdict: "supported", suggestions: [{ code: "M45.2", relation: "consider" }] },
   ],
 } satisfies RuleCases<RoutingCase>;

@@ -33,5 +33,6 @@ export default {
     },
     { name: "s/p occipitocervical fusion", note: "S/p occipitocervical fusion (O-C2) in 2019 for instability.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead", evidence: ["S/p", "fusion"] }] },
     { name: "listed under past surgical history", note: "PAST SURGICAL HISTORY: C1-C2 fusion.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead" }] },
+    { name: "checked for M43.26: an operated lumbar fusion is arthrodesis status", code: "M43.26", note: "S/p L4-L5 TLIF in 2019, solid fusion on CT.", verdict: "redirect", suggestions: [{ code: "Z98.1", relation: "instead" }] },
   ],
 } satisfies RuleCases<RoutingCase>;
