@@ -4,7 +4,7 @@
  * (the five elements) and routes (the pitfalls), and the questions coders ask, answered with citations.
  * Built from data only: the extracts in data/icd10cm/ and the rule metas.
  */
-import { SUPPORTED_CODES } from "../check.js";
+import { FAMILY_CODE, SUPPORTED_CODES } from "../check.js";
 import { ELEMENT_RULES } from "../rules/elements/index.js";
 import { ROUTING_RULES } from "../rules/routing/index.js";
 import { indexCitation, instructionCitation, noteCitation, ruleCitation, titleCitation } from "./citation.js";
@@ -40,7 +40,8 @@ export function normalizeCode(input: string): string {
  */
 export function cardCodes(data: Icd10cm = icd10cm()): string[] {
   const out: string[] = [];
-  for (const supported of SUPPORTED_CODES) {
+  // The codes check() supports, not the category M43.2 it also accepts (whose siblings are other categories).
+  for (const supported of SUPPORTED_CODES.filter((c) => c !== FAMILY_CODE)) {
     const parent = data.ancestors(supported).filter((a) => a.scope === "diag").pop();
     for (const c of parent ? data.children(parent.code) : []) if (!out.includes(c.code) && !data.children(c.code).length) out.push(c.code);
   }
