@@ -119,6 +119,11 @@ export const SectionsLexiconSchema = z
     sections: z.array(z.strictObject({ kind: z.enum(SECTION_KINDS), headers: z.array(term).min(1) })).min(1),
     imagingHeaderWords: z.array(term).min(1),
     /**
+     * Sub-headings a section of these kinds holds ("Findings:" then "Craniocervical junction:", "Cord:"): a
+     * header no list names, made of these words, stays in the section it sits in instead of opening an "other" one.
+     */
+    subheadings: z.strictObject({ within: z.array(z.enum(SECTION_KINDS)).min(1), words: z.array(term).min(1) }).optional(),
+    /**
      * Punctuation as speech recognition writes it ("no fracture period the fusion is ..."): in a dictated note
      * (at least `dictatedAfter` spoken periods, and fewer real full stops) these words end a sentence.
      */

@@ -127,10 +127,14 @@ export function findSections(text: string): Section[] {
   const sections: Section[] = [];
   const firstStart = hits.length ? hits[0]!.start : text.length;
   if (firstStart > 0 || hits.length === 0) sections.push({ kind: "other", start: 0, end: firstStart, bodyStart: 0, header: null });
+  const sub = sectionsLexicon().subheadings;
   hits.forEach((h, i) => {
     const end = i + 1 < hits.length ? hits[i + 1]!.start : text.length;
+    // "Findings: ... Craniocervical junction: ..." - an anatomical sub-heading stays in the report's section.
+    const prev = sections[sections.length - 1];
+    const inherits = h.kind === "other" && prev !== undefined && sub !== undefined && sub.within.includes(prev.kind) && isSubheading(text.slice(h.start, h.wordsEnd), sub.words);
     sections.push({
-      kind: h.kind,
+      kind: inherits ? prev.kind : h.kind,
       start: h.start,
       end,
       bodyStart: Math.min(h.bodyStart, end),
@@ -139,6 +143,14 @@ export function findSections(text: string): Section[] {
   });
   return sections;
 }
+
+/** Every word of the header is a sub-heading word (lexicons/sections.json `subheadings`). */
+function isSubheading(header: string, words: readonly string[]): boolean {
+  const set = subheadingWords ??= new Set(words.map((w) => w.toLowerCase()));
+  const parts = header.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((w) => set.has(w));
+}
+let subheadingWords: Set<string> | undefined;
 
 /** Index of the section holding `offset` (sections are sorted and cover the note). */
 export function sectionAt(sections: readonly Section[], offset: number): number {

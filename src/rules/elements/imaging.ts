@@ -117,7 +117,10 @@ function studyContradiction(facts: NoteFacts): Mention | null {
     const sites = list.filter((m) => m.type === "segment" || m.type === "region");
     const atRegion = sites.length === 0 || sites.some((m) => onlyAtTarget(facts.target, m));
     if (!atRegion) continue;
-    const confirms = list.some((m) => m.type === "imaging_finding" && isAffirmed(m) && !facts.findings.every((f) => f.mention.sentence !== m.sentence || f.site !== "region"));
+    // A confirming finding word in a study sentence at the region's segments ("trabecular continuity between
+    // the right C1 lateral mass and C2", "no motion at C1-C2"), or one that is itself a fusion of the region.
+    const atSegments = sites.length > 0 && sites.some((m) => regionSite(facts.target, m));
+    const confirms = list.some((m) => m.type === "imaging_finding" && isAffirmed(m) && (atSegments || !facts.findings.every((f) => f.mention.sentence !== m.sentence || f.site !== "region")));
     if (confirms) {
       if (list[0]!.section === "impression") confirmedInConclusion = true;
       else confirmedInFindings = true;
