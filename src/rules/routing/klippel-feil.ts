@@ -6,16 +6,16 @@ export const klippelFeil: RoutingRule = {
   meta: {
     id: "klippel-feil",
     description:
-      "Klippel-Feil syndrome documented for the patient (unless its fusion is stated only at other regions): Q76.1 instead of M43.21, M43.22 or M43.23; for the codes below the cervicothoracic junction only when its fusion is stated at that region.",
+      "Klippel-Feil syndrome documented for the patient, at any cervical level (M43 excludes it as a whole): Q76.1 instead of M43.21, M43.22 or M43.23; for the codes below the cervicothoracic junction only when its fusion is stated at that region.",
     codes: ["Q76.1"],
     when: "always",
   },
   check(facts) {
     const kfs = facts.mentions.filter((m) => m.type === "congenital" && m.kind === "klippel_feil" && isAffirmed(m));
     if (!kfs.length) return null;
-    // A Klippel-Feil fusion stated only below C2 (the region normal) is not at this region.
+    // Klippel-Feil at any cervical level is Q76.1 for the cervical codes (SPEC section 5 row 3: M43 excludes the
+    // syndrome as a whole), even when its fusion is only below C2 and the region is normal.
     const kfsFindings = facts.findings.filter((f) => f.origin === "klippel_feil");
-    if (kfsFindings.length && kfsFindings.every((f) => f.site === "other_spine")) return null;
     // Below the cervicothoracic junction only a Klippel-Feil fusion stated at the region itself is the syndrome's.
     if (!facts.target.klippelFeil && !kfsFindings.some((f) => f.site === "region")) return null;
     return {
