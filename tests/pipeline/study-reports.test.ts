@@ -62,3 +62,26 @@ describe("hedges and risks with words in between", () => {
     expect(r.suggestions.map((s) => s.code)).not.toContain("Z98.1");
   });
 });
+
+describe("talk about what happens to people is no finding of this patient", () => {
+  it.each([
+    ["I explained that in poorly controlled RA sometimes C1 and C2 end up fused.", "fused"],
+    ["He read online that rheumatoid arthritis fuses the C1-C2 joint.", "fuses"],
+    ["Typically, atlantoaxial ankylosis follows decades of uncontrolled disease.", "ankylosis"],
+  ])("%s", (note, word) => {
+    const m = check(note).mentions.find((x) => x.text === word && x.type === "fusion")!;
+    expect(m.assertion.hypothetical).toBe(true);
+    expect(check(note).verdict).toBe("not_documented");
+  });
+
+  it("a risk listed in parentheses is no failed fusion", () => {
+    const r = check("I explained a posterior C1-C2 fusion to stabilise the joint, with its risks (vertebral artery injury, dysphagia, non-union). She declined surgery for now.");
+    expect(r.verdict).toBe("not_documented");
+    expect(r.suggestions).toEqual([]);
+  });
+});
+
+it("a complication the note lists as the patient's is no risk", () => {
+  const r = check("Known complication: the atlas fused to the occiput as a result of her JIA (no surgery). Imaging reports not in our system.");
+  expect(r.verdict).toBe("incomplete");
+});
