@@ -32,6 +32,8 @@ const parts: [string, () => Promise<string>][] = [
   ["pipeline (single thread)", benchPipeline],
   ["assertion engine on the NegEx sentences", benchNegex],
   ["scan (worker threads)", async () => (await import("./scan.js")).benchScan()],
+  // --jobs 1 against --jobs 2 on a large JSONL (NOTES=20000 npm run bench for a shorter run).
+  ["scan scaling, 1 and 2 workers", async () => (await import("./scan.js")).benchScanScaling(Number(process.env.NOTES) || 200_000)],
   ["HTTP server load", async () => (await import("./serve.js")).benchServe()],
 ];
 

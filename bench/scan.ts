@@ -5,17 +5,19 @@
  *   npx tsx bench/scan.ts                 # throughput on MTSamples (needs `npm run build` first)
  *   npx tsx bench/scan.ts --memory        # also: 200,000-note JSONL, peak RSS via /usr/bin/time -v
  *   npx tsx bench/scan.ts --memory 50000  # a smaller large input
+ *   npx tsx bench/scan.ts --scaling 20000 # --jobs 1 against --jobs 2 on a 20,000-note JSONL (default 200,000)
+ *   npm run bench:scan                    # the same on the 200,000-note JSONL, alone
  *
  * bench/run.ts calls benchScan() and prints what it returns.
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parse } from "csv-parse";
 import { MTSAMPLES_CSV, SHARED_ENV, shownPath } from "./lib/external.js";
+import { corpusNotes, mtsamplesNotes } from "./lib/inputs.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist/cli/index.js");
@@ -84,11 +86,20 @@ export async function benchScan(): Promise<string> {
   return lines.join("\n") + "\n";
 }
 
-/** Writes a JSONL of n notes cycling through the MTSamples transcriptions (ids mt-0..), streaming. */
+/**
+ * Writes a JSONL of n notes, streaming: the MTSamples transcriptions and the corpus notes (corpus/notes,
+ * dense with findings, so the verb pass and the other slow paths run too) interleaved, one corpus note after
+ * every 30 MTSamples ones, cycled (ids mt-0..). Without MTSamples, the corpus notes alone.
+ */
 export async function makeLargeJsonl(path: string, n: number): Promise<number> {
+  const mt = mtsamplesNotes();
+  const corpus = corpusNotes();
   const texts: string[] = [];
-  const parser = createReadStream(MTSAMPLES).pipe(parse({ columns: true }));
-  for await (const rec of parser as AsyncIterable<{ transcription: string }>) if (rec.transcription.trim()) texts.push(rec.transcription);
+  for (let i = 0, c = 0; i < mt.length; i++) {
+    texts.push(mt[i]!);
+    if (i % 30 === 29 && c < corpus.length) texts.push(corpus[c++]!);
+  }
+  if (texts.length === 0) texts.push(...corpus);
   const out = createWriteStream(path);
   for (let i = 0; i < n; i++) {
     if (!out.write(JSON.stringify({ id: `mt-${i}`, text: texts[i % texts.length] }) + "\n")) await once(out, "drain");
@@ -96,6 +107,37 @@ export async function makeLargeJsonl(path: string, n: number): Promise<number> {
   out.end();
   await once(out, "finish");
   return statSync(path).size;
+}
+
+/**
+ * Scaling on a large JSONL: the same n-note input scanned with --jobs 1 and --jobs 2, runs interleaved, 3 of
+ * each; notes/s (wall, process start included) as the median of 3, the ratio of the medians, peak RSS. The
+ * 200,000-note default takes minutes per run; pass a smaller n to try it.
+ */
+export async function benchScanScaling(n = 200_000, rounds = 3): Promise<string> {
+  if (!existsSync(CLI)) throw new Error("dist/cli/index.js is missing: run `npm run build` first");
+  const dir = mkdtempSync(join(tmpdir(), "cdicheck-bench-scale-"));
+  try {
+    const input = join(dir, `notes-${n}.jsonl`);
+    const bytes = await makeLargeJsonl(input, n);
+    const runs: Record<"1" | "2", Measured[]> = { "1": [], "2": [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const j of ["1", "2"] as const) runs[j].push(runScan([input, "--out", join(dir, "out.jsonl"), "--quiet", "--jobs", j]));
+    }
+    const median = (ms: Measured[]): Measured => [...ms].sort((a, b) => a.seconds - b.seconds)[ms.length >> 1]!;
+    const m1 = median(runs["1"]);
+    const m2 = median(runs["2"]);
+    const rate = (m: Measured): number => Math.round(m.checked / m.seconds);
+    const rss = (ms: Measured[]): string => (ms[0]!.maxRssMb === null ? "not measured" : `${Math.max(...ms.map((m) => m.maxRssMb!)).toFixed(0)} MB`);
+    return (
+      `scan scaling: ${n.toLocaleString("en")}-note JSONL (${(bytes / 1e6).toFixed(0)} MB, MTSamples + corpus notes cycled), ${machine()}, median of ${rounds}\n` +
+      `  --jobs 1: ${rate(m1)} notes/s (${m1.seconds.toFixed(1)} s), peak RSS ${rss(runs["1"])}\n` +
+      `  --jobs 2: ${rate(m2)} notes/s (${m2.seconds.toFixed(1)} s), peak RSS ${rss(runs["2"])}\n` +
+      `  --jobs 2 / --jobs 1: ${(rate(m2) / rate(m1)).toFixed(2)}x\n`
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function benchScanMemory(n = 200_000): Promise<string> {
@@ -121,5 +163,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   if (i >= 0) {
     const n = Number(process.argv[i + 1]);
     process.stdout.write(await benchScanMemory(Number.isInteger(n) && n > 0 ? n : 200_000));
+  }
+  const k = process.argv.indexOf("--scaling");
+  if (k >= 0) {
+    const n = Number(process.argv[k + 1]);
+    process.stdout.write(await benchScanScaling(Number.isInteger(n) && n > 0 ? n : 200_000));
   }
 }
