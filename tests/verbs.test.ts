@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { verbFactOf } from "../src/pipeline/verbs.js";
+import { inflections, verbFactOf, verbGroups } from "../src/pipeline/verbs.js";
 import { LEXICON_DIR, parseLexicon } from "../src/lexicon/load.js";
 import { VerbsLexiconSchema } from "../src/lexicon/verbs-schema.js";
 
@@ -64,5 +64,28 @@ describe("lexicons/verbs.json", () => {
     const d = JSON.parse(raw);
     d.classes[0].class = "maybe";
     expect(() => parseLexicon("verbs.json", JSON.stringify(d), VerbsLexiconSchema)).toThrow(/field class/);
+  });
+});
+
+describe("the forms the pre-filter knows (a sentence with none is not parsed)", () => {
+  it.each([
+    ["recommend", ["recommends", "recommended", "recommending"]],
+    ["schedule", ["schedules", "scheduled", "scheduling"]],
+    ["plan", ["plans", "planned", "planning"]],
+    ["defer", ["defers", "deferred", "deferring"]],
+    ["opt", ["opts", "opted", "opting"]],
+  ])("%s", (lemma, want) => {
+    const forms = inflections(lemma);
+    for (const w of want) expect(forms).toContain(w);
+  });
+
+  it("nouns that start like a lemma are no forms of it ('operation', 'revision', 'option')", () => {
+    const all = ["operate", "revise", "opt", "review", "instrument"].flatMap(inflections);
+    for (const noun of ["operation", "operative", "revision", "option", "instrumentation"]) expect(all).not.toContain(noun);
+  });
+
+  it("a sentence with no form of a classed verb gives no verb groups", () => {
+    const s = "Posterior C1-C2 instrumentation with Harms constructs, operative time 3 hours.";
+    expect(verbGroups(s, { start: 0, end: s.length })).toEqual([]);
   });
 });
