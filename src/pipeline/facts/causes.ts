@@ -102,7 +102,7 @@ export function attachFollowingSentences(text: string, sentences: readonly Sente
     if (bySent.has(si)) continue;
     const sentence = sentences[si]!;
     // Opens by referring back ("It", "This", "The fusion") or by naming the cause ("Etiology: ...", "Due to ...").
-    const opener = list.find((x) => x.type === "link" && (x.kind === "anaphora" || x.kind === "causal" || x.kind === "study") && /^[\s\-*•\d.)(]*$/.test(text.slice(sentence.start, x.start)));
+    const opener = list.find((x) => x.type === "link" && (x.kind === "anaphora" || x.kind === "causal" || x.kind === "study") && x.start === sentence.wordsStart);
     if (!opener) continue;
     let target: Finding[] | undefined;
     for (let back = 1; back <= 2 && !target; back++) {

@@ -35,7 +35,7 @@ export function refutedByConclusion(
     if (f.site !== "region") continue;
     // The source is named in the finding's sentence, or in the one before that introduces it ("... states:").
     const si = f.mention.sentence;
-    const introduced = si > 0 && /:\s*$/.test(text.slice(sentences[si - 1]!.start, sentences[si - 1]!.end));
+    const introduced = si > 0 && sentences[si - 1]!.closer === ":";
     const quoted = [si, ...(introduced ? [si - 1] : [])].some((k) => (bySentence.get(k) ?? []).some((m) => m.type === "link" && m.kind === "source"));
     if (quoted) refuted.add(f);
   }
