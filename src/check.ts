@@ -6,6 +6,10 @@
 import { buildFacts, sentenceMentions } from "./pipeline/findings.js";
 import { ORDINARY_DOCUMENT, readDocument } from "./pipeline/document.js";
 import { assignStatuses } from "./pipeline/status.js";
+import { operationKindsIn } from "./pipeline/context.js";
+
+/** Longest sentence, in characters, read as a bare yes or no to the operation before it ("He declined at this time."). */
+const OUTCOME_SENTENCE_MAX = 60;
 import { verbFactOf, verbGroups, type VerbGroup } from "./pipeline/verbs.js";
 import { judgeElements } from "./pipeline/elements.js";
 import { buildMentions, namesOperation, type Mention } from "./pipeline/mentions.js";
@@ -97,7 +101,14 @@ export function statusStage(text: string, sections: Section[], sentences: Senten
     if (!g) groups.set(m.sentence, (g = verbGroups(text, s)));
     return verbFactOf(text, s, m, g);
   };
-  assignStatuses(mentions, document, (m) => sentences[m.sentence]!.section, bySentence, verbOf);
+  // A short sentence with no operation of its own that says yes or no ("She declined."), for the one before it.
+  const outcomeOf = (i: number) => {
+    const s = sentences[i];
+    if (!s || s.end - s.start > OUTCOME_SENTENCE_MAX) return null;
+    const k = operationKindsIn(text, s)[0];
+    return k ? { ...k, text: text.slice(k.start, k.end) } : null;
+  };
+  assignStatuses(mentions, document, (m) => sentences[m.sentence]!.section, bySentence, verbOf, outcomeOf);
   return { document, bySentence };
 }
 

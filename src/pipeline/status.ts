@@ -198,9 +198,45 @@ export function assignStatuses(
   sectionOf: (m: Mention) => number,
   bySentence: Map<number, Mention[]>,
   verbOf: (m: Mention) => VerbFact | null = () => null,
+  outcomeOf: (sentence: number) => Outcome | null = () => null,
 ): void {
   assignEach(mentions, doc, sectionOf, bySentence, verbOf);
   carryRefusalsBack(mentions, sectionOf, bySentence);
+  carryOutcomesBack(mentions, sectionOf, bySentence, outcomeOf);
+}
+
+/** A yes or a no said in a sentence of its own: the trigger's kind and words. */
+export interface Outcome {
+  kind: HypotheticalKind;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
+
+/**
+ * "We offered posterior C1-C2 fusion. She declined." A short sentence that names no operation of its own but
+ * says yes or no (its strongest operation trigger is a consent or a refusal: `outcomeOf`) settles the operation
+ * offered, discussed or planned in the sentence just before it, in the same section, when it outranks it.
+ */
+function carryOutcomesBack(
+  mentions: Mention[],
+  sectionOf: (m: Mention) => number,
+  bySentence: Map<number, Mention[]>,
+  outcomeOf: (sentence: number) => Outcome | null,
+): void {
+  for (const m of mentions) {
+    const st = m.procedure?.status;
+    if (st !== "planned" && st !== "proposed" && st !== "consented" && st !== "discussed") continue;
+    const next = bySentence.get(m.sentence + 1) ?? [];
+    if (next.some((x) => x.procedure || x.type === "fusion")) continue;
+    if (next.length && next.some((x) => sectionOf(x) !== sectionOf(m))) continue;
+    const outcome = outcomeOf(m.sentence + 1);
+    const kind = outcome?.kind;
+    if (!outcome || (kind !== "declined" && kind !== "consented")) continue;
+    if (HYPOTHETICAL_PRIORITY[kind] <= HYPOTHETICAL_PRIORITY[st as HypotheticalKind]) continue;
+    m.procedure = { status: STATUS_OF_KIND[kind], cue: { start: outcome.start, end: outcome.end, text: outcome.text, rule: outcome.rule } };
+  }
 }
 
 /** Words that name "the operation" without naming which: a refusal of it speaks of the one named just before. */

@@ -167,6 +167,12 @@ const ROWS: Record<string, Row[]> = {
     ["OPERATIVE REPORT\nThe indication for today's atlantoaxial fusion is progressive myelopathy.", "atlantoaxial fusion", "performed_here"],
     ["PATIENT EDUCATION\nHandout given: caring for your neck after your recent occipitocervical fusion.", "occipitocervical fusion", "performed"],
   ],
+  "a yes or a no in the next sentence settles the operation before it": [
+    ["We offered posterior C1-C2 fusion. She declined.", "C1-C2 fusion", "declined", "declined"],
+    ["Neurosurgery recommended occiput-C2 arthrodesis. Patient refused at this time.", "arthrodesis", "declined", "refused"],
+    ["We discussed C1-C2 fusion at length. He consented.", "C1-C2 fusion", "consented", "consented"],
+    ["We discussed C1-C2 fusion at length. She would like to think about the risks of surgery and the long recovery before she decides anything.", "C1-C2 fusion", "discussed"],
+  ],
   "whose operation: relatives, proxies, other people": [
     ["Her husband declined a C1-C2 fusion last year.", "C1-C2 fusion", "other"],
     ["Healthcare proxy (son) provided consent for the C1-C2 fusion on behalf of the patient.", "C1-C2 fusion", "consented"],
