@@ -99,7 +99,7 @@ function siteOfTarget(sites: readonly Mention[], target: TargetRegion): { site: 
     else if (s.levels?.length) {
       const k = REGION_KIND[s.kind];
       if (k && k !== "vague" && k !== "spine") regions.add(k);
-    } else if (s.kind === "spine") spine = true;
+    } else if (REGION_KIND[s.kind] === "spine") spine = true; // "spine", and "the entire spine" (multi_region)
     else if (target.regionWords.has(s.kind)) word = true;
     else {
       const k = REGION_KIND[s.kind];
