@@ -14,6 +14,8 @@ const SELF = "tests/standalone.test.ts";
 // Built from parts so that this file does not hold the strings it looks for (a plain `git grep` stays clean).
 const BUILD_MACHINE_DIR = ["", "work", ""].join("/");
 const SIBLING = "shared";
+/** "/tmp/" followed by a name, assembled so that this file does not name it. */
+const TEMP_DIR = new RegExp(["", "tmp", "[A-Za-z0-9]"].join("\\/"));
 const ABSOLUTE = new RegExp(BUILD_MACHINE_DIR);
 // The sibling folder written as a relative path (either slash) or in the path.join form `"..", "<name>"`.
 const SIBLING_PATH = new RegExp(`\\.\\.[\\\\/]${SIBLING}\\b|["']\\.\\.["']\\s*,\\s*["']${SIBLING}["']`);
@@ -52,6 +54,10 @@ function offenders(pattern: RegExp, except: string[]): string[] {
 describe("the repository stands on its own", () => {
   it(`names no absolute path under ${BUILD_MACHINE_DIR} in any file`, () => {
     expect(offenders(ABSOLUTE, [SELF])).toEqual([]);
+  });
+
+  it("names no path under the machine's temporary folder (a generator script kept there is not in the clone)", () => {
+    expect(offenders(TEMP_DIR, [SELF])).toEqual([]);
   });
 
   it("names the sibling data folder only in the resolver module", () => {
