@@ -10,12 +10,15 @@ import type { Section, SectionKind } from "../types.js";
 
 let headerKinds: Map<string, SectionKind> | undefined;
 let imagingWords: Set<string> | undefined;
+/** lexicons/sections.json `subheadings.words`, lowercase. */
+let subheadingWords: Set<string> = new Set();
 
 function kinds(): Map<string, SectionKind> {
   if (headerKinds) return headerKinds;
   headerKinds = new Map();
   for (const s of sectionsLexicon().sections) for (const h of s.headers) headerKinds.set(h.toLowerCase(), s.kind);
   imagingWords = new Set(sectionsLexicon().imagingHeaderWords);
+  subheadingWords = new Set((sectionsLexicon().subheadings?.words ?? []).map((w) => w.toLowerCase()));
   return headerKinds;
 }
 
@@ -132,7 +135,7 @@ export function findSections(text: string): Section[] {
     const end = i + 1 < hits.length ? hits[i + 1]!.start : text.length;
     // "Findings: ... Craniocervical junction: ..." - an anatomical sub-heading stays in the report's section.
     const prev = sections[sections.length - 1];
-    const inherits = h.kind === "other" && prev !== undefined && sub !== undefined && sub.within.includes(prev.kind) && isSubheading(text.slice(h.start, h.wordsEnd), sub.words);
+    const inherits = h.kind === "other" && prev !== undefined && sub !== undefined && sub.within.includes(prev.kind) && isSubheading(text.slice(h.start, h.wordsEnd));
     sections.push({
       kind: inherits ? prev.kind : h.kind,
       start: h.start,
@@ -145,12 +148,10 @@ export function findSections(text: string): Section[] {
 }
 
 /** Every word of the header is a sub-heading word (lexicons/sections.json `subheadings`). */
-function isSubheading(header: string, words: readonly string[]): boolean {
-  const set = subheadingWords ??= new Set(words.map((w) => w.toLowerCase()));
+function isSubheading(header: string): boolean {
   const parts = header.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  return parts.length > 0 && parts.every((w) => set.has(w));
+  return parts.length > 0 && parts.every((w) => subheadingWords.has(w));
 }
-let subheadingWords: Set<string> | undefined;
 
 /** Index of the section holding `offset` (sections are sorted and cover the note). */
 export function sectionAt(sections: readonly Section[], offset: number): number {

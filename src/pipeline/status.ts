@@ -201,7 +201,6 @@ export function assignStatuses(
   outcomeOf: (sentence: number) => Outcome | null = () => null,
 ): void {
   assignEach(mentions, doc, sectionOf, bySentence, verbOf);
-  carryRefusalsBack(mentions, sectionOf, bySentence);
   carryOutcomesBack(mentions, sectionOf, bySentence, outcomeOf);
 }
 
@@ -214,10 +213,14 @@ export interface Outcome {
   rule: string;
 }
 
+/** Words that name "the operation" without naming which: a refusal of it speaks of the one named just before. */
+const GENERIC_OPERATION_IDS = new Set(["surgery"]);
+
 /**
- * "We offered posterior C1-C2 fusion. She declined." A short sentence that names no operation of its own but
- * says yes or no (its strongest operation trigger is a consent or a refusal: `outcomeOf`) settles the operation
- * offered, discussed or planned in the sentence just before it, in the same section, when it outranks it.
+ * The next sentence, in the same section, settles the operation offered, discussed, planned or consented in this
+ * one when it outranks it: "C1-C2 fusion booked for 3/3. Surgery cancelled by patient." (its only operation is a
+ * generic one, declined) or "We offered posterior C1-C2 fusion. She declined." (a short sentence with no
+ * operation of its own whose strongest operation trigger is a consent or a refusal: `outcomeOf`).
  */
 function carryOutcomesBack(
   mentions: Mention[],
@@ -229,33 +232,18 @@ function carryOutcomesBack(
     const st = m.procedure?.status;
     if (st !== "planned" && st !== "proposed" && st !== "consented" && st !== "discussed") continue;
     const next = bySentence.get(m.sentence + 1) ?? [];
-    if (next.some((x) => x.procedure || x.type === "fusion")) continue;
-    if (next.length && next.some((x) => sectionOf(x) !== sectionOf(m))) continue;
+    if (next.some((x) => sectionOf(x) !== sectionOf(m)) || next.some((x) => x.type === "fusion")) continue;
+    const ops = next.filter((x) => x.procedure);
+    if (ops.length) {
+      const refusal = ops.find((x) => x.procedure!.status === "declined" && x.type === "surgery" && GENERIC_OPERATION_IDS.has(x.id));
+      if (refusal) m.procedure = { status: "declined", cue: refusal.procedure!.cue };
+      continue;
+    }
     const outcome = outcomeOf(m.sentence + 1);
     const kind = outcome?.kind;
     if (!outcome || (kind !== "declined" && kind !== "consented")) continue;
     if (HYPOTHETICAL_PRIORITY[kind] <= HYPOTHETICAL_PRIORITY[st as HypotheticalKind]) continue;
     m.procedure = { status: STATUS_OF_KIND[kind], cue: { start: outcome.start, end: outcome.end, text: outcome.text, rule: outcome.rule } };
-  }
-}
-
-/** Words that name "the operation" without naming which: a refusal of it speaks of the one named just before. */
-const GENERIC_OPERATION_IDS = new Set(["surgery"]);
-
-/**
- * "C1-C2 fusion booked for 3/3. Surgery cancelled by patient." A sentence whose only operation is a generic
- * one ("surgery", "the operation") that was declined or cancelled settles the operation planned, proposed,
- * consented or discussed in the sentence just before it, in the same section.
- */
-function carryRefusalsBack(mentions: Mention[], sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>): void {
-  for (const m of mentions) {
-    const st = m.procedure?.status;
-    if (st !== "planned" && st !== "proposed" && st !== "consented" && st !== "discussed") continue;
-    const next = bySentence.get(m.sentence + 1) ?? [];
-    const ops = next.filter((x) => x.procedure !== null);
-    const refusal = ops.find((x) => x.procedure!.status === "declined" && x.type === "surgery" && GENERIC_OPERATION_IDS.has(x.id));
-    if (!refusal || ops.some((x) => x.type === "fusion") || sectionOf(refusal) !== sectionOf(m)) continue;
-    m.procedure = { status: "declined", cue: refusal.procedure!.cue };
   }
 }
 

@@ -69,11 +69,6 @@ function mayHoldClassedVerb(sentence: string): boolean {
   return false;
 }
 let forms: Set<string> | undefined;
-let parses = 0;
-/** Sentences handed to compromise so far in this process (for the benchmark). */
-export function parseCount(): number {
-  return parses;
-}
 const WORD = /[a-z]+/g;
 
 /** The regular forms of a lemma: recommend(s|ed|ing), schedul(e|es|ed|ing), plan(ned|ning), defer(red|ring), apply(ies|ied). */
@@ -96,7 +91,6 @@ const IRREGULAR_PAST = new Set(["underwent", "undergone", "undergoes", "did", "d
 export function verbGroups(text: string, span: Span): VerbGroup[] {
   const sentence = text.slice(span.start, span.end);
   if (!mayHoldClassedVerb(sentence)) return [];
-  parses++;
   const json = parser()(sentence).verbs().json({ offset: true }) as VerbJson[];
   return json.map((v) => {
     const aux = (v.verb?.auxiliary ?? "").toLowerCase().split(/\s+/)[0] ?? "";

@@ -115,14 +115,13 @@ function siteOfTarget(sites: readonly Mention[], target: TargetRegion): { site: 
       ? "region"
       : word && levels.length === 0 && !list.length
         ? "vague"
-        : list.length || otherWord || word
-          ? "other_spine"
-          : spine
-            ? "spine"
-            : nonSpine
-              ? "non_spine"
-              : "none";
+        : broaderSite(list.length > 0 || otherWord || word, spine, nonSpine);
   return { site, levels, regions: list };
+}
+
+/** When no site of the region is given: another spinal site, the spine with no site, elsewhere, or nothing. */
+function broaderSite(otherSpine: boolean, spine: boolean, nonSpine: boolean): Site {
+  return otherSpine ? "other_spine" : spine ? "spine" : nonSpine ? "non_spine" : "none";
 }
 
 function siteOfM4321(sites: readonly Mention[]): { site: Site; levels: number[]; regions: Region[] } {
@@ -152,13 +151,7 @@ function siteOfM4321(sites: readonly Mention[]): { site: Site; levels: number[];
       ? "vague"
       : cervical && !list.length
         ? "cervical"
-        : list.length
-        ? "other_spine"
-        : spine
-          ? "spine"
-          : nonSpine
-            ? "non_spine"
-            : "none";
+        : broaderSite(list.length > 0, spine, nonSpine);
   return { site, levels, regions: list };
 }
 
