@@ -30,7 +30,11 @@ export function focus(sentences: readonly Sentence[], hits: readonly Hit[]): Foc
   for (const h of hits) {
     if (!ANCHOR_TYPES.has(h.type) && h.type !== "surgery") continue;
     const si = sentenceAt(sentences, h.start);
-    if (si < 0 || (h.type === "surgery" && !levelSentences.has(si))) continue;
+    if (si < 0) continue;
+    if (h.type === "surgery" && !levelSentences.has(si)) {
+      near.add(si);
+      continue;
+    }
     for (let k = si - 1; k <= si + 2; k++) if (k >= 0 && k < sentences.length) near.add(k);
   }
   const list = [...near].sort((a, b) => a - b);

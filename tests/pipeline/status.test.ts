@@ -92,6 +92,21 @@ const ROWS: Record<string, Row[]> = {
     ["The patient's daughter is scheduled for an occipitocervical fusion next month.", "occipitocervical fusion", "other"],
     ["His brother, who had an O-C2 fusion last year, drove him today.", "fusion", "other"],
     ["Her mother-in-law, who had an occipitocervical fusion in 2019, came with her.", "occipitocervical fusion", "other"],
+    // Every word of the relative and acquaintance vocabularies (lexicons/context.json wordSets), plural too.
+    ["Both of his brothers have had C1-C2 fusion for familial instability.", "fusion", "other"],
+    ["The patient's granddaughter underwent occiput-C2 fusion last spring.", "fusion", "other"],
+    ["Her teammate's neck fusion ended his football season.", "fusion", "other"],
+    ["Two of her cousins had posterior C1-C2 arthrodesis as teenagers.", "arthrodesis", "other"],
+    ["His stepdaughter is booked for an occiput-C2 fusion in March.", "fusion", "other"],
+    ["A classmate of hers had an atlantoaxial fusion after a diving accident.", "fusion", "other"],
+  ],
+  "an operation word with no spine level still gets its status": [
+    ["CONSULTATION\nWe offered posterior instrumentation; he declined.", "instrumentation", "declined"],
+    ["PROGRESS NOTE\nConsent for the surgery signed by the patient today.", "surgery", "consented"],
+    ["PROGRESS NOTE\nHe underwent Harms fixation in 2015 and has had no neck pain since.", "fixation", "performed"],
+    ["CONSULTATION\nShe denies any operation on her neck.", "operation", "negated"],
+    ["CONSULTATION\nNeurosurgery recommends the operation be done this admission.", "operation", "proposed"],
+    ["OPERATIVE REPORT\nThe wound was closed in layers; the patient tolerated the operation well.", "operation", "performed_here"],
   ],
   "verb pass: the verb governing an operation no cue decides (lexicons/verbs.json)": [
     ["Neurosurgery favours an occiput-C2 fusion for her.", "fusion", "proposed"],
