@@ -43,6 +43,22 @@ describe("lexicons/context.json", () => {
     expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", adverb: true }))).toThrow(/only terminators/);
   });
 
+  it("a word-set token must name a set the lexicon defines; sets count as optional tokens like `in`", () => {
+    expect(() => load(withRule({ id: "x.s", category: "experiencer", literal: "her friend", direction: "forward", pattern: ["her", { set: "relative" }] }))).not.toThrow();
+    expect(() => load(withRule({ id: "x.s", category: "experiencer", literal: "her pal", direction: "forward", pattern: ["her", { set: ["relative", "pals"] }] }))).toThrow(
+      /no word set "pals"/,
+    );
+    expect(() => load(withRule({ id: "x.s", category: "experiencer", literal: "x", direction: "forward", pattern: [{ set: "relative", optional: true }] }))).toThrow(/not optional/);
+  });
+
+  it("the relative vocabulary has the plural of each family noun that takes one", () => {
+    const sets = (shipped.wordSets ?? {}) as Record<string, string[]>;
+    const relative = new Set(sets.relative);
+    for (const word of ["mother", "father", "sister", "brother", "son", "daughter", "cousin", "grandson", "granddaughter", "parent", "sibling", "twin"]) {
+      expect(relative.has(word) && relative.has(word + "s"), word).toBe(true);
+    }
+  });
+
   it("a bad direction names the field", () => {
     expect(() => load(withRule({ id: "x.no", category: "negated", literal: "no", direction: "sideways" }))).toThrow(
       /entry 0 \("x\.no"\), field direction/,

@@ -413,7 +413,7 @@ describe("experiencer", () => {
   it("forward: 'Mother with ankylosing spondylitis.'", () => {
     const r = run("Mother with ankylosing spondylitis.", "ankylosing spondylitis");
     expectOnly(r.result, { other: true });
-    expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "Mother", start: r.at("Mother"), rule: "exp.mother" });
+    expect(cueOf(r.result, "experiencer")).toMatchObject({ text: "Mother", start: r.at("Mother"), rule: "exp.relative" });
   });
   it("what a relative has runs on through the clause, up to a new subject", () => {
     expectOnly(run("He is worried because his wife has RA and had her C1-C2 fused last year.", "C1-C2 fused").result, { other: true });
@@ -457,7 +457,7 @@ describe("section defaults", () => {
   });
   it("a trigger in the sentence names the cue instead of the default", () => {
     const r = run("Mother with ankylosing spondylitis.", "ankylosing spondylitis", { section: "family_history" });
-    expect(cueOf(r.result, "experiencer").rule).toBe("exp.mother");
+    expect(cueOf(r.result, "experiencer").rule).toBe("exp.relative");
   });
   it("no default outside those sections", () => {
     expectOnly(run("C1-C2 arthrodesis.", "C1-C2 arthrodesis", { section: "assessment" }).result, {});

@@ -15,7 +15,7 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function patternText(p: readonly PatternToken[]): string {
   return p
-    .map((t) => (typeof t === "string" ? t : "in" in t ? `{${t.in.join(",")}}` : `/${t.regex}/`))
+    .map((t) => (typeof t === "string" ? t : "in" in t ? `{${t.in.join(",")}}` : "set" in t ? `{@${[t.set].flat().join("|@")}}` : `/${t.regex}/`))
     .join(" ");
 }
 
@@ -46,6 +46,12 @@ export function renderTriggerTable(lex: ContextLexicon): string {
     for (const direction of DIRECTION_ORDER) {
       for (const r of rules.filter((x) => x.direction === direction)) out.push(row(r, defaultScope));
     }
+    out.push("");
+  }
+  const sets = Object.entries(lex.wordSets ?? {});
+  if (sets.length) {
+    out.push("#### word sets (`{@name}` in a pattern)", "", "| set | words |", "| --- | --- |");
+    for (const [name, words] of sets) out.push(`| ${name} | ${cell(words.join(", "))} |`);
     out.push("");
   }
   out.push("#### section defaults", "", "| section | sets | notes |", "| --- | --- | --- |");

@@ -25,7 +25,23 @@ const PatternToken = z.union([
     optional: z.literal(true).optional(),
   }),
   z.strictObject({ regex: z.string().min(1) }),
+  /**
+   * One word of a named vocabulary (`wordSets`), or of several: "her {relative}" is one rule for every
+   * relative, friend or colleague, instead of a list copied into each rule that needs it.
+   */
+  z.strictObject({
+    set: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    optional: z.literal(true).optional(),
+  }),
 ]);
+/** The set names a `{ set }` token names. */
+export function setNames(tok: { set: string | string[] }): string[] {
+  return typeof tok.set === "string" ? [tok.set] : tok.set;
+}
+/** Whether a pattern token may be left out. */
+export function isOptionalToken(tok: PatternToken): boolean {
+  return typeof tok === "object" && ("in" in tok || "set" in tok) && tok.optional === true;
+}
 
 /** Optional tokens one pattern may have (each doubles the sequences the pattern stands for). */
 export const MAX_OPTIONAL = 3;
@@ -116,6 +132,11 @@ export const ContextLexiconSchema = z
     sectionDefaults: z.array(SectionDefaultSchema),
     /** Auxiliary verbs of a verb group ("is", "has been"): an adverb terminator next to a trigger's verb is part of it. */
     auxiliaries: z.array(z.string().regex(/^[a-z']+$/, "one lowercase word")).optional(),
+    /**
+     * Named vocabularies that patterns use as `{ "set": name }` (relatives, acquaintances...), so that one list
+     * serves every rule that needs it. Words are matched like `in` words (folded, token by token).
+     */
+    wordSets: z.record(z.string().regex(/^[a-z][a-z_]*$/, "lowercase letters and '_'"), z.array(z.string().min(1)).min(1)).optional(),
     rules: z.array(ContextRuleSchema).min(1),
   })
   .superRefine((lex, ctx) => {
@@ -154,11 +175,11 @@ export const ContextLexiconSchema = z
       if (rule.adverb !== undefined && rule.direction !== "terminate") {
         ctx.addIssue({ code: "custom", path: ["rules", i, "adverb"], message: "only terminators are verb-group adverbs" });
       }
-      const optional = rule.pattern?.filter((tok) => typeof tok === "object" && "in" in tok && tok.optional === true).length ?? 0;
+      const optional = rule.pattern?.filter(isOptionalToken).length ?? 0;
       if (optional > MAX_OPTIONAL) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "pattern"], message: `at most ${MAX_OPTIONAL} optional tokens (found ${optional})` });
       }
-      if (rule.pattern !== undefined && rule.pattern.every((tok) => typeof tok === "object" && "in" in tok && tok.optional === true)) {
+      if (rule.pattern !== undefined && rule.pattern.every(isOptionalToken)) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "pattern"], message: "a pattern needs at least one token that is not optional" });
       }
       rule.pattern?.forEach((tok, j) => {
@@ -167,6 +188,11 @@ export const ContextLexiconSchema = z
         }
         if (tok === "^" && j !== 0) {
           ctx.addIssue({ code: "custom", path: ["rules", i, "pattern", j], message: '"^" (sentence start) may only open a pattern' });
+        }
+        if (typeof tok === "object" && "set" in tok) {
+          for (const name of setNames(tok)) {
+            if (!lex.wordSets?.[name]) ctx.addIssue({ code: "custom", path: ["rules", i, "pattern", j, "set"], message: `no word set "${name}" in wordSets` });
+          }
         }
         if (typeof tok === "object" && "regex" in tok) {
           try {

@@ -16,7 +16,7 @@
  */
 import type { AssertedSpan, ContextCategory, Cue, SectionKind, Span } from "../types.js";
 import { loadLexicon } from "../lexicon/load.js";
-import { ContextLexiconSchema, type ContextLexicon, type ContextRule, type PatternToken } from "../lexicon/context-schema.js";
+import { ContextLexiconSchema, isOptionalToken, setNames, type ContextLexicon, type ContextRule, type PatternToken } from "../lexicon/context-schema.js";
 import { fold } from "./text.js";
 import { isIntroducingAbbreviation } from "./sentences.js";
 import { HYPOTHETICAL_PRIORITY, type HypotheticalKind } from "../domain.js";
@@ -97,17 +97,25 @@ interface TrieNode {
 
 const newNode = (): TrieNode => ({ next: new Map(), regexEdges: [], rules: [], clauseEndRules: [] });
 
-function patternOf(rule: CompiledRule): PatternToken[] {
-  if (rule.pattern) return rule.pattern;
-  return tokenize(fold(rule.literal), 0).map((t) => t.text);
+/** A pattern token after its word sets are read: a word, a choice of words, a regular expression, "^" or "$". */
+type WordToken = Exclude<PatternToken, { set: unknown }>;
+
+/** The rule's pattern (or its literal's tokens), with each `{ set }` token turned into the words of its sets. */
+function patternOf(rule: CompiledRule, wordSets: Readonly<Record<string, string[]>>): WordToken[] {
+  if (!rule.pattern) return tokenize(fold(rule.literal), 0).map((t) => t.text);
+  return rule.pattern.map((tok): WordToken => {
+    if (typeof tok !== "object" || !("set" in tok)) return tok;
+    const words = setNames(tok).flatMap((name) => wordSets[name] ?? []);
+    return tok.optional ? { in: words, optional: true } : { in: words };
+  });
 }
 
 /** The token sequences a pattern stands for: each optional token there or left out ("^" is dropped, see startsSentence). */
-function sequencesOf(pattern: readonly PatternToken[]): PatternToken[][] {
-  let out: PatternToken[][] = [[]];
+function sequencesOf(pattern: readonly WordToken[]): WordToken[][] {
+  let out: WordToken[][] = [[]];
   for (const tok of pattern) {
     if (tok === "^") continue;
-    const optional = typeof tok === "object" && "in" in tok && tok.optional === true;
+    const optional = isOptionalToken(tok);
     out = out.flatMap((seq) => (optional ? [seq, [...seq, tok]] : [[...seq, tok]]));
   }
   return out;
@@ -130,7 +138,7 @@ export interface CompiledContext {
   auxiliaries: ReadonlySet<string>;
 }
 
-function addSequence(root: TrieNode, rule: CompiledRule, sequence: readonly PatternToken[]): void {
+function addSequence(root: TrieNode, rule: CompiledRule, sequence: readonly WordToken[]): void {
   let nodes = [root];
   let clauseEnd = false;
   for (const tok of sequence) {
@@ -171,7 +179,7 @@ export function compileContext(lexicon: ContextLexicon): CompiledContext {
   for (const source of lexicon.rules) {
     const rule = compiledRule(source);
     byId.set(rule.id, rule);
-    const pattern = patternOf(rule);
+    const pattern = patternOf(rule, lexicon.wordSets ?? {});
     if (pattern[0] === "^") startRules.add(rule);
     for (const sequence of sequencesOf(pattern)) addSequence(root, rule, sequence);
   }
