@@ -40,6 +40,9 @@ describe("lexicons/context.json", () => {
     expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", pattern: ["no", "^"] }))).toThrow(/"\^" \(sentence start\) may only open/);
     expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", pattern: ["^"] }))).toThrow(/at least one real token/);
     expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "backward", scope: "sentence" }))).toThrow(/only forward triggers/);
+    expect(() =>
+      load(withRule({ id: "x.o", category: "hypothetical", hypotheticalKind: "declined", literal: "turned down", direction: "backward", scope: "sentence" })),
+    ).not.toThrow();
     expect(() => load(withRule({ id: "x.o", category: "negated", literal: "no", direction: "forward", adverb: true }))).toThrow(/only terminators/);
   });
 

@@ -78,9 +78,11 @@ export const ContextRuleSchema = z.strictObject({
    */
   spares: z.array(z.enum(HYPOTHETICAL_KINDS)).min(1).optional(),
   /**
-   * For forward triggers: `sentence` reaches to the end of the sentence, through commas and terminators
-   * ("If she clears cardiology and still wants surgery, then occipitocervical fusion": the whole sentence is
-   * the condition's). Only hard breaks (sentence end, ";") stop it.
+   * `sentence`: a forward trigger reaches to the end of the sentence, a backward one to its start, through
+   * commas and terminators ("If she clears cardiology and still wants surgery, then occipitocervical fusion":
+   * the whole sentence is the condition's; "We offered C1-C2 fusion, which he turned down": the answer is the
+   * offer's). Only hard breaks (sentence end, ";") stop it. Hypothetical triggers only, so that it is only the
+   * outcome of an operation that reaches so far.
    */
   scope: z.literal("sentence").optional(),
   /**
@@ -166,8 +168,8 @@ export const ContextLexiconSchema = z
       if (rule.maxScope !== undefined && !isTrigger) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "maxScope"], message: `a ${rule.direction} rule has no scope` });
       }
-      if (rule.scope !== undefined && !(isTrigger && rule.direction === "forward")) {
-        ctx.addIssue({ code: "custom", path: ["rules", i, "scope"], message: "only forward triggers reach to the end of the sentence" });
+      if (rule.scope !== undefined && !(rule.direction === "forward" || (rule.direction === "backward" && rule.category === "hypothetical"))) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "scope"], message: "only forward triggers and backward hypothetical ones reach to the sentence's end or start" });
       }
       if (rule.proxy !== undefined && !(rule.category === "experiencer" && isTrigger)) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "proxy"], message: "only experiencer triggers are proxies" });

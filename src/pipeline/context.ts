@@ -413,6 +413,14 @@ function backwardScope(tokens: readonly Token[], m: Match, category: ContextCate
   let words = 0;
   let start = -1;
   let depth = 0;
+  if (m.rule.scope === "sentence") {
+    // Back to the start of the sentence, through commas and terminators (see ContextRule.scope).
+    for (let k = m.first - 1; k >= 0 && !b.hardBreak[k]; k--) {
+      if (tokens[k]!.word && ++words > maxWords) break;
+      start = k;
+    }
+    return start < 0 ? null : { start: tokens[start]!.start, end: tokens[m.first - 1]!.end };
+  }
   for (let k = m.first - 1; k >= 0; k--) {
     if (b.hardBreak[k] || b.colon[k]) break;
     // A trigger inside parentheses reaches back no further than the opening one ("RA (RF negative)").

@@ -74,6 +74,20 @@ const ROWS: Record<string, Row[]> = {
     ["Wishes to avoid arthrodesis for now.", "arthrodesis", "declined"],
     ["C1-C2 fusion booked for 3/3. Surgery cancelled by patient.", "C1-C2 fusion", "declined"],
     ["Neurosurgery recommends posterior C1-C2 fusion. She declined surgery.", "C1-C2 fusion", "declined"],
+    // The answer said later in the same sentence, past a comma, a "but" or a "which" (backward, sentence scope).
+    ["We proposed an occiput-C2 arthrodesis, which she turned down after thinking it over.", "arthrodesis", "declined", "turned down"],
+    ["He was consented for posterior C1-C2 fusion, but changed his mind on the day of admission.", "C1-C2 fusion", "declined", "changed his mind"],
+    ["Consent for O-C2 fusion was signed in May, but she has since withdrawn it.", "O-C2 fusion", "declined", "withdrawn it"],
+    ["The C1-C2 fusion was called off when her troponin came back high.", "C1-C2 fusion", "declined", "called off"],
+    ["Having reviewed the risks of occipitocervical fusion, the family opted for conservative care.", "occipitocervical fusion", "declined"],
+    ["After a long talk about posterior C1-2 arthrodesis, the patient chose nonoperative management.", "arthrodesis", "declined"],
+    ["She turned down the C1-C2 fusion her surgeon advised.", "C1-C2 fusion", "declined", "turned down"],
+    ["He has decided not to proceed with posterior C1-C2 fusion.", "C1-C2 fusion", "declined"],
+    ["Stabilization was refused, so the C1-C2 fusion will not be performed.", "C1-C2 fusion", "declined"],
+  ],
+  "an answer reaches back only to an operation not already done": [
+    ["S/p C1-C2 fusion in 2015, but she turned down the revision we offered.", "C1-C2 fusion", "performed"],
+    ["Her posterior C1-C2 fusion healed; she chose conservative care for the lumbar stenosis.", "C1-C2 fusion", "performed"],
   ],
   conditional: [
     ["If the instability progresses, C1-C2 fusion would be considered.", "C1-C2 fusion", "conditional"],
