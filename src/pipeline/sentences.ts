@@ -42,11 +42,36 @@ function isBreakAfterPeriod(text: string, dot: number, lineStart: number): boole
   while (w >= lineStart && (isLetter(text.charCodeAt(w)) || text.charCodeAt(w) === 46)) w--;
   const word = text.slice(w + 1, dot).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
+  if (insideShortParentheses(text, dot, lineStart)) return false;
   if (word.length === 1 && isLetter(word.charCodeAt(0)) && dot - 1 > lineStart && text.charCodeAt(dot - 2) === 32 && isUpper(text.charCodeAt(dot - 1))) return false; // initials "J. Smith"
   // A list number at the start of a line or item: "1. Rheumatoid arthritis".
   const before = text.slice(Math.max(lineStart, dot - 4), dot);
   if (/^(?:|.*[\s,])\d{1,2}$/.test(before) && /^\s*(?:,\s*)?\d{1,2}$/.test(text.slice(lineStart, dot).split(/[.,]\s*(?=\d{1,2}$)/).pop() ?? "")) return false;
   return true;
+}
+
+/** How far after a full stop a ")" may close the parenthesis the stop sits in, for the stop to end nothing. */
+const PAREN_CLOSE_WITHIN = 40;
+
+/**
+ * A full stop inside a short parenthesis ends no sentence: "her mother (d. 2019) had RA", "(approx. 2 cm.)".
+ * The parenthesis opened earlier on the line and closes on it soon after the stop.
+ */
+function insideShortParentheses(text: string, dot: number, lineStart: number): boolean {
+  let depth = 0;
+  for (let k = dot - 1; k >= lineStart; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 41) depth--;
+    else if (c === 40 && ++depth > 0) break;
+  }
+  if (depth <= 0) return false;
+  const limit = Math.min(text.length, dot + 1 + PAREN_CLOSE_WITHIN);
+  for (let k = dot + 1; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 40) return false;
+    if (c === 41) return true;
+  }
+  return false;
 }
 
 const LIST_START = /^[ \t]*(?:[-*•]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+/i;

@@ -58,6 +58,18 @@ describe("sentences", () => {
     ]);
   });
 
+  it("does not break at a full stop inside a short parenthesis that closes soon after on the same line", () => {
+    expect(sentences("Her mother (d. 2019) had RA. She is well.")).toEqual(["Her mother (d. 2019) had RA.", "She is well."]);
+    expect(sentences("Lesion (approx. 2 cm. on CT) at C2. Stable.")).toEqual(["Lesion (approx. 2 cm. on CT) at C2.", "Stable."]);
+    expect(sentences("See the letter (Dr. Obuya, 10/2026). CT normal.")).toEqual(["See the letter (Dr. Obuya, 10/2026).", "CT normal."]);
+    // A parenthesis left open, or closed only far away or on another line, keeps the ordinary rule.
+    expect(sentences("Fused C1-C2 (see CT. Old films are lost and were never scanned into the record at all) ok.")).toEqual([
+      "Fused C1-C2 (see CT.",
+      "Old films are lost and were never scanned into the record at all) ok.",
+    ]);
+    expect(sentences("Items (one. Two\nthree) end.")[0]).toBe("Items (one.");
+  });
+
   it("joins wrapped lines (also with CRLF) and splits short item lines", () => {
     expect(sentences("CT of the cervical spine shows bony\r\nbridging at C1-C2.\r\nNeck: stiff\r\nRotation limited")).toEqual([
       "CT of the cervical spine shows bony\r\nbridging at C1-C2.",
