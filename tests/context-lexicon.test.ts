@@ -54,6 +54,14 @@ describe("lexicons/context.json", () => {
     expect(() => load(withRule({ id: "x.s", category: "experiencer", literal: "x", direction: "forward", pattern: [{ set: "relative", optional: true }] }))).toThrow(/not optional/);
   });
 
+  it("an antecedent belongs to experiencer triggers and names defined word sets", () => {
+    const who = { id: "x.w", category: "experiencer", literal: "who", direction: "forward" };
+    expect(() => load(withRule({ ...who, antecedent: { set: "relative", within: 8 } }))).not.toThrow();
+    expect(() => load(withRule({ ...who, antecedent: { set: "pals", within: 8 } }))).toThrow(/no word set "pals"/);
+    expect(() => load(withRule({ ...who, category: "negated", antecedent: { set: "relative", within: 8 } }))).toThrow(/only experiencer triggers/);
+    expect(() => load(withRule({ ...who, antecedent: { set: "relative", within: 0 } }))).toThrow(/within/);
+  });
+
   it("the relative vocabulary has the plural of each family noun that takes one", () => {
     const sets = (shipped.wordSets ?? {}) as Record<string, string[]>;
     const relative = new Set(sets.relative);

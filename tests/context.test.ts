@@ -436,6 +436,27 @@ describe("experiencer", () => {
     expectOnly(run("Discussed with his mother the neck stiffness.", "neck stiffness").result, {});
     expectOnly(run("Wife reports he has neck stiffness.", "neck stiffness").result, {});
   });
+  it("a 'who' or 'whose' clause after a relative or friend just named is theirs; after the patient it is nobody else's", () => {
+    for (const [sentence, target] of [
+      ["Accompanied by his mother, Ms. Ana Ruiz, who has Klippel-Feil syndrome with fused C1-C2.", "fused C1-C2"],
+      ["Her sister, who has had RA for decades and whose C1 and C2 fused long ago, came with her.", "C1 and C2 fused"],
+      ["Seen with her neighbour who had C1-C2 ankylosis from juvenile arthritis.", "C1-C2 ankylosis"],
+      ["His twin brothers, who both have atlantoaxial fusion, were not examined.", "atlantoaxial fusion"],
+    ] as const) {
+      const r = run(sentence, target);
+      expectOnly({ ...r.result, historical: false }, { other: true });
+      expect(["exp.relative-who", "exp.relative"]).toContain(cueOf(r.result, "experiencer").rule);
+    }
+    expectOnly(run("The patient, who has RA, has C1-C2 ankylosis on CT.", "C1-C2 ankylosis").result, {});
+    expectOnly(run("Dr. Lee, who reviewed the CT, confirms C1-C2 ankylosis.", "C1-C2 ankylosis").result, {});
+    // A new subject ends the relative's clause.
+    expectOnly(run("Her mother, who has RA, says she has C1-C2 ankylosis.", "C1-C2 ankylosis").result, {});
+  });
+  it("whose a condition is, said after it: 'are his mother's', 'belongs to her sister'", () => {
+    expectOnly(run("The Klippel-Feil syndrome and the C1-C2 fusion are his mother's.", "Klippel-Feil syndrome").result, { other: true });
+    expectOnly(run("The fused C2-C3 in the outside letter belongs to her sister.", "fused C2-C3").result, { other: true });
+    expectOnly(run("The C1-C2 fusion is her own, not her mother's.", "C1-C2 fusion").result, {});
+  });
   it("'family history of' makes the relative the experiencer (and the mention history)", () => {
     const r = run("Family history of rheumatoid arthritis.", "rheumatoid arthritis");
     expectOnly(r.result, { other: true, historical: true });

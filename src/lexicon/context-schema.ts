@@ -95,6 +95,17 @@ export const ContextRuleSchema = z.strictObject({
    * an operation they consent to or refuse is the patient's; a proxy outranks a relative it names.
    */
   proxy: z.literal(true).optional(),
+  /**
+   * For experiencer triggers: the trigger counts only when a word of these word sets stands at most `within`
+   * tokens before it in the sentence. "who" opens a clause about the person just named: "accompanied by his
+   * mother, Ms. W, who has Klippel-Feil syndrome with fused C1-C2" (the relative's), not "the patient, who has".
+   */
+  antecedent: z
+    .strictObject({
+      set: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+      within: z.number().int().min(1).max(20),
+    })
+    .optional(),
   /** Why the rule exists, for the generated docs table. */
   note: z.string().optional(),
 });
@@ -173,6 +184,14 @@ export const ContextLexiconSchema = z
       }
       if (rule.proxy !== undefined && !(rule.category === "experiencer" && isTrigger)) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "proxy"], message: "only experiencer triggers are proxies" });
+      }
+      if (rule.antecedent !== undefined) {
+        if (!(rule.category === "experiencer" && isTrigger)) {
+          ctx.addIssue({ code: "custom", path: ["rules", i, "antecedent"], message: "only experiencer triggers need an antecedent" });
+        }
+        for (const name of setNames(rule.antecedent)) {
+          if (!lex.wordSets?.[name]) ctx.addIssue({ code: "custom", path: ["rules", i, "antecedent", "set"], message: `no word set "${name}" in wordSets` });
+        }
       }
       if (rule.adverb !== undefined && rule.direction !== "terminate") {
         ctx.addIssue({ code: "custom", path: ["rules", i, "adverb"], message: "only terminators are verb-group adverbs" });

@@ -82,6 +82,7 @@ function compiledRule(r: ContextRule): CompiledRule {
     scope: r.scope,
     adverb: r.adverb,
     proxy: r.proxy,
+    antecedent: r.antecedent,
     note: r.note,
   };
 }
@@ -134,6 +135,8 @@ export interface CompiledContext {
   lexicon: ContextLexicon;
   root: TrieNode;
   byId: Map<string, CompiledRule>;
+  /** For rules with an antecedent: the first token of each word of its sets (see ContextRule.antecedent). */
+  antecedents: Map<CompiledRule, ReadonlySet<string>>;
   /** lexicon.auxiliaries, for verb-group adverbs (see backwardScope). */
   auxiliaries: ReadonlySet<string>;
 }
@@ -176,14 +179,19 @@ function addSequence(root: TrieNode, rule: CompiledRule, sequence: readonly Word
 export function compileContext(lexicon: ContextLexicon): CompiledContext {
   const root = newNode();
   const byId = new Map<string, CompiledRule>();
+  const antecedents = new Map<CompiledRule, ReadonlySet<string>>();
   for (const source of lexicon.rules) {
     const rule = compiledRule(source);
     byId.set(rule.id, rule);
+    if (rule.antecedent) {
+      const words = setNames(rule.antecedent).flatMap((name) => lexicon.wordSets?.[name] ?? []);
+      antecedents.set(rule, new Set(words.map((w) => wordTokens(w)[0]!)));
+    }
     const pattern = patternOf(rule, lexicon.wordSets ?? {});
     if (pattern[0] === "^") startRules.add(rule);
     for (const sequence of sequencesOf(pattern)) addSequence(root, rule, sequence);
   }
-  return { lexicon, root, byId, auxiliaries: new Set(lexicon.auxiliaries ?? []) };
+  return { lexicon, root, byId, antecedents, auxiliaries: new Set(lexicon.auxiliaries ?? []) };
 }
 
 let compiled: CompiledContext | undefined;
@@ -452,9 +460,23 @@ interface Analysed {
   maxReach: number;
 }
 
+/** Whether a word of the rule's antecedent sets stands at most `within` tokens before the match, with no semicolon between. */
+function hasAntecedent(tokens: readonly Token[], m: Match, words: ReadonlySet<string>, within: number): boolean {
+  for (let k = m.first - 1; k >= 0 && k >= m.first - within; k--) {
+    const t = tokens[k]!.text;
+    // The stretch is one sentence already; "Ms." or "Dr." inside a name ends nothing, a semicolon does.
+    if (t === ";") return false;
+    if (words.has(t)) return true;
+  }
+  return false;
+}
+
 function analyse(folded: string, base: number, ctx: CompiledContext): Analysed {
   const tokens = tokenize(folded, base);
-  const matches = findMatches(tokens, ctx.root);
+  const matches = findMatches(tokens, ctx.root).filter((m) => {
+    const words = ctx.antecedents.get(m.rule);
+    return words === undefined || hasAntecedent(tokens, m, words, m.rule.antecedent!.within);
+  });
   const barriers: Barriers = {
     hardBreak: tokens.map((_, k) => isSentenceBreak(tokens, k, folded, base) || tokens[k]!.text === ";" || isSpacedDash(tokens, k, folded, base)),
     colon: tokens.map((t) => t.text === ":"),
