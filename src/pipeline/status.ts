@@ -44,7 +44,7 @@ function isOperation(m: Mention, sentence: readonly Mention[], study: boolean, d
   // "Fused" describes a state ("the joint was found to be solidly fused"): only a status trigger makes it an
   // operation, not the section, the document or a surgery word beside it.
   const state = isStateWord(m);
-  if (!state && sentence.some((x) => x.type === "surgery" && x !== m && !x.assertion.negated)) return true;
+  if (!state && sentence.some((x) => x.type === "surgery" && x !== m && !x.assertion.negated && governs(x, m))) return true;
   if (!state && (doc.sectionStatus.has(sectionIndex) || doc.procedureSections.has(sectionIndex) || m.section === "psh" || m.section === "procedure")) return true;
   const owned = ownedCue(m);
   for (const c of m.assertion.cues) {
@@ -71,6 +71,18 @@ function isOperation(m: Mention, sentence: readonly Mention[], study: boolean, d
     if (v && VERB_OPERATION_CLASSES.has(v.verbClass) && v.cue.end <= m.start) return true;
   }
   return false;
+}
+
+/**
+ * Characters a surgery word may follow a fusion word by and still name it ("C1-C2 fusion surgery", "fusion
+ * procedure", "fusion (surgical)"); farther after, it is another operation the sentence speaks of ("because of
+ * the C1-C2 fusion, anesthesia asked for films before surgery").
+ */
+const SURGERY_AFTER_FUSION_MAX = 12;
+
+/** Whether surgery word `s` speaks of fusion word `f`: before it in the sentence ("surgery for C1-C2 fusion"), or just after it. */
+function governs(s: Mention, f: Mention): boolean {
+  return s.end <= f.start || (s.start >= f.end && s.start - f.end <= SURGERY_AFTER_FUSION_MAX) || (s.start < f.end && f.start < s.end);
 }
 
 /** Verb classes whose verb, before a bare "fusion", makes it an operation (see isOperation). */
@@ -125,8 +137,13 @@ function planHeader(doc: DocumentFacts, sectionIndex: number): ProcedureFact["cu
 /** Sections that report what studies show. */
 const STUDY_SECTIONS = new Set(["imaging", "impression"]);
 
-/** A study named in the sentence, or a finding word other than the mention's own ("fusion" is also a finding word). */
+/**
+ * A study named in the sentence, or a finding word other than the mention's own ("fusion" is also a finding word).
+ * A study only asked for, ordered or pending shows nothing yet ("anesthesia asked for flexion-extension films before
+ * surgery": the surgery is not one a study shows).
+ */
 function namesStudy(m: Mention, sentence: readonly Mention[]): boolean {
+  if (sentence.some((x) => x.type === "imaging_status" && x.kind === "pending")) return false;
   return sentence.some((x) => (x.type === "imaging" || (x.type === "imaging_finding" && (x.end <= m.start || x.start >= m.end))) && !x.assertion.hypothetical);
 }
 

@@ -85,6 +85,12 @@ const ROWS: Record<string, Row[]> = {
     ["He has decided not to proceed with posterior C1-C2 fusion.", "C1-C2 fusion", "declined"],
     ["Stabilization was refused, so the C1-C2 fusion will not be performed.", "C1-C2 fusion", "declined"],
   ],
+  "a surgery word names the fusion before it only when it follows at once": [
+    ["PRE-OPERATIVE H&P\nBecause of the C1-C2 fusion, anesthesia asked for cervical flexion-extension films before surgery.", "C1-C2 fusion", "finding"],
+    ["PROGRESS NOTE\nHer C1-C2 fusion, which limits rotation, is why we avoid neck manipulation during surgery.", "C1-C2 fusion", "finding"],
+    ["PROGRESS NOTE\nShe had C1-C2 fusion surgery in 2015.", "C1-C2 fusion", "performed"],
+    ["PROGRESS NOTE\nSurgery for the C1-C2 fusion went well in 2015.", "C1-C2 fusion", "performed"],
+  ],
   "an answer reaches back only to an operation not already done": [
     ["S/p C1-C2 fusion in 2015, but she turned down the revision we offered.", "C1-C2 fusion", "performed"],
     ["Her posterior C1-C2 fusion healed; she chose conservative care for the lumbar stenosis.", "C1-C2 fusion", "performed"],

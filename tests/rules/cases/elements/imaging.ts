@@ -66,6 +66,16 @@ export default {
     { name: "the fusion named before a study whose report is missing", note: "PMH: C1/C2 ankylosis (outside CT 2022, report not available to us).", status: "partial", evidence: ["CT"] },
     { name: "next sentence's study is about other segments", note: "Spontaneous O-C1 ankylosis from JIA. CT: C1-C2 pseudarthrosis, no motion.", status: "partial" },
     { name: "imaging only ordered", note: "Spontaneous C1-C2 ankylosis suspected clinically from RA. CT ordered.", status: "partial", evidence: ["CT"] },
+    {
+      name: "a study asked for because of the fusion is no report of it",
+      note: "PMH: C1-C2 fused due to RA.\nBecause of the C1-C2 fusion, anesthesia asked for cervical flexion-extension films before surgery.",
+      status: "partial",
+    },
+    {
+      name: "a study requested is not yet a result, whatever the sentence says of the fusion",
+      note: "Known atlantoaxial ankylosis from RA; the surgeon requests a CT of the C1-C2 fusion before clearance.",
+      status: "partial",
+    },
     { name: "imaging finding only at other levels", note: "C1-C2 ankylosis from RA. MRI shows disc bulge at C5-C6.", status: "partial", evidence: ["MRI"] },
     { name: "a study named before a sentence that does not refer to it", note: "HPI: CT of the neck was reviewed. The patient reports a C1-C2 fusion due to RA.", status: "partial", evidence: ["CT"] },
     { name: "no imaging at all", note: "Acquired C1-C2 fusion due to rheumatoid arthritis; rotation limited.", status: "missing", query: true },
