@@ -202,8 +202,14 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   // An operation listed under the plan with nothing else said is what the plan intends.
   if (m.section === "plan" && doc.kind !== "operative") return { status: "planned", cue: planHeader(doc, sectionIndex) };
   if (doc.defaultStatus && doc.cue) return { status: doc.defaultStatus, cue: { ...doc.cue, rule: `document:${doc.kind}` } };
-  return { status: "performed", cue: null };
+  return UNDECIDED;
 }
+
+/**
+ * The status of an operation nothing in its sentence, section or document decides: performed, by default (the
+ * object itself marks it, so that a later pass can tell the default from a decision).
+ */
+const UNDECIDED: ProcedureFact = Object.freeze({ status: "performed", cue: null }) as ProcedureFact;
 
 /**
  * Gives each operation mention its status, and makes its assertion agree: an operation that was not done
@@ -219,6 +225,53 @@ export function assignStatuses(
 ): void {
   assignEach(mentions, doc, sectionOf, bySentence, verbOf);
   carryOutcomesBack(mentions, sectionOf, bySentence, outcomeOf);
+  if (doc.kind !== "operative") settleFromNamesakes(mentions, bySentence);
+}
+
+/** The spine levels named in a sentence (0 = occiput, see levels.ts). */
+function sentenceLevels(sentence: readonly Mention[]): Set<number> {
+  const out = new Set<number>();
+  for (const x of sentence) if (x.type === "segment") for (const l of x.levels ?? []) out.add(l);
+  return out;
+}
+
+/**
+ * The same operation named again: an operation nothing decided (UNDECIDED) takes the status the note settles for
+ * an operation at the same levels elsewhere. "Two paths laid out: (a) watchful waiting; (b) posterior
+ * occiput-to-C2 instrumented fusion." ... "She does not want the occiput-C2 fusion": the list item is the fusion
+ * she declined, not one she had. Only when every decided operation at those levels is one not done, so a fusion
+ * the note also says was done keeps its default.
+ */
+function settleFromNamesakes(mentions: Mention[], bySentence: Map<number, Mention[]>): void {
+  const undecided = mentions.filter((m) => m.procedure === UNDECIDED);
+  if (!undecided.length) return;
+  const decided = mentions.filter((m) => m.procedure && m.procedure !== UNDECIDED && m.procedure.cue !== null && m.type === "fusion");
+  if (!decided.length) return;
+  const levelsOf = new Map<number, Set<number>>();
+  const levels = (sentence: number) => levelsOf.get(sentence) ?? levelsOf.set(sentence, sentenceLevels(bySentence.get(sentence) ?? [])).get(sentence)!;
+  for (const m of undecided) {
+    if (m.type !== "fusion") continue;
+    const own = levels(m.sentence);
+    if (!own.size) continue;
+    const same = decided.filter((o) => o.sentence !== m.sentence && sameLevels(own, levels(o.sentence)));
+    if (!same.length || same.some((o) => !isKind(o.procedure!.status))) continue;
+    const strongest = same.reduce((a, b) => (HYPOTHETICAL_PRIORITY[b.procedure!.status as HypotheticalKind] > HYPOTHETICAL_PRIORITY[a.procedure!.status as HypotheticalKind] ? b : a));
+    m.procedure = { status: strongest.procedure!.status, cue: strongest.procedure!.cue };
+    const cues = m.assertion.cues.filter((c) => c.category !== "hypothetical");
+    cues.push({ category: "hypothetical", ...strongest.procedure!.cue! });
+    m.assertion = { ...m.assertion, hypothetical: true, cues };
+    for (const twin of bySentence.get(m.sentence) ?? []) {
+      if (twin !== m && twin.start >= m.start && twin.end <= m.end && (twin.type === "imaging_finding" || twin.type === "surgery")) {
+        twin.assertion = m.assertion;
+        if (twin.procedure) twin.procedure = m.procedure;
+      }
+    }
+  }
+}
+
+/** Whether two sentences' levels span the same stretch of spine ("occiput-to-C2" names occiput and C2; "occiput–C2" all three). */
+function sameLevels(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  return Math.min(...a) === Math.min(...b) && Math.max(...a) === Math.max(...b);
 }
 
 /** A yes or a no said in a sentence of its own: the trigger's kind and words. */

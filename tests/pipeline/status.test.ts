@@ -91,6 +91,19 @@ const ROWS: Record<string, Row[]> = {
     ["PROGRESS NOTE\nShe had C1-C2 fusion surgery in 2015.", "C1-C2 fusion", "performed"],
     ["PROGRESS NOTE\nSurgery for the C1-C2 fusion went well in 2015.", "C1-C2 fusion", "performed"],
   ],
+  "the same operation named again takes the status the note settles for it": [
+    [
+      "SPINE VISIT\nTwo paths were laid out: (a) watchful waiting with repeat films; (b) posterior occiput-to-C2 instrumented fusion.\nDecision: she does not want the occiput-C2 fusion.",
+      "instrumented fusion",
+      "declined",
+      "not want",
+    ],
+    ["CLINIC NOTE\nB) posterior C1-C2 arthrodesis with Harms screws.\nAfter a long talk the patient elected C1-C2 arthrodesis and consent was signed.", "posterior C1-C2 arthrodesis", "consented"],
+    ["CLINIC NOTE\nPosterior C1-C2 arthrodesis.\nWe recommend a posterior C1-C2 arthrodesis.", "Posterior C1-C2 arthrodesis", "proposed"],
+    // Not when the note also says a fusion at those levels was done, nor at other levels.
+    ["CLINIC NOTE\nPosterior C1-C2 arthrodesis.\nS/p C1-C2 fusion 2015. Revision C1-C2 fusion is recommended.", "Posterior C1-C2 arthrodesis", "performed"],
+    ["CLINIC NOTE\nPosterior C1-C2 arthrodesis.\nShe declined the C4-C5 fusion.", "Posterior C1-C2 arthrodesis", "performed"],
+  ],
   "an answer reaches back only to an operation not already done": [
     ["S/p C1-C2 fusion in 2015, but she turned down the revision we offered.", "C1-C2 fusion", "performed"],
     ["Her posterior C1-C2 fusion healed; she chose conservative care for the lumbar stenosis.", "C1-C2 fusion", "performed"],
