@@ -47,6 +47,10 @@ const ROWS: Record<string, Row[]> = {
     ["Will proceed with posterior atlantoaxial arthrodesis.", "arthrodesis", "planned"],
   ],
   proposed: [
+    // A failure already stated is the indication, not a condition: only "if", "should", "unless", "reserved" are.
+    ["Given failure of 3 months in a rigid collar, posterior C1-C2 arthrodesis is recommended.", "arthrodesis", "proposed"],
+    ["Halo treatment has failed, and an occiput-C2 arthrodesis is indicated.", "arthrodesis", "proposed"],
+    ["After failed nonoperative care and progression of the slip, we recommend C1-C2 arthrodesis.", "arthrodesis", "proposed"],
     ["Neurosurgery recommends posterior C1-C2 fusion.", "C1-C2 fusion", "proposed", "recommends"],
     ["She is a candidate for occipitocervical fusion.", "occipitocervical fusion", "proposed"],
     ["I would advise an O-C2 arthrodesis.", "arthrodesis", "proposed"],
@@ -109,6 +113,8 @@ const ROWS: Record<string, Row[]> = {
     ["Her posterior C1-C2 fusion healed; she chose conservative care for the lumbar stenosis.", "C1-C2 fusion", "performed"],
   ],
   conditional: [
+    ["Should the collar fail, C1-C2 arthrodesis will be offered.", "arthrodesis", "conditional"],
+    ["C1-C2 arthrodesis is reserved for failure of the halo.", "arthrodesis", "conditional"],
     ["If the instability progresses, C1-C2 fusion would be considered.", "C1-C2 fusion", "conditional"],
     ["Fusion would be considered only if the dens fails to heal.", "Fusion", "conditional"],
     ["Should the halo fail, occipitocervical fusion may be needed.", "occipitocervical fusion", "conditional"],
