@@ -229,6 +229,21 @@ describe("maximum scope", () => {
   });
 });
 
+describe("alternatives", () => {
+  it("a sentence that opens with a hedge hedges each alternative it lists, past commas", () => {
+    const s = "It could be an old posterior C1-C2 arthrodesis done without hardware, or a spontaneous post-traumatic ankylosis after the injury.";
+    expectOnly(run(s, "post-traumatic ankylosis").result, { uncertain: true });
+    expectOnly(run("This may represent congenital fusion, or rather an acquired ankylosis from JIA.", "acquired ankylosis").result, { uncertain: true });
+    // Not a hedge when it does not open the sentence.
+    expectOnly(run("She says it could be worse; CT shows C1-C2 ankylosis from RA.", "C1-C2 ankylosis").result, {});
+  });
+  it("an alternative after ', or a' is out of the negation's list", () => {
+    expectOnly(run("An old arthrodesis done without hardware, or a spontaneous ankylosis after trauma.", "spontaneous ankylosis").result, {});
+    expectOnly(run("No fever, chills or night sweats.", "night sweats").result, { negated: true });
+    expectOnly(run("Without hardware, grafts, or wires.", "wires").result, { negated: true });
+  });
+});
+
 describe("uncertain", () => {
   it("forward: 'Possible early bony bridging at C1-C2.'", () => {
     const r = run("Possible early bony bridging at C1-C2.", "bony bridging");

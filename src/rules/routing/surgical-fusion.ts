@@ -11,7 +11,9 @@ export const surgicalFusion: RoutingRule = {
     when: "always",
   },
   check(facts) {
-    const surgical = regionFindings(facts, ["surgical"], { vague: true });
+    // An operation offered only as one possible origin ("it could be an old C1-C2 arthrodesis, or a post-traumatic
+    // ankylosis") affirms no arthrodesis status.
+    const surgical = regionFindings(facts, ["surgical"], { vague: true }).filter((f) => !f.uncertain);
     if (!surgical.length) return null;
     const evidence = uniqueMentions(surgical.flatMap((f) => [f.mention, ...f.originMentions]));
     const separate = facts.findings.some((f) => f.site === "region" && f.kind === "fusion" && separateFromSurgery(f));

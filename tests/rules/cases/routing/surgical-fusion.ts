@@ -12,6 +12,18 @@ export default {
       suggestions: [],
     },
     {
+      name: "an arthrodesis offered only as one possible origin affirms no arthrodesis status",
+      note: "CT: solid bony fusion of C1 to C2 with no residual joint spaces. Assessment: C1-C2 fusion of uncertain origin. It could be an old posterior C1-C2 arthrodesis done without hardware, or a post-traumatic ankylosis after the childhood injury.",
+      verdict: "incomplete",
+      suggestions: [],
+    },
+    {
+      name: "a possible prior fusion operation is no Z98.1 either",
+      note: "CT: bony fusion across C1-C2. He may have had a C1-C2 arthrodesis as a child; no records. Rotation limited to 20 degrees.",
+      verdict: "incomplete",
+      suggestions: [],
+    },
+    {
       name: "a study 'performed' on a date is no operation",
       note: "CT of the cervical spine performed 11 Feb 2025 demonstrated bony ankylosis of C1-C2, attributed to her rheumatoid arthritis. Rotation restricted.",
       verdict: "supported",
