@@ -191,6 +191,9 @@ function tableRow(text: string, i: number): boolean {
   return text[k] === "|";
 }
 
+/** Marks that close a quotation or an aside right after a full stop, and belong to the sentence it ends. */
+const CLOSING_MARKS = new Set(['"', "'", "\u201d", "\u2019", ")"]);
+
 const BOUNDARY_CANDIDATE = /[\n\r;?!.|]/g;
 
 function splitRange(text: string, from: number, to: number, section: number, out: Sentence[]): void {
@@ -216,7 +219,7 @@ function splitRange(text: string, from: number, to: number, section: number, out
       const ends =
         trimmed === "" ||
         next.trim() === "" ||
-        /[.:;!?]$/.test(trimmed) ||
+        /[.:;!?]["'\u201d\u2019)]*$/.test(trimmed) ||
         LIST_START.test(next) ||
         /^[ \t]*[A-Za-z][A-Za-z /&]{1,40}:/.test(next) ||
         (trimmed.length < 50 && /^\s*[^a-z\s]/.test(next));
@@ -235,19 +238,22 @@ function splitRange(text: string, from: number, to: number, section: number, out
       sentStart = i + 1;
       continue;
     }
-    // c === "."
-    const after = text[i + 1];
-    if (after === undefined || i + 1 >= to) continue;
+    // c === "." (a closing quote or parenthesis right after it goes with it: 'no surgical history." CT shows')
+    let close = i + 1;
+    while (close < to && CLOSING_MARKS.has(text[close]!)) close++;
+    const closed = close > i + 1;
+    const after = text[close];
+    if (after === undefined || close >= to) continue;
     if (after !== " " && after !== "\t" && after !== "," && after !== "\n" && after !== "\r") continue;
     if (after !== ",") {
       // lowercase after ". " usually means an abbreviation ("approx. two")
-      let k = i + 1;
+      let k = close;
       while (k < to && text.charCodeAt(k) === 32) k++;
       if (k < to && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) continue;
     }
     if (!isBreakAfterPeriod(text, i, lineStart)) continue;
-    pushTrimmed(text, sentStart, i + 1, section, out);
-    sentStart = i + 1;
+    pushTrimmed(text, sentStart, closed ? close : i + 1, section, out);
+    sentStart = closed ? close : i + 1;
   }
   pushTrimmed(text, sentStart, to, section, out);
 }

@@ -70,6 +70,20 @@ describe("sentences", () => {
     expect(sentences("Items (one. Two\nthree) end.")[0]).toBe("Items (one.");
   });
 
+  it("a closing quote or parenthesis after the full stop goes with the sentence it ends", () => {
+    expect(sentences('Ortho note: "ankylosis of the dens; no surgical history."\n\tCT 11/18: bony bridging at C1-C2.')).toEqual([
+      "Ortho note:",
+      '"ankylosis of the dens;',
+      'no surgical history."',
+      "CT 11/18: bony bridging at C1-C2.",
+    ]);
+    expect(sentences("She says \u201cthe joints are not well delineated.\u201d On review it appeared fused.")).toEqual([
+      "She says \u201cthe joints are not well delineated.\u201d",
+      "On review it appeared fused.",
+    ]);
+    expect(sentences('He said "it is stiff." then left.')).toEqual(['He said "it is stiff." then left.']);
+  });
+
   it("joins wrapped lines (also with CRLF) and splits short item lines", () => {
     expect(sentences("CT of the cervical spine shows bony\r\nbridging at C1-C2.\r\nNeck: stiff\r\nRotation limited")).toEqual([
       "CT of the cervical spine shows bony\r\nbridging at C1-C2.",
