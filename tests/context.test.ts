@@ -237,6 +237,11 @@ describe("alternatives", () => {
     // Not a hedge when it does not open the sentence.
     expectOnly(run("She says it could be worse; CT shows C1-C2 ankylosis from RA.", "C1-C2 ankylosis").result, {});
   });
+  it("an impression reported as such ('it appeared that') hedges the whole clause after it", () => {
+    expectOnly(run("On review today it appeared that the left C1-C2 lateral mass joint had fused; the right is open.", "fused").result, { uncertain: true });
+    expectOnly(run("It seems that the atlanto-occipital joints have become completely ankylosed.", "ankylosed").result, { uncertain: true });
+    expectOnly(run("It appeared that; CT then showed C1-C2 ankylosis.", "C1-C2 ankylosis").result, {});
+  });
   it("an alternative after ', or a' is out of the negation's list", () => {
     expectOnly(run("An old arthrodesis done without hardware, or a spontaneous ankylosis after trauma.", "spontaneous ankylosis").result, {});
     expectOnly(run("No fever, chills or night sweats.", "night sweats").result, { negated: true });

@@ -87,6 +87,9 @@ describe("causes pass", () => {
     ["C1-C2 ankylosis, probably from DISH.", "dish", true, true],
     ["Rheumatoid atlantoaxial ankylosis.", "ra", true, false],
     ["Rheumatoid arthritis and C1-C2 ankylosis.", "ra", false, false],
+    // A causal word used as a split verb before the fusion, "to" before the cause.
+    ["Her rheumatologist attributed the C1-C2 fusion to her seronegative RA.", "ra_seronegative", true, false],
+    ["We ascribed the atlantoaxial ankylosis to his long-standing DISH.", "dish", true, false],
   ])("%s -> %s tied=%s hedged=%s", (note, cause, tied, hedged) => {
     const link = first(note)!.causes.find((c) => c.cause === cause)!;
     expect(link).toBeDefined();

@@ -65,6 +65,8 @@ const ROWS: Record<string, Row[]> = {
     ["Reviewed C1-C2 fusion risks/benefits with the patient.", "C1-C2 fusion", "discussed"],
   ],
   consented: [
+    ["SCRIBE DRAFT\nPatient: \"Okay, let's do the fusion.\" Form signed at the end of the visit.", "the fusion", "consented", "let's do"],
+    ["SCRIBE DRAFT\nHe said let\u2019s go ahead with the C1-C2 fusion.", "C1-C2 fusion", "consented"],
     ["Consent signed for C1-2 arthrodesis.", "arthrodesis", "consented"],
     ["Informed consent was obtained for occiput-C2 fusion.", "fusion", "consented"],
     ["Consent: posterior C1-C2 fusion, risks reviewed.", "C1-C2 fusion", "consented"],

@@ -54,11 +54,12 @@ export function linkCause(text: string, finding: Mention, cause: Mention, clause
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
   const modifier = cause.end <= finding.start && modifierGap(gapText) && !GAP_BREAKS.test(gapText);
-  // "I would attribute this ankylosis (of C1-C2) to her rheumatoid disease": a split causal verb.
+  // "I would attribute this ankylosis (of C1-C2) to her rheumatoid disease", "attributed the C1-C2 fusion to her
+  // seronegative RA": a split causal verb (or a causal word used as one) before the fusion, "to" before the cause.
   const splitVerb =
     finding.end <= cause.start &&
     TO_BEFORE_CAUSE.test(text.slice(lastSiteOrFindingEnd(finding, cause, clauseMentions), cause.start)) &&
-    clauseMentions.some((x) => x.type === "link" && x.kind === "causal_verb" && x.end <= finding.start && finding.start - x.end < 20);
+    clauseMentions.some((x) => x.type === "link" && (x.kind === "causal_verb" || x.kind === "causal") && x.end <= finding.start && finding.start - x.end < 20);
   // "due to RA, ...", "sequelae of ankylosing spondylitis: ankylosis ..." -- a link right before the cause.
   const leading = clauseMentions.some((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && /^[\s(]*(?:the |his |her |their |known |underlying )*$/i.test(text.slice(x.end, cause.start)));
   links.push(...(leading && !links.length ? clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && cause.start - x.end < 30) : []));
