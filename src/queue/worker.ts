@@ -17,7 +17,7 @@ import type { Redis } from "ioredis";
 import { SUPPORTED_CODES } from "../contract.js";
 import { DEFAULT_TIMEOUT_MS, startPool } from "../scan/pool.js";
 import { failedRow, readyError, readyResult } from "../scan/run.js";
-import type { NoteRecord } from "../scan/types.js";
+import type { ErrorRow, NoteRecord } from "../scan/types.js";
 import { connect, redactUrl } from "./connection.js";
 import { JOB_NAME, jobDataSchema, type JobData } from "./job.js";
 import { DEFAULT_PREFIX, flagOf, runKeys, storeRows } from "./store.js";
@@ -100,6 +100,21 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
     return { notes: rows.length };
   };
 
+  const storeFailure = async (data: JobData, err: Error): Promise<void> => {
+    const stalled = /stalled more than allowable limit/.test(err.message);
+    const why = stalled ? "the workers running it stopped three times" : `${err.name}: ${err.message.slice(0, 120)}`;
+    const rows = data.notes.map((n, k) => {
+      const where = `${n.source.file} line ${n.source.line}`;
+      const row: ErrorRow = {
+        id: n.id,
+        source: n.source,
+        error: { code: stalled ? "worker_crashed" : "check_failed", message: `${where}: the queue job holding this note failed (${why})`, file: n.source.file, line: n.source.line },
+      };
+      return { index: data.first + k, value: "e" + readyError(row, "jsonl").line };
+    });
+    await storeRows(redis, runKeys(opts.queue, data.run, prefix), rows, opts.ttlSeconds);
+  };
+
   const worker = new Worker(opts.queue, processor, {
     connection: redis,
     prefix,
@@ -113,7 +128,14 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
     autorun: false,
   });
   worker.on("error", (err) => log(`cdicheck worker: queue error (${err.name}: ${err.message.slice(0, 200)})`));
-  worker.on("failed", (job, err) => log(`cdicheck worker: job ${job?.id ?? "?"} failed (${err.name}: ${err.message.slice(0, 200)})`));
+  worker.on("failed", (job, err) => {
+    log(`cdicheck worker: job ${job?.id ?? "?"} failed (${err.name}: ${err.message.slice(0, 200)})`);
+    // Finally failed (finishedOn set; not a failure that will be retried): its notes get error rows, so that
+    // collect does not wait for them. A result stored by an earlier run of the job stays (HSETNX).
+    if (job?.finishedOn && jobDataSchema.safeParse(job.data).success) {
+      storeFailure(job.data as JobData, err).catch((e: Error) => log(`cdicheck worker: could not store the failure of job ${job.id} (${e.name})`));
+    }
+  });
 
   let signals = 0;
   let stopping: Promise<void> | null = null;
