@@ -14,7 +14,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -139,6 +139,10 @@ describe.skipIf(!present)("cdicheck worker on Redis", () => {
       ]);
       return wait + active + prioritized + delayed === 0;
     }, 60_000);
+    // The results wait in Redis with an expiry (the default --ttl, 24 h), until collected.
+    const ttl = await client!.ttl(`cdicheck-results:cdicheck:${run}`);
+    expect(ttl).toBeGreaterThan(86_000);
+    expect(ttl).toBeLessThanOrEqual(86_400);
     const collect = cdicheck(["collect", run, "--redis", url, "--out", gotPath, "--timeout", "30"]);
     const done = await collect.exited;
     expect(done.code, collect.stderr).toBe(3);
@@ -186,6 +190,51 @@ describe.skipIf(!present)("cdicheck worker on Redis", () => {
     expect((await survivor.exited).code).toBe(0);
     expect(survivor.stderr).toMatch(/stopped: \d+ jobs, \d+ notes, \d+ results already stored/);
   }, 90_000);
+
+  it("SIGTERM mid-run: the worker finishes the jobs in flight (none left locked, none run twice) and exits 0", async () => {
+    const notes = join(dir, "corpus-notes");
+    mkdirSync(notes);
+    for (const f of readdirSync(join(ROOT, "corpus/notes")).filter((f) => f.endsWith(".txt"))) cpSync(join(ROOT, "corpus/notes", f), join(notes, f));
+    const scan = cdicheck(["scan", notes, "--quiet", "--jobs", "1"]);
+    const first = cdicheck(["worker", "--redis", url, "--concurrency", "4", "--lock-ms", "60000"]);
+    await until("the worker to start", () => /taking jobs/.test(first.stderr), 30_000);
+    const run = `g${randomBytes(6).toString("hex")}`;
+    const enqueue = cdicheck(["enqueue", notes, "--redis", url, "--run", run, "--batch", "1"]);
+    expect((await enqueue.exited).code, enqueue.stderr).toBe(0);
+    await until("some results", async () => (await client!.hlen(`cdicheck-results:cdicheck:${run}`)) >= 10, 60_000);
+    first.child.kill("SIGTERM");
+    expect((await first.exited).code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/SIGTERM: finishing the jobs in flight/);
+    // Its jobs were finished, not left locked: nothing is active, and jobs were still waiting (mid-run).
+    expect(await client!.llen("cdicheck:cdicheck:active")).toBe(0);
+    expect(await client!.llen("cdicheck:cdicheck:wait")).toBeGreaterThan(0);
+    // A lock of 60 s: had a job been left locked, the next worker could not finish within the test's time.
+    const second = cdicheck(["worker", "--redis", url, "--lock-ms", "60000"]);
+    const collect = cdicheck(["collect", run, "--redis", url, "--timeout", "50"]);
+    const done = await collect.exited;
+    second.child.kill("SIGTERM");
+    expect((await scan.exited).code).toBe(0);
+    expect(done.code, collect.stderr).toBe(0);
+    expect(collect.stdout).toBe(scan.stdout);
+    expect(collect.stdout.split("\n").length).toBe(132);
+    expect(collect.stderr).not.toMatch(/stored twice/);
+    expect((await second.exited).code).toBe(0);
+  }, 90_000);
+
+  it("enqueue without workers: the results hash expires (--ttl); collect --discard removes the waiting jobs and the run", async () => {
+    const run = `d${randomBytes(6).toString("hex")}`;
+    const enqueue = cdicheck(["enqueue", join(ROOT, "samples"), "--redis", url, "--run", run, "--ttl", "600"]);
+    expect((await enqueue.exited).code, enqueue.stderr).toBe(0);
+    const ttl = await client!.ttl(`cdicheck-run:cdicheck:${run}`);
+    expect(ttl).toBeGreaterThan(500);
+    expect(ttl).toBeLessThanOrEqual(600);
+    expect((await client!.keys(`cdicheck:cdicheck:${run}-*`)).length).toBeGreaterThan(0); // the job, with its notes
+    const discard = cdicheck(["collect", run, "--redis", url, "--discard"]);
+    expect((await discard.exited).code, discard.stderr).toBe(0);
+    expect(discard.stderr).toMatch(/discarded run .*: 1 waiting jobs removed/);
+    expect(await client!.keys(`*${run}*`)).toEqual([]);
+    expect(await client!.llen("cdicheck:cdicheck:wait")).toBe(0);
+  }, 30_000);
 
   it("collect of an unknown run is a usage error (2); an unreachable Redis is 1, its password not printed", async () => {
     const unknown = cdicheck(["collect", "no-such-run", "--redis", url]);
