@@ -41,13 +41,15 @@ const REDIS_HELP = `Redis URL, redis://[user:password@]host[:port][/db] or redis
 /** Runs `body` with a connected client; a usage error exits 2, an unreachable Redis 1. */
 async function withRedis(command: string, url: string, body: (redis: Redis) => Promise<number>): Promise<number> {
   const redis = connect(url, { retry: false });
-  redis.on("error", () => {});
+  // The client's own error (a refused certificate, a wrong password) says more than the rejection of connect().
+  let cause: Error | null = null;
+  redis.on("error", (err: Error) => (cause ??= err));
   try {
     try {
       await redis.connect();
       await redis.ping();
     } catch (err) {
-      process.stderr.write(`cdicheck ${command}: cannot reach Redis at ${redactUrl(url)} (${(err as Error).message})\n`);
+      process.stderr.write(`cdicheck ${command}: cannot reach Redis at ${redactUrl(url)} (${(cause ?? (err as Error)).message.slice(0, 200)})\n`);
       return EXIT_INCOMPLETE;
     }
     return await body(redis);

@@ -55,7 +55,10 @@ function noteRecord(n: JobData["notes"][number]): NoteRecord {
 
 export async function runWorker(opts: WorkerOptions, log: (line: string) => void = (l) => process.stderr.write(l + "\n")): Promise<number> {
   const redis: Redis = connect(opts.url, { retry: true });
-  redis.on("error", () => {}); // reconnects are ioredis' business; a failed command surfaces where it is awaited
+  // Reconnects are ioredis' business; a failed command surfaces where it is awaited. The first error is kept
+  // to say why a first connection failed (a refused certificate, a wrong password).
+  let cause: Error | null = null;
+  redis.on("error", (err: Error) => (cause ??= err));
   try {
     await Promise.race([
       redis.connect(),
@@ -63,7 +66,7 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
     ]);
     await redis.ping();
   } catch (err) {
-    log(`cdicheck worker: cannot reach Redis at ${redactUrl(opts.url)} (${(err as Error).message})`);
+    log(`cdicheck worker: cannot reach Redis at ${redactUrl(opts.url)} (${(cause ?? (err as Error)).message.slice(0, 200)})`);
     redis.disconnect();
     return EXIT_REDIS;
   }

@@ -10,9 +10,12 @@
  * killed once it holds such a job, so that job runs again on the other worker and its results arrive twice:
  * the store must keep one (without dedupe the output would differ from scan's and the duplicate count be 0).
  *
- * MTSamples is external data (bench/lib/external.ts); without it the test is skipped with a notice.
+ * Also: SIGTERM mid-run finishes the jobs in flight; the TTL and --discard; rediss:// with a password, Node's
+ * certificate checks on (openssl makes the test's certificate; skipped with a notice without it); exit codes.
+ *
+ * MTSamples is external data (bench/lib/external.ts); without it the first case is skipped with a notice.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -41,10 +44,12 @@ function start(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Proc {
     child,
     stderr: "",
     stdout: "",
-    exited: new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal }))),
+    // "close", not "exit": the output streams are read to the end before it fires.
+    exited: new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal }))),
   };
-  child.stdout!.on("data", (d: Buffer) => (p.stdout += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (p.stderr += d.toString()));
+  // Decoded as a stream: a character split between two chunks (an en dash in a note) stays whole.
+  child.stdout!.setEncoding("utf8").on("data", (d: string) => (p.stdout += d));
+  child.stderr!.setEncoding("utf8").on("data", (d: string) => (p.stderr += d));
   procs.push(p);
   return p;
 }
@@ -72,15 +77,17 @@ async function freePort(): Promise<number> {
 
 const running = (p: Proc): boolean => p.child.exitCode === null && p.child.signalCode === null;
 
-describe.skipIf(!present)("cdicheck worker on Redis", () => {
+describe("cdicheck worker on Redis", () => {
   let dir = "";
   let url = "";
   let password = "";
   let client: Redis | null = null;
+  let redisBin = "";
 
   beforeAll(async () => {
     const out = execFileSync("bash", [join(ROOT, "scripts/ensure-redis.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
     const bin = out.trim().split("\n").pop()!;
+    redisBin = bin;
     dir = mkdtempSync(join(tmpdir(), "cdicheck-redis-"));
     const port = await freePort();
     password = randomBytes(12).toString("hex");
@@ -107,7 +114,7 @@ describe.skipIf(!present)("cdicheck worker on Redis", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("two workers, one killed mid-run: every MTSamples record's result exactly once, identical to scan", async () => {
+  it.skipIf(!present)("two workers, one killed mid-run: every MTSamples record's result exactly once, identical to scan", async () => {
     const expectedPath = join(dir, "scan.jsonl");
     const gotPath = join(dir, "queue.jsonl");
     const scan = cdicheck(["scan", CSV, "--out", expectedPath, "--quiet", "--jobs", "1"]);
@@ -235,6 +242,48 @@ describe.skipIf(!present)("cdicheck worker on Redis", () => {
     expect(await client!.keys(`*${run}*`)).toEqual([]);
     expect(await client!.llen("cdicheck:cdicheck:wait")).toBe(0);
   }, 30_000);
+
+  it("rediss:// with a password: a worker and enqueue --wait over TLS give scan's lines; an untrusted certificate is refused", async (ctx) => {
+    const openssl = spawnSync("openssl", ["version"]);
+    if (openssl.status !== 0) {
+      console.warn("SKIPPED the TLS case of tests/queue/worker-redis.test.ts: no openssl to make a certificate");
+      ctx.skip();
+    }
+    const tls = join(dir, "tls");
+    mkdirSync(tls);
+    const cert = join(tls, "cert.pem");
+    const key = join(tls, "key.pem");
+    const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { encoding: "utf8" });
+    expect(made.status, made.stderr).toBe(0);
+    const port = await freePort();
+    const server = start(redisBin, ["--port", "0", "--tls-port", String(port), "--tls-cert-file", cert, "--tls-key-file", key, "--tls-ca-cert-file", cert, "--tls-auth-clients", "no", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", tls, "--requirepass", password]);
+    await until("the TLS redis-server", () => {
+      if (!running(server)) throw new Error(`redis-server (TLS) exited: ${server.stdout.slice(-500)}`);
+      return /Ready to accept connections/.test(server.stdout);
+    }, 15_000);
+    const tlsUrl = `rediss://:${password}@127.0.0.1:${port}`;
+    // Node's own certificate checks apply; the test trusts its certificate the standard way.
+    const trust = { NODE_EXTRA_CA_CERTS: cert };
+    const refused = cdicheck(["collect", "x", "--redis", tlsUrl], {});
+    expect((await refused.exited).code).toBe(1);
+    expect(refused.stderr).toMatch(/cannot reach Redis at rediss:\/\/:\*\*\*@127\.0\.0\.1:\d+\/? \(self-signed certificate\)/);
+    const wrong = cdicheck(["collect", "x", "--redis", `rediss://:not-${password}@127.0.0.1:${port}`], trust);
+    expect((await wrong.exited).code).toBe(1);
+    expect(wrong.stderr).toMatch(/WRONGPASS/);
+    expect(wrong.stderr).not.toContain(password);
+    const worker = cdicheck(["worker", "--redis", tlsUrl], trust);
+    const scan = cdicheck(["scan", join(ROOT, "samples"), "--quiet", "--jobs", "1"]);
+    const waited = cdicheck(["enqueue", join(ROOT, "samples"), "--wait", "--timeout", "40"], { ...trust, CDICHECK_REDIS_URL: tlsUrl });
+    expect((await waited.exited).code, waited.stderr + worker.stderr).toBe(0);
+    expect((await scan.exited).code).toBe(0);
+    expect(waited.stdout).toBe(scan.stdout);
+    worker.child.kill("SIGTERM");
+    expect((await worker.exited).code).toBe(0);
+    expect(worker.stderr).toMatch(/on rediss:\/\/:\*\*\*@127\.0\.0\.1/);
+    expect(worker.stderr + waited.stderr).not.toContain(password);
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }, 60_000);
 
   it("collect of an unknown run is a usage error (2); an unreachable Redis is 1, its password not printed", async () => {
     const unknown = cdicheck(["collect", "no-such-run", "--redis", url]);
