@@ -88,10 +88,12 @@ export function registerQueue(program: Command): void {
     .option("--lock-ms <n>", `job lock and stalled-job check interval in ms: a dead worker's jobs go to another after about this long (default ${DEFAULT_LOCK_MS})`)
     .option("--timeout-ms <n>", `time budget per note in ms (default ${DEFAULT_TIMEOUT_MS}); over it, a check_timeout error row`)
     .option("--ttl <seconds>", `how long results stay in Redis uncollected (default ${DEFAULT_TTL_SECONDS}, renewed by each result)`)
+    .option("--max-note-chars <n>", `longest note checked (default ${DEFAULT_MAX_NOTE_CHARS}); a longer one in a job is a note_too_large error row`)
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE))
-    .action(async (opts: CommonRaw & { concurrency?: string; threads?: string; lockMs?: string; timeoutMs?: string; ttl?: string }) => {
+    .action(async (opts: CommonRaw & { concurrency?: string; threads?: string; lockMs?: string; timeoutMs?: string; ttl?: string; maxNoteChars?: string }) => {
       try {
         const timeoutMs = whole("--timeout-ms", opts.timeoutMs);
+        const maxNoteChars = whole("--max-note-chars", opts.maxNoteChars);
         process.exitCode = await runWorker({
           url: redisUrl(opts.redis),
           queue: queueName(opts.queue),
@@ -100,6 +102,7 @@ export function registerQueue(program: Command): void {
           lockMs: whole("--lock-ms", opts.lockMs, 1000) ?? DEFAULT_LOCK_MS,
           ttlSeconds: whole("--ttl", opts.ttl) ?? DEFAULT_TTL_SECONDS,
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          ...(maxNoteChars !== undefined ? { maxNoteChars } : {}),
         });
       } catch (err) {
         process.exitCode = fail("worker", err);

@@ -14,9 +14,9 @@
  */
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { SUPPORTED_CODES } from "../contract.js";
+import { DEFAULT_MAX_NOTE_CHARS, SUPPORTED_CODES } from "../contract.js";
 import { DEFAULT_TIMEOUT_MS, startPool } from "../scan/pool.js";
-import { failedRow, readyError, readyResult } from "../scan/run.js";
+import { failedRow, readyError, readyResult, tooLargeRow } from "../scan/run.js";
 import type { ErrorRow, NoteRecord } from "../scan/types.js";
 import { connect, redactUrl } from "./connection.js";
 import { JOB_NAME, jobDataSchema, type JobData } from "./job.js";
@@ -33,6 +33,8 @@ export interface WorkerOptions {
   /** Lock duration and stalled-job check interval, ms. */
   lockMs: number;
   timeoutMs?: number;
+  /** Longest note checked (default DEFAULT_MAX_NOTE_CHARS); a longer one is a note_too_large row. */
+  maxNoteChars?: number;
   ttlSeconds: number;
 }
 
@@ -73,6 +75,7 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
 
   const pool = startPool(opts.threads, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const prefix = opts.prefix ?? DEFAULT_PREFIX;
+  const maxNoteChars = opts.maxNoteChars ?? DEFAULT_MAX_NOTE_CHARS;
   let jobs = 0;
   let notes = 0;
   let duplicates = 0;
@@ -84,10 +87,15 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
     // The validated data, with its keys in the order they were written (a row's `source` is echoed as it is).
     const data = job.data as JobData;
     if (!(SUPPORTED_CODES as readonly string[]).includes(data.code)) throw new UnrecoverableError("unsupported code");
-    const outcomes = await pool.checkBatch({ code: data.code, texts: data.notes.map((n) => n.text) });
+    // enqueue refused notes over its --max-note-chars already; the worker's own limit guards it against a job
+    // written by anything else (the row is the one scan writes for such a note).
+    const fits = data.notes.map((n) => n.text.length <= maxNoteChars);
+    const outcomes = await pool.checkBatch({ code: data.code, texts: data.notes.filter((_, k) => fits[k]).map((n) => n.text) });
+    let next = 0;
     const rows = data.notes.map((n, k) => {
       const rec = noteRecord(n);
-      const o = outcomes[k] ?? { ok: false as const, error: "no result" };
+      if (!fits[k]) return { index: data.first + k, value: "e" + readyError(tooLargeRow(rec, maxNoteChars), "jsonl").line };
+      const o = outcomes[next++] ?? { ok: false as const, error: "no result" };
       const ready = o.ok ? readyResult(rec, o.row, "jsonl") : readyError(failedRow(rec, o.error, o.code), "jsonl");
       return { index: data.first + k, value: flagOf(o.ok ? o.row.digest.verdict : null) + ready.line };
     });

@@ -285,6 +285,21 @@ describe("cdicheck worker on Redis", () => {
     await server.exited;
   }, 60_000);
 
+  it("a worker's own --max-note-chars: a longer note in a job is scan's note_too_large row", async () => {
+    const samples = join(ROOT, "samples");
+    const scan = cdicheck(["scan", samples, "--quiet", "--jobs", "1", "--max-note-chars", "500"]);
+    const worker = cdicheck(["worker", "--redis", url, "--max-note-chars", "500"]);
+    const waited = cdicheck(["enqueue", samples, "--redis", url, "--wait", "--timeout", "40"]); // enqueue's own limit: the default
+    const done = await waited.exited;
+    worker.child.kill("SIGTERM");
+    expect((await scan.exited).code).toBe(3);
+    expect(done.code, waited.stderr).toBe(3);
+    expect(waited.stdout).toBe(scan.stdout);
+    expect(waited.stdout).toMatch(/"code":"note_too_large"/);
+    expect(waited.stdout).toMatch(/"verdict":/);
+    expect((await worker.exited).code).toBe(0);
+  }, 30_000);
+
   it("collect of an unknown run is a usage error (2); an unreachable Redis is 1, its password not printed", async () => {
     const unknown = cdicheck(["collect", "no-such-run", "--redis", url]);
     expect((await unknown.exited).code).toBe(2);
