@@ -22,6 +22,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { externalDataPresent, MTSAMPLES_CSV as CSV } from "../../bench/lib/external.js";
@@ -285,12 +286,18 @@ describe("cdicheck worker on Redis", () => {
     await server.exited;
   }, 60_000);
 
-  it("a worker's own --max-note-chars: a longer note in a job is scan's note_too_large row", async () => {
+  it("a worker's own --max-note-chars: a longer note in a job is scan's note_too_large row; a malformed job fails without a retry and is removed", async () => {
     const samples = join(ROOT, "samples");
     const scan = cdicheck(["scan", samples, "--quiet", "--jobs", "1", "--max-note-chars", "500"]);
     const worker = cdicheck(["worker", "--redis", url, "--max-note-chars", "500"]);
+    // A job not written by enqueue, with a field the schema does not know: failed at once, not retried, removed.
+    const queue = new Queue("cdicheck", { connection: client!, prefix: "cdicheck" });
+    await queue.add("check", { v: 1, run: "hostile", code: "M43.21", first: 0, notes: [{ id: "x", text: "C1-C2 fusion", source: { file: "f", line: 1 }, html: "<b>" }] }, { jobId: "hostile-0", attempts: 3, removeOnFail: true });
+    await queue.close();
     const waited = cdicheck(["enqueue", samples, "--redis", url, "--wait", "--timeout", "40"]); // enqueue's own limit: the default
     const done = await waited.exited;
+    await until("the hostile job to fail", () => /job hostile-0 failed \(UnrecoverableError: invalid job data\)/.test(worker.stderr), 20_000);
+    expect(await client!.keys("*hostile*")).toEqual([]);
     worker.child.kill("SIGTERM");
     expect((await scan.exited).code).toBe(3);
     expect(done.code, waited.stderr).toBe(3);
