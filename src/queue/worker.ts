@@ -132,7 +132,7 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
     concurrency: opts.concurrency,
     lockDuration: opts.lockMs,
     stalledInterval: opts.lockMs,
-    // A job whose worker died twice is failed (and its data removed) rather than handed on forever.
+    // A job whose workers died three times (stalled past twice) is failed, its data removed, rather than handed on forever.
     maxStalledCount: 2,
     removeOnComplete: { count: 0 },
     removeOnFail: { count: 0 },
