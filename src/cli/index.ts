@@ -19,6 +19,10 @@ Exit codes:
   scan    0 every record checked, 3 some records could not be checked, 2 a usage error,
           130 interrupted (docs/scan.md)
   explain 0 the card was printed, 2 a malformed or unknown code
+  worker  0 stopped by SIGTERM/SIGINT, 1 Redis unreachable, 2 a usage error
+  enqueue 0 enqueued (--wait: as collect), 1 Redis unreachable, 2 a usage error
+  collect 0 every record checked, 3 some error rows, 1 Redis unreachable or --timeout
+          passed with results missing, 2 a usage error or an unknown run (docs/queue.md)
   others  0 on success, 2 for a usage error`,
   )
   // Usage errors (unknown option, missing argument) are exit 2 per the contract; set before the
@@ -42,8 +46,13 @@ const COMMANDS: [string, () => Promise<Register>][] = [
   ["schema", async () => (await import("./schema.js")).registerSchema],
   ["demo", async () => (await import("./demo.js")).registerDemo],
   ["explain", async () => (await import("./explain.js")).registerExplain],
+  ["worker", async () => (await import("./queue.js")).registerQueue],
+  ["enqueue", async () => (await import("./queue.js")).registerQueue],
+  ["collect", async () => (await import("./queue.js")).registerQueue],
 ];
 const named = COMMANDS.find(([name]) => name === process.argv[2]);
-for (const register of await Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()))) register(program);
+// A module that registers several commands (the queue's worker, enqueue and collect) is listed once per command
+// and registered once.
+for (const register of new Set(await Promise.all((named ? [named] : COMMANDS).map(([, load]) => load())))) register(program);
 
 await program.parseAsync(process.argv);

@@ -78,23 +78,23 @@ export function defaultJobs(bytes: number, cores = availableParallelism()): numb
   return cores > 1 && beside === cores - 1 && bytes >= BYTES_FOR_LAST_CORE ? cores : beside;
 }
 
-function errorRow(rec: ErrorRecord): ErrorRow {
+export function errorRow(rec: ErrorRecord): ErrorRow {
   return { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
 }
 
 /** A row ready to write: its output line and its digest (for the CSV line, the tally and the report). */
-interface ReadyRow {
+export interface ReadyRow {
   line: string;
   digest: RowDigest;
 }
 
-function readyError(row: ErrorRow, format: "jsonl" | "csv", family = false): ReadyRow {
+export function readyError(row: ErrorRow, format: "jsonl" | "csv", family = false): ReadyRow {
   const digest = digestRow(row);
   return { line: format === "jsonl" ? JSON.stringify(row) + "\n" : csvRow(digest, family), digest };
 }
 
 /** The error row of a note the checker failed on (`error`: the error's code or name, never note text). */
-function failedRow(rec: NoteRecord, error: string, code: FailureCode = "check_failed"): ErrorRow {
+export function failedRow(rec: NoteRecord, error: string, code: FailureCode = "check_failed"): ErrorRow {
   const where = `${rec.source.file} line ${rec.source.line}`;
   const message =
     code === "check_timeout"
@@ -106,13 +106,13 @@ function failedRow(rec: NoteRecord, error: string, code: FailureCode = "check_fa
 }
 
 /** The error row of a note over --max-note-chars (it is never sent to a worker). */
-function tooLargeRow(rec: NoteRecord, limit: number): ErrorRow {
+export function tooLargeRow(rec: NoteRecord, limit: number): ErrorRow {
   const message = `${rec.source.file} line ${rec.source.line}: note is ${rec.text.length} characters, over the ${limit}-character limit (--max-note-chars)`;
   return { id: rec.id, source: rec.source, error: { code: "note_too_large", message, file: rec.source.file, line: rec.source.line } };
 }
 
 /** The row of a checked note from the worker's serialized result: `{id, source, textSource?, ...result}`. */
-function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "csv", family = false): ReadyRow {
+export function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "csv", family = false): ReadyRow {
   const digest: RowDigest = { id: rec.id, file: rec.source.file, line: rec.source.line, ...done.digest };
   if (format === "csv") return { line: csvRow(digest, family), digest };
   const head = `{"id":${JSON.stringify(rec.id)},"source":${JSON.stringify(rec.source)}${rec.textSource ? `,"textSource":${JSON.stringify(rec.textSource)}` : ""},`;
