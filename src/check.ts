@@ -126,7 +126,7 @@ export function readNote(text: string) {
   const layout = layoutView(text);
   const sections = findSections(layout);
   const sentences = splitSentences(layout, sections);
-  const hits = scanNote(text, folded);
+  const hits = scanNote(text, folded, sentences);
   const near = focus(sentences, hits);
   const focused = [...keepInFocus(hits, sentences, near), ...scanCues(folded, near.spans)];
   const mentions = buildMentions(text, sections, sentences, focused);

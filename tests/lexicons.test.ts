@@ -6,6 +6,7 @@ import { LexiconError, parseLexicon } from "../src/lexicon/load.js";
 import { TermLexiconSchema } from "../src/lexicon/schema.js";
 import { scanNote } from "../src/pipeline/scan.js";
 import { fold } from "../src/pipeline/text.js";
+import { analyseNote } from "../src/check.js";
 
 function hits(text: string) {
   return scanNote(text, fold(text)).map((h) => ({ type: h.type, id: h.id, text: text.slice(h.start, h.end), levels: h.levels }));
@@ -101,6 +102,27 @@ describe("other senses of the words are not mentions", () => {
     ["Bone age read with the Greulich and Pyle atlas.", "segment"],
   ])("%s has no %s mention", (text, type) => {
     expect(hits(text).filter((h) => h.type === type)).toEqual([]);
+  });
+});
+
+describe("a sentence about registering images gives every fusion word in it that sense (sentence-scope exclusions)", () => {
+  const fusionWords = (t: string) =>
+    analyseNote(t)
+      .mentions.filter((m) => m.type === "fusion")
+      .map((m) => m.text);
+  it.each([
+    ["Rigid fusion acceptable at the skull base, deformable registration used for the neck."],
+    ["Post-contrast T1 MRI of the neck also fused for delineation of the primary."],
+    ["The MRI was co-registered and the fusion checked at C1 and C2."],
+    ["PET/CT fused to the planning CT, fusion quality good at C2."],
+  ])("%s", (text) => {
+    expect(fusionWords(text)).toEqual([]);
+  });
+  it.each([
+    ["CT: solid bony fusion of C1 to C2. Deformable registration was used for the planning CT.", ["bony fusion"]],
+    ["Registration desk note. C1-C2 ankylosis on CT.", ["ankylosis"]],
+  ])("%s keeps the fusion of another sentence", (text, words) => {
+    expect(fusionWords(text)).toEqual(words);
   });
 });
 

@@ -37,6 +37,12 @@ export const ExclusionSchema = z.strictObject({
   terms: z.array(term).min(1),
   /** Mention types an exclusion removes where it matches (e.g. "fusion beats" removes fusion findings). */
   removes: z.array(z.enum(MENTION_TYPES)).min(1),
+  /**
+   * `sentence`: a term sets the sense of its whole sentence, so the exclusion removes those mentions anywhere in
+   * it ("deformable registration" makes every "fusion" of its sentence image registration, not a spine fusion).
+   * Absent: only mentions inside the matched words.
+   */
+  scope: z.literal("sentence").optional(),
 });
 export type Exclusion = z.infer<typeof ExclusionSchema>;
 

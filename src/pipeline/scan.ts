@@ -9,6 +9,7 @@ import type { Cause, MentionType } from "../lexicon/schema.js";
 import type { Span } from "../types.js";
 import { compileLevelGrammar } from "./levels.js";
 import { measuredMotionHits } from "./measures.js";
+import { sentenceAt } from "./sentences.js";
 import { tokenize, type TokenFilter, type Tokens } from "./tokens.js";
 
 export interface Hit extends Span {
@@ -110,7 +111,7 @@ function walk(
   from: number,
   to: number,
   onHit: (ref: EntryRef, start: number, end: number, i: number, j: number) => void,
-  onExclusion: (start: number, end: number, removes: readonly MentionType[]) => void,
+  onExclusion: (start: number, end: number, removes: readonly MentionType[], sentence: boolean) => void,
   skipInside: ReadonlySet<string>,
 ): void {
   for (let i = from; i < to; i++) {
@@ -125,7 +126,7 @@ function walk(
       if (!next) break;
       node = next;
       for (const ref of node.entries) onHit(ref, toks.starts[i]!, toks.ends[j]!, i, j);
-      for (const ex of node.exclusions) onExclusion(toks.starts[i]!, toks.ends[j]!, ex.removes);
+      for (const ex of node.exclusions) onExclusion(toks.starts[i]!, toks.ends[j]!, ex.removes, ex.scope === "sentence");
     }
   }
 }
@@ -139,12 +140,16 @@ function isAlphabetic(folded: string, start: number, end: number): boolean {
   return true;
 }
 
-export function scanNote(text: string, folded: string): Hit[] {
+/**
+ * Lexicon hits of the note. `sentences` (optional) lets sentence-scope exclusions (lexicon `scope: "sentence"`)
+ * remove mentions anywhere in the sentence that holds their words.
+ */
+export function scanNote(text: string, folded: string, sentences?: readonly Span[]): Hit[] {
   const vocab = vocabulary();
   levelGrammar ??= compileLevelGrammar(vocab.occiputAliases);
   const toks = tokenize(folded);
   const raw: Hit[] = [];
-  const exclusions: { start: number; end: number; removes: readonly MentionType[] }[] = [];
+  const exclusions: { start: number; end: number; removes: readonly MentionType[]; sentence: boolean }[] = [];
   const covered = new Uint8Array(toks.count);
 
   walk(
@@ -158,9 +163,19 @@ export function scanNote(text: string, folded: string): Hit[] {
       raw.push(hitFromRef(ref, start, end));
       covered.fill(1, i, j + 1);
     },
-    (start, end, removes) => exclusions.push({ start, end, removes }),
+    (start, end, removes, sentence) => exclusions.push({ start, end, removes, sentence }),
     vocab.skipInside,
   );
+  // A sentence-scope exclusion reaches the whole sentence it is in.
+  if (sentences) {
+    for (const x of exclusions) {
+      if (!x.sentence) continue;
+      const si = sentenceAt(sentences, x.start);
+      if (si < 0) continue;
+      x.start = sentences[si]!.start;
+      x.end = sentences[si]!.end;
+    }
+  }
   // One pass over the tokens for what is left: case-sensitive abbreviations, the tokens where a spine
   // level can start (the level grammar is tried there after the pass), and misspellings (long alphabetic
   // words no term contains and no exact hit covered). Each test is a cheap look at the token first.

@@ -7,7 +7,7 @@
  * (and compromise) always see bounded input.
  */
 import { escapeRegExp, sectionsLexicon } from "../lexicon/index.js";
-import type { Section, Sentence } from "../types.js";
+import type { Section, Sentence, Span } from "../types.js";
 
 export const MAX_SENTENCE = 600;
 
@@ -259,7 +259,7 @@ function splitRange(text: string, from: number, to: number, section: number, out
 }
 
 /** Index of the sentence containing `offset`, or -1 (binary search over sorted sentences). */
-export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+export function sentenceAt(sentences: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   let found = -1;
