@@ -141,6 +141,15 @@ describe("etiology, imaging and limitation lexicons", () => {
     expect(causes("non-surgical")).toEqual(["acquired"]);
   });
 
+  it.each([
+    ["CT shows solid bone across both atlantoaxial joints.", "solid bone across"],
+    ["The lateral masses are bridged by bone.", "bridged by bone"],
+    ["Bone spanning the C1-C2 joints on the sagittal images.", "Bone spanning"],
+    ["Continuous bone from the condyles into C1.", "Continuous bone"],
+  ])("bone that crosses a joint is a confirming finding: %s", (text, words) => {
+    expect(hits(text).some((h) => h.type === "imaging_finding" && h.text === words)).toBe(true);
+  });
+
   it("matches abbreviations only as written, and skips word-like ones in capitals", () => {
     expect(hits("History of RA.").some((h) => h.id === "ra")).toBe(true);
     expect(hits("ra").some((h) => h.id === "ra")).toBe(false);
