@@ -136,6 +136,20 @@ export const SectionsLexiconSchema = z
     spokenBreaks: z.array(term).min(1),
     spokenPeriod: term,
     dictatedAfter: z.number().int().min(1),
+    /**
+     * Dictation transcribed with no punctuation at all: in a run of at least `minChars` characters with no
+     * sentence mark (. ; : ? !) and no spoken one ("period"), each of these header words opens a new sentence
+     * ("... no hoffman sign imaging i reviewed the ct ... assessment bony ankylosis of c1 c2 ... plan barium
+     * swallow"), unless a `notAfter` word comes just before it.
+     */
+    runOnBreaks: z
+      .strictObject({
+        minChars: z.number().int().min(40),
+        words: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")).min(1),
+        /** Words after which a header word is an ordinary word ("no history of", "family history", "the plan"). */
+        notAfter: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")),
+      })
+      .optional(),
   })
   .superRefine((lex, ctx) => {
     noDuplicates(

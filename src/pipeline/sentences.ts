@@ -169,6 +169,50 @@ function pushTrimmed(text: string, start: number, end: number, section: number, 
   while (start < end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === 44)) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end <= start) return;
+  const breaks = runOnBreaks(text, start, end);
+  if (breaks.length) {
+    for (const cut of breaks) {
+      pushBounded(text, start, cut, section, out);
+      start = cut;
+    }
+  }
+  pushBounded(text, start, end, section, out);
+}
+
+/** Sentence marks whose presence means a run was punctuated after all. */
+const SENTENCE_MARKS = new Set([46, 59, 58, 63, 33]);
+
+/**
+ * Where a long run with no sentence mark at all opens new sentences: before each header word of the sections
+ * lexicon's `runOnBreaks` (dictation transcribed without punctuation). None for punctuated text.
+ */
+function runOnBreaks(text: string, start: number, end: number): number[] {
+  const rule = sectionsLexicon().runOnBreaks;
+  if (!rule || end - start < rule.minChars) return [];
+  for (let k = start; k < end; k++) if (SENTENCE_MARKS.has(text.charCodeAt(k))) return [];
+  const { breaks } = dictation();
+  breaks.lastIndex = 0;
+  if (breaks.test(text.slice(start, end))) return [];
+  const words = (runOnWords ??= { open: new Set(rule.words), notAfter: new Set(rule.notAfter) });
+  const cuts: number[] = [];
+  let prev = "";
+  let k = start;
+  while (k < end) {
+    while (k < end && !isLetter(text.charCodeAt(k))) k++;
+    const w = k;
+    while (k < end && isLetter(text.charCodeAt(k))) k++;
+    const word = text.slice(w, k).toLowerCase();
+    if (w > start && k > w && words.open.has(word) && !words.notAfter.has(prev) && isSpace(text.charCodeAt(w - 1))) cuts.push(w);
+    prev = word;
+  }
+  return cuts;
+}
+let runOnWords: { open: ReadonlySet<string>; notAfter: ReadonlySet<string> } | undefined;
+
+/** Pushes one sentence, cut to at most MAX_SENTENCE characters at a comma or a space. */
+function pushBounded(text: string, start: number, end: number, section: number, out: Sentence[]): void {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end <= start) return;
   // Bound the length: cut at the last comma or space before the limit.
   while (end - start > MAX_SENTENCE) {
     let cut = start + MAX_SENTENCE;

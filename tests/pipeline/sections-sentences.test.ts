@@ -84,6 +84,19 @@ describe("sentences", () => {
     expect(sentences('He said "it is stiff." then left.')).toEqual(['He said "it is stiff." then left.']);
   });
 
+  it("dictation with no punctuation at all opens a sentence at each header word of a long run", () => {
+    const run =
+      "history this is a 79 year old man with neck stiffness he has never had surgery on his neck exam shows rotation of 20 degrees " +
+      "imaging i reviewed the ct the atlanto axial joints are bridged by bone but the lower discs do not bridge " +
+      "assessment bony ankylosis of c1 c2 probably from dish plan barium swallow and review of the treatment plan in 3 months";
+    expect(sentences(run).map((s) => s.split(" ")[0])).toEqual(["history", "exam", "imaging", "assessment", "plan"]);
+    // Not after a word that makes the header word an ordinary one, not with spoken or written punctuation.
+    expect(sentences(run.replace("assessment", "no assessment")).map((s) => s.split(" ")[0])).toEqual(["history", "exam", "imaging", "plan"]);
+    expect(sentences(run.replace("degrees", "degrees period")).length).toBe(1);
+    // A semicolon ends the first stretch, now too short to be a run; the long unpunctuated rest is still cut.
+    expect(sentences(run.replace("degrees", "degrees;")).map((s) => s.split(" ")[0])).toEqual(["history", "imaging", "assessment", "plan"]);
+  });
+
   it("joins wrapped lines (also with CRLF) and splits short item lines", () => {
     expect(sentences("CT of the cervical spine shows bony\r\nbridging at C1-C2.\r\nNeck: stiff\r\nRotation limited")).toEqual([
       "CT of the cervical spine shows bony\r\nbridging at C1-C2.",
