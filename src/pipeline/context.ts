@@ -283,9 +283,11 @@ function findMatches(tokens: readonly Token[], root: TrieNode): Match[] {
         // A terminator only bounds scopes; it silences no trigger (", likely" ends a list and "likely" still counts).
         // A pseudo-trigger silences triggers of its own category only ("to her" is no possessive, and "advised"
         // in "advised her to have" still advises), unless it is written for "any".
+        // A pseudo-trigger shorter than the trigger it overlaps silences nothing: the longer words are the more
+        // specific reading ("explained that a C1-C2 fusion limits rotation" is talk, "explained that" alone reports a fact).
         const isCover =
           o.rule.direction === "pseudo"
-            ? o.first <= m.last && m.first <= o.last && (o.rule.category === "any" || o.rule.category === m.rule.category)
+            ? o.first <= m.last && m.first <= o.last && (o.rule.category === "any" || o.rule.category === m.rule.category) && o.last - o.first >= m.last - m.first
             : o.rule.direction !== "terminate" &&
               o !== m &&
               o.first <= m.first &&

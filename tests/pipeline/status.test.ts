@@ -22,6 +22,9 @@ type Row = [note: string, target: string, status: ProcedureStatus | "finding", c
 
 const ROWS: Record<string, Row[]> = {
   performed: [
+    // Reported speech about her own fusion stays a fact; a question about her own fusion is no talk of an operation.
+    ["We explained that the C1-C2 fusion has healed solidly.", "fusion", "finding"],
+    ["He asked about his C1-C2 fusion seen on the CT.", "fusion", "finding"],
     ["S/p posterior C1-C2 fusion (2016), stable.", "C1-C2 fusion", "performed", "S/p"],
     ["She had an occiput to C2 fusion at age 40.", "fusion", "performed"],
     ["Prior O-C2 arthrodesis; hardware intact on today's film.", "arthrodesis", "performed", "Prior"],
@@ -58,6 +61,14 @@ const ROWS: Record<string, Row[]> = {
     ["This patient should have a C1-C2 fusion.", "C1-C2 fusion", "proposed"],
   ],
   discussed: [
+    // Talk about an operation in general: questions, walk-throughs, conversations, "explained that a ...".
+    ["We explained that a posterior C1-C2 fusion limits head rotation by about half.", "fusion", "discussed", "explained that a"],
+    ["The patient asked about occiput-C2 arthrodesis and how much motion she would lose.", "arthrodesis", "discussed", "asked about"],
+    ["She asked how rehabilitation works after an atlantoaxial fusion; the course was explained.", "fusion", "discussed"],
+    ["Dr. Ito walked the patient through the occipitocervical fusion step by step with a model.", "fusion", "discussed", "walked the patient through"],
+    ["Long conversation re: fusion at C1-2, pt wants time to think.", "fusion", "discussed"],
+    ["Informed about posterior atlantoaxial arthrodesis as one possible treatment.", "arthrodesis", "discussed"],
+    ["We reviewed the published outcomes of C1-2 fusion together.", "fusion", "discussed"],
     ["Surgical options, including C1-C2 fusion, were explained.", "C1-C2 fusion", "discussed"],
     ["We reviewed the risks and benefits of occipitocervical fusion.", "occipitocervical fusion", "discussed"],
     ["PATIENT EDUCATION\nHandout given on what a C1-2 fusion involves.", "C1-2 fusion", "discussed"],
