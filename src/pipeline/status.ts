@@ -191,7 +191,10 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   // In an operative report "Findings:" are the operation's own, not a study's.
   const studySection = STUDY_SECTIONS.has(m.section) && doc.kind !== "operative";
   if (!operation || study || studySection) return { status: "performed", cue: null };
-  if (header) return headerFact(header);
+  // In an operative report a completion verb governing the operation outweighs the section it sits in
+  // ("Indications: ... Today we carried out the posterior C1-C2 fusion"): the header says why, the verb what was done.
+  const done = doc.kind === "operative" ? verb() : null;
+  if (header && !(done && done.verbClass === "done")) return headerFact(header);
   if (historical || m.section === "psh") return { status: "performed", cue: historical ? asCue(historical) : null };
   // No cue: what the verb governing the operation says (lexicons/verbs.json), before any default.
   const v = verb();

@@ -35,6 +35,8 @@ const ROWS: Record<string, Row[]> = {
     ["We talked about the fusion she had in 2012 and her current pain.", "fusion", "performed"],
   ],
   performed_here: [
+    ["OPERATIVE REPORT\nSurgeon's note: arthrodesis performed today as planned and consented.", "arthrodesis", "performed_here"],
+    ["OPERATIVE REPORT\nIndications: atlantoaxial instability.\nThe posterior C1-C2 fusion was carried out under neuromonitoring.", "posterior C1-C2 fusion", "performed_here"],
     ["OPERATIVE REPORT\nProcedure: posterior C1-C2 arthrodesis with Harms constructs.", "arthrodesis", "performed_here", "OPERATIVE REPORT"],
     ["OPERATIVE NOTE\nThe C1-C2 joints were decorticated and the fusion was completed with autograft.", "fusion", "performed_here"],
     ["Brief op note\nPatient tolerated the occiput-C2 fusion well; to PACU.", "fusion", "performed_here"],
