@@ -4,7 +4,10 @@
  * default code and with the category M43.2, the status sentences, and MTSamples (skipped, with a notice, when
  * the external export is absent). A failure names the first notes whose result changed.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { externalDataPresent, MTSAMPLES_CSV } from "../bench/lib/external.js";
 import { answerSets, DIGEST_FILE, digestSet, type AnswersDigest } from "../bench/lib/answers.js";
@@ -34,4 +37,30 @@ describe("check() answers are unchanged", () => {
       expect(now.sha256).toBe(want.sha256);
     });
   }
+
+  // The build answers from its lexicon snapshot (src/lexicon/load.ts) where a run from source compiles the
+  // lexicons: the same digests, computed by the built checker in a child process.
+  const built = join(import.meta.dirname, "..", "dist", "check.js");
+  it.skipIf(!existsSync(built))("the build, with its lexicon snapshot, gives the same digests", { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "cdicheck-digest-"));
+    try {
+      for (const name of ["corpus", "corpus-family", "status", "mtsamples"]) {
+        const set = sets[name];
+        if (!set) continue;
+        writeFileSync(join(dir, "in.json"), JSON.stringify(set));
+        const script = `import { createHash } from "node:crypto"; import { readFileSync } from "node:fs";
+          const { check } = await import(${JSON.stringify(built)}); const { FROM_SNAPSHOT } = await import(${JSON.stringify(join(built, "..", "lexicon", "load.js"))});
+          const { texts, code } = JSON.parse(readFileSync(${JSON.stringify(join(dir, "in.json"))}, "utf8"));
+          const per = texts.map((t) => createHash("sha256").update(JSON.stringify(check(t, { code }))).digest("hex").slice(0, 16));
+          process.stdout.write(JSON.stringify({ FROM_SNAPSHOT, sha256: createHash("sha256").update(per.join("\\n")).digest("hex") }));`;
+        const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+        expect(r.status, r.stderr).toBe(0);
+        const out = JSON.parse(r.stdout) as { FROM_SNAPSHOT: boolean; sha256: string };
+        expect(out.FROM_SNAPSHOT).toBe(true);
+        expect(out.sha256, name).toBe(recorded[name]!.sha256);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
