@@ -346,6 +346,10 @@ export function encodeVocabulary(v: CompiledVocabulary): VocabularySnapshot {
   };
 }
 
+/** Decoded tries share one empty list among their nodes: only the compiler adds to a node, and it never sees a decoded trie. */
+const NO_EXCLUSIONS: Exclusion[] = [];
+const NO_ENTRIES: EntryRef[] = [];
+
 /** The compiled vocabulary back from its snapshot, over the lexicons loaded now (loadLexicon). */
 export function decodeVocabulary(s: VocabularySnapshot): CompiledVocabulary {
   const lexicons = new Map<string, TermLexicon>();
@@ -357,10 +361,12 @@ export function decodeVocabulary(s: VocabularySnapshot): CompiledVocabulary {
     let i = 0;
     const node = (): TrieNode => {
       const children = flat[i++] as number;
-      const entries: EntryRef[] = [];
-      for (let n = flat[i++] as number; n > 0; n--) entries.push(refs[flat[i++] as number]!);
-      const excl: Exclusion[] = [];
-      for (let n = flat[i++] as number; n > 0; n--) excl.push(exclusions[flat[i++] as number]!);
+      let entries = NO_ENTRIES;
+      let n = flat[i++] as number;
+      if (n > 0) for (entries = []; n > 0; n--) entries.push(refs[flat[i++] as number]!);
+      let excl = NO_EXCLUSIONS;
+      n = flat[i++] as number;
+      if (n > 0) for (excl = []; n > 0; n--) excl.push(exclusions[flat[i++] as number]!);
       let next: Map<string, TrieNode> | null = null;
       if (children >= 0) {
         next = new Map();

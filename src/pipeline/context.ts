@@ -220,6 +220,14 @@ export function encodeContext(c: CompiledContext): ContextSnapshot {
   return { trie: out, startRules: rules.flatMap((r, i) => (startRules.has(r) ? [i] : [])) };
 }
 
+/**
+ * Decoded tries share one empty map and empty lists among their nodes (most nodes are leaves that end a
+ * rule): only the compiler adds to a node, and it never sees a decoded trie.
+ */
+const NO_CHILDREN: Map<string, TrieNode> = new Map();
+const NO_EDGES: { re: RegExp; node: TrieNode }[] = [];
+const NO_RULES: CompiledRule[] = [];
+
 export function decodeContext(lexicon: ContextLexicon, s: ContextSnapshot): CompiledContext {
   const byId = new Map<string, CompiledRule>();
   const rules = lexicon.rules.map((source) => {
@@ -233,16 +241,21 @@ export function decodeContext(lexicon: ContextLexicon, s: ContextSnapshot): Comp
   const node = (): TrieNode => {
     const words = flat[i++] as number;
     const edges = flat[i++] as number;
-    const own: CompiledRule[] = [];
-    for (let n = flat[i++] as number; n > 0; n--) own.push(rules[flat[i++] as number]!);
-    const clauseEnd: CompiledRule[] = [];
-    for (let n = flat[i++] as number; n > 0; n--) clauseEnd.push(rules[flat[i++] as number]!);
-    const next = new Map<string, TrieNode>();
+    const list = (): CompiledRule[] => {
+      const n = flat[i++] as number;
+      if (n === 0) return NO_RULES;
+      const out: CompiledRule[] = [];
+      for (let k = 0; k < n; k++) out.push(rules[flat[i++] as number]!);
+      return out;
+    };
+    const own = list();
+    const clauseEnd = list();
+    const next = words === 0 ? NO_CHILDREN : new Map<string, TrieNode>();
     for (let n = words; n > 0; n--) {
       const tok = flat[i++] as string;
       next.set(tok, node());
     }
-    const regexEdges: { re: RegExp; node: TrieNode }[] = [];
+    const regexEdges: { re: RegExp; node: TrieNode }[] = edges === 0 ? NO_EDGES : [];
     for (let n = edges; n > 0; n--) {
       const re = new RegExp(flat[i++] as string, "u");
       regexEdges.push({ re, node: node() });
