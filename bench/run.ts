@@ -29,6 +29,7 @@ const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`cdicheck bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
 
 const parts: [string, () => Promise<string>][] = [
+  ["start-up (process start to first result, scan worker warm-up)", async () => (await import("./startup.js")).benchStartup()],
   ["pipeline (single thread)", benchPipeline],
   ["assertion engine on the NegEx sentences", benchNegex],
   ["scan (worker threads)", async () => (await import("./scan.js")).benchScan()],
