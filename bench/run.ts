@@ -35,6 +35,11 @@ const parts: [string, () => Promise<string>][] = [
   ["scan (worker threads)", async () => (await import("./scan.js")).benchScan()],
   // --jobs 1 against --jobs 2 on a large JSONL (NOTES=20000 npm run bench for a shorter run).
   ["scan scaling, 1 and 2 workers", async () => (await import("./scan.js")).benchScanScaling(Number(process.env.NOTES) || 200_000)],
+  // Where the scan's CPU goes, by thread (Linux only): main, workers, V8's compiler and GC threads.
+  ["scan CPU by thread, 10,000 notes", async () => {
+    const { benchThreads } = await import("./threads.js");
+    return (await benchThreads(10_000, 1)) + (await benchThreads(10_000, 2));
+  }],
   ["HTTP server load", async () => (await import("./serve.js")).benchServe()],
 ];
 
