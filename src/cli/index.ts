@@ -31,8 +31,8 @@ Exit codes:
 // loading the server (about 0.35 s of a 1.2 s start on the 2-core project machine, README: Performance).
 // `scan` keeps the checker out of its main thread this way too (only its worker threads load it): ~1.3 s
 // faster start, ~30 MB less peak RSS; and `check` does not load the scan's readers and writers (csv-parse,
-// csv-stringify, entities, cli-progress, tinyglobby: about 40 ms of a 0.57 s start). Anything else (no command, --help, `help`, a typo) loads them all, in
-// the order `--help` lists them.
+// csv-stringify, entities, cli-progress, tinyglobby: about 40 ms of a 0.57 s start). Anything else (no
+// command, --help, `help`, a typo) loads them all, in the order `--help` lists them.
 type Register = (program: Command) => void;
 const COMMANDS: [string, () => Promise<Register>][] = [
   ["check", async () => (await import("./check.js")).registerCheck],
