@@ -29,11 +29,17 @@ const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`cdicheck bench — ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
 
 const parts: [string, () => Promise<string>][] = [
+  ["start-up (process start to first result, scan worker warm-up)", async () => (await import("./startup.js")).benchStartup()],
   ["pipeline (single thread)", benchPipeline],
   ["assertion engine on the NegEx sentences", benchNegex],
   ["scan (worker threads)", async () => (await import("./scan.js")).benchScan()],
   // --jobs 1 against --jobs 2 on a large JSONL (NOTES=20000 npm run bench for a shorter run).
   ["scan scaling, 1 and 2 workers", async () => (await import("./scan.js")).benchScanScaling(Number(process.env.NOTES) || 200_000)],
+  // Where the scan's CPU goes, by thread (Linux only): main, workers, V8's compiler and GC threads.
+  ["scan CPU by thread, 10,000 notes", async () => {
+    const { benchThreads } = await import("./threads.js");
+    return (await benchThreads(10_000, 1)) + (await benchThreads(10_000, 2));
+  }],
   ["HTTP server load", async () => (await import("./serve.js")).benchServe()],
 ];
 

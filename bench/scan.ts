@@ -13,11 +13,12 @@
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
-import { availableParallelism, cpus, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MTSAMPLES_CSV, SHARED_ENV, shownPath } from "./lib/external.js";
 import { corpusNotes, mtsamplesNotes } from "./lib/inputs.js";
+import { coresAvailable } from "./lib/cores.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist/cli/index.js");
@@ -29,6 +30,8 @@ interface Measured {
   rows: number;
   checked: number;
   maxRssMb: number | null;
+  /** User + system CPU seconds of the whole process (all threads), from /usr/bin/time -v. */
+  cpuSeconds: number | null;
   summary: string;
 }
 
@@ -44,7 +47,10 @@ function runScan(args: string[]): Measured {
   const m = /: (\d+) notes, (\d+) checked/.exec(summary);
   if (!m || (r.status !== 0 && r.status !== 3)) throw new Error(`scan failed (exit ${r.status}): ${r.stderr.slice(-500)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { seconds, rows: Number(m[1]), checked: Number(m[2]), maxRssMb: rss ? Number(rss[1]) / 1024 : null, summary };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
+  const cpuSeconds = user && sys ? Number(user[1]) + Number(sys[1]) : null;
+  return { seconds, rows: Number(m[1]), checked: Number(m[2]), maxRssMb: rss ? Number(rss[1]) / 1024 : null, cpuSeconds, summary };
 }
 
 function machine(): string {
@@ -110,9 +116,12 @@ export async function makeLargeJsonl(path: string, n: number): Promise<number> {
 }
 
 /**
- * Scaling on a large JSONL: the same n-note input scanned with --jobs 1 and --jobs 2, runs interleaved, 3 of
- * each; notes/s (wall, process start included) as the median of 3, the ratio of the medians, peak RSS. The
- * 200,000-note default takes minutes per run; pass a smaller n to try it.
+ * Scaling on a large JSONL: the same n-note input scanned with --jobs 1 and --jobs 2, 3 of each, the order
+ * alternating by round; notes/s (wall, process start included) as the median of 3, the ratio of the medians,
+ * peak RSS, the CPU seconds each run used (all threads: what the machine gave it, over the wall time), and
+ * before each pair of runs a probe of the cores the machine gave two busy threads then (bench/lib/cores.ts):
+ * on a shared machine the ratio cannot exceed what the probe shows. The 200,000-note default takes minutes
+ * per run; pass a smaller n to try it.
  */
 export async function benchScanScaling(n = 200_000, rounds = 3): Promise<string> {
   if (!existsSync(CLI)) throw new Error("dist/cli/index.js is missing: run `npm run build` first");
@@ -121,18 +130,25 @@ export async function benchScanScaling(n = 200_000, rounds = 3): Promise<string>
     const input = join(dir, `notes-${n}.jsonl`);
     const bytes = await makeLargeJsonl(input, n);
     const runs: Record<"1" | "2", Measured[]> = { "1": [], "2": [] };
+    const probes: number[] = [];
+    const load0 = loadavg().map((x) => x.toFixed(1)).join(" ");
     for (let r = 0; r < rounds; r++) {
-      for (const j of ["1", "2"] as const) runs[j].push(runScan([input, "--out", join(dir, "out.jsonl"), "--quiet", "--jobs", j]));
+      probes.push((await coresAvailable()).ratio);
+      for (const j of r % 2 === 0 ? (["1", "2"] as const) : (["2", "1"] as const)) runs[j].push(runScan([input, "--out", join(dir, "out.jsonl"), "--quiet", "--jobs", j]));
     }
+    const load1 = loadavg().map((x) => x.toFixed(1)).join(" ");
     const median = (ms: Measured[]): Measured => [...ms].sort((a, b) => a.seconds - b.seconds)[ms.length >> 1]!;
     const m1 = median(runs["1"]);
     const m2 = median(runs["2"]);
     const rate = (m: Measured): number => Math.round(m.checked / m.seconds);
     const rss = (ms: Measured[]): string => (ms[0]!.maxRssMb === null ? "not measured" : `${Math.max(...ms.map((m) => m.maxRssMb!)).toFixed(0)} MB`);
+    const cpu = (m: Measured): string => (m.cpuSeconds === null ? "" : `, CPU ${m.cpuSeconds.toFixed(1)} s = ${(m.cpuSeconds / m.seconds).toFixed(2)} cores busy`);
+    const all = (ms: Measured[]): string => ms.map((m) => Math.round(m.checked / m.seconds)).join(" / ");
     return (
-      `scan scaling: ${n.toLocaleString("en")}-note JSONL (${(bytes / 1e6).toFixed(0)} MB, MTSamples + corpus notes cycled), ${machine()}, median of ${rounds}\n` +
-      `  --jobs 1: ${rate(m1)} notes/s (${m1.seconds.toFixed(1)} s), peak RSS ${rss(runs["1"])}\n` +
-      `  --jobs 2: ${rate(m2)} notes/s (${m2.seconds.toFixed(1)} s), peak RSS ${rss(runs["2"])}\n` +
+      `scan scaling: ${n.toLocaleString("en")}-note JSONL (${(bytes / 1e6).toFixed(0)} MB, MTSamples + corpus notes cycled), ${machine()}, median of ${rounds}, load average ${load0} -> ${load1}\n` +
+      `  cores the machine gave two busy threads just before each round (2.00 = two free cores): ${probes.map((p) => p.toFixed(2)).join(" / ")}\n` +
+      `  --jobs 1: ${rate(m1)} notes/s (${m1.seconds.toFixed(1)} s${cpu(m1)}; runs ${all(runs["1"])}), peak RSS ${rss(runs["1"])}\n` +
+      `  --jobs 2: ${rate(m2)} notes/s (${m2.seconds.toFixed(1)} s${cpu(m2)}; runs ${all(runs["2"])}), peak RSS ${rss(runs["2"])}\n` +
       `  --jobs 2 / --jobs 1: ${(rate(m2) / rate(m1)).toFixed(2)}x\n`
     );
   } finally {

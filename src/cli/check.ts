@@ -16,7 +16,6 @@ import { VERSION } from "../version.js";
 import { renderJson } from "../reporters/json.js";
 import { COLOR_RULE, useColor } from "./color.js";
 import { expandArgs, STDIN } from "./files.js";
-import { checkJsonlLine } from "./jsonl.js";
 import { stopQuietlyOnClosedPipe } from "./stdout.js";
 
 const FORMATS = ["text", "json", "html"] as const;
@@ -103,6 +102,8 @@ export function parseLimit(flag: string, value: string | undefined, fallback: nu
 }
 
 async function runJsonl(code: string | undefined, maxNoteChars: number): Promise<void> {
+  // Imported here: its request schema loads zod, which checking a file does not need.
+  const { checkJsonlLine } = await import("./jsonl.js");
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of rl) {

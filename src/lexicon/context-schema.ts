@@ -4,6 +4,7 @@
  * (duplicate ids, a pattern that can never match), each naming the entry and the field.
  */
 import { z } from "zod";
+import { isOptionalToken, setNames } from "./pattern-tokens.js";
 import { CONTEXT_CATEGORIES, SECTION_KINDS } from "../types.js";
 
 export const DIRECTIONS = ["forward", "backward", "bidirectional", "terminate", "pseudo"] as const;
@@ -34,15 +35,6 @@ const PatternToken = z.union([
     optional: z.literal(true).optional(),
   }),
 ]);
-/** The set names a `{ set }` token names. */
-export function setNames(tok: { set: string | string[] }): string[] {
-  return typeof tok.set === "string" ? [tok.set] : tok.set;
-}
-/** Whether a pattern token may be left out. */
-export function isOptionalToken(tok: PatternToken): boolean {
-  return typeof tok === "object" && ("in" in tok || "set" in tok) && tok.optional === true;
-}
-
 /** Optional tokens one pattern may have (each doubles the sequences the pattern stands for). */
 export const MAX_OPTIONAL = 3;
 export type PatternToken = z.infer<typeof PatternToken>;

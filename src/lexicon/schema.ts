@@ -206,10 +206,7 @@ export const RegionsLexiconSchema = z
   });
 export type RegionsLexicon = z.infer<typeof RegionsLexiconSchema>;
 
-/** The term lexicons the scanner compiles, in load order. */
-export const TERM_LEXICON_FILES = ["segments.json", "fusion.json", "etiology.json", "imaging.json", "limitations.json", "links.json"] as const;
-/** Lexicons of cue words (ties, hedges) scanned only in the sentences around a fusion finding. */
-export const CUE_LEXICON_FILES: readonly string[] = ["links.json"];
+export { TERM_LEXICON_FILES, CUE_LEXICON_FILES } from "./files.js";
 
 export const FuzzyLexiconSchema = z
   .strictObject({

@@ -15,8 +15,9 @@
  *    A section default (family history => experiencer other) fills an attribute no trigger set.
  */
 import type { AssertedSpan, ContextCategory, Cue, SectionKind, Span } from "../types.js";
-import { loadLexicon } from "../lexicon/load.js";
-import { ContextLexiconSchema, isOptionalToken, setNames, type ContextLexicon, type ContextRule, type PatternToken } from "../lexicon/context-schema.js";
+import { loadLexicon, snapshotPart } from "../lexicon/load.js";
+import type { ContextLexicon, ContextRule, PatternToken } from "../lexicon/context-schema.js";
+import { isOptionalToken, setNames } from "../lexicon/pattern-tokens.js";
 import { fold } from "./text.js";
 import { isIntroducingAbbreviation } from "./sentences.js";
 import { HYPOTHETICAL_PRIORITY, type HypotheticalKind } from "../domain.js";
@@ -179,26 +180,112 @@ function addSequence(root: TrieNode, rule: CompiledRule, sequence: readonly Word
 export function compileContext(lexicon: ContextLexicon): CompiledContext {
   const root = newNode();
   const byId = new Map<string, CompiledRule>();
-  const antecedents = new Map<CompiledRule, ReadonlySet<string>>();
   for (const source of lexicon.rules) {
     const rule = compiledRule(source);
     byId.set(rule.id, rule);
-    if (rule.antecedent) {
-      const words = setNames(rule.antecedent).flatMap((name) => lexicon.wordSets?.[name] ?? []);
-      antecedents.set(rule, new Set(words.map((w) => wordTokens(w)[0]!)));
-    }
     const pattern = patternOf(rule, lexicon.wordSets ?? {});
     if (pattern[0] === "^") startRules.add(rule);
     for (const sequence of sequencesOf(pattern)) addSequence(root, rule, sequence);
   }
-  return { lexicon, root, byId, antecedents, auxiliaries: new Set(lexicon.auxiliaries ?? []) };
+  return { lexicon, root, byId, antecedents: antecedentsOf(lexicon, byId), auxiliaries: new Set(lexicon.auxiliaries ?? []) };
+}
+
+/** For each rule with an antecedent, the first token of every word of its sets (see ContextRule.antecedent). */
+function antecedentsOf(lexicon: ContextLexicon, byId: ReadonlyMap<string, CompiledRule>): Map<CompiledRule, ReadonlySet<string>> {
+  const out = new Map<CompiledRule, ReadonlySet<string>>();
+  for (const rule of byId.values()) {
+    if (!rule.antecedent) continue;
+    const words = setNames(rule.antecedent).flatMap((name) => lexicon.wordSets?.[name] ?? []);
+    out.set(rule, new Set(words.map((w) => wordTokens(w)[0]!)));
+  }
+  return out;
 }
 
 let compiled: CompiledContext | undefined;
 
-/** The default rules, from lexicons/context.json, compiled once per process. */
+/** The default rules, from lexicons/context.json, once per process: decoded from the build's snapshot when there is one, else compiled. */
 export function contextRules(): CompiledContext {
-  return (compiled ??= compileContext(loadLexicon("context.json", ContextLexiconSchema)));
+  if (compiled) return compiled;
+  const lexicon = loadLexicon("context.json");
+  const fromBuild = snapshotPart<ContextSnapshot>("context");
+  return (compiled = fromBuild ? decodeContext(lexicon, fromBuild) : compileContext(lexicon));
+}
+
+/**
+ * The compiled trigger trie as JSON data (the build's snapshot holds the one of lexicons/context.json). Rules
+ * are named by their place in lexicon.rules; the trie is flattened in preorder: per node the number of word
+ * children, of regex edges, its rules, its clause-end rules, then each word child (token, subtree) and each
+ * regex edge (source, subtree), in the order the compiler added them.
+ */
+export interface ContextSnapshot {
+  trie: (number | string)[];
+  /** Rules whose pattern opens with "^" (startRules). */
+  startRules: number[];
+}
+
+export function encodeContext(c: CompiledContext): ContextSnapshot {
+  const rules = [...c.byId.values()];
+  const index = new Map(rules.map((r, i) => [r, i]));
+  const out: (number | string)[] = [];
+  const flatten = (node: TrieNode): void => {
+    out.push(node.next.size, node.regexEdges.length, node.rules.length, ...node.rules.map((r) => index.get(r)!), node.clauseEndRules.length, ...node.clauseEndRules.map((r) => index.get(r)!));
+    for (const [tok, child] of node.next) {
+      out.push(tok);
+      flatten(child);
+    }
+    for (const edge of node.regexEdges) {
+      if (edge.re.flags !== "u") throw new Error("context snapshot: a regex edge without the u flag");
+      out.push(edge.re.source);
+      flatten(edge.node);
+    }
+  };
+  flatten(c.root);
+  return { trie: out, startRules: rules.flatMap((r, i) => (startRules.has(r) ? [i] : [])) };
+}
+
+/**
+ * Decoded tries share one empty map and empty lists among their nodes (most nodes are leaves that end a
+ * rule): only the compiler adds to a node, and it never sees a decoded trie.
+ */
+const NO_CHILDREN: Map<string, TrieNode> = new Map();
+const NO_EDGES: { re: RegExp; node: TrieNode }[] = [];
+const NO_RULES: CompiledRule[] = [];
+
+export function decodeContext(lexicon: ContextLexicon, s: ContextSnapshot): CompiledContext {
+  const byId = new Map<string, CompiledRule>();
+  const rules = lexicon.rules.map((source) => {
+    const rule = compiledRule(source);
+    byId.set(rule.id, rule);
+    return rule;
+  });
+  for (const i of s.startRules) startRules.add(rules[i]!);
+  const flat = s.trie;
+  let i = 0;
+  const node = (): TrieNode => {
+    const words = flat[i++] as number;
+    const edges = flat[i++] as number;
+    const list = (): CompiledRule[] => {
+      const n = flat[i++] as number;
+      if (n === 0) return NO_RULES;
+      const out: CompiledRule[] = [];
+      for (let k = 0; k < n; k++) out.push(rules[flat[i++] as number]!);
+      return out;
+    };
+    const own = list();
+    const clauseEnd = list();
+    const next = words === 0 ? NO_CHILDREN : new Map<string, TrieNode>();
+    for (let n = words; n > 0; n--) {
+      const tok = flat[i++] as string;
+      next.set(tok, node());
+    }
+    const regexEdges: { re: RegExp; node: TrieNode }[] = edges === 0 ? NO_EDGES : [];
+    for (let n = edges; n > 0; n--) {
+      const re = new RegExp(flat[i++] as string, "u");
+      regexEdges.push({ re, node: node() });
+    }
+    return { next, regexEdges, rules: own, clauseEndRules: clauseEnd };
+  };
+  return { lexicon, root: node(), byId, antecedents: antecedentsOf(lexicon, byId), auxiliaries: new Set(lexicon.auxiliaries ?? []) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * header alone ("Planned procedure:"). Reads the section and sentence stages' output only.
  */
 import { loadLexicon } from "../lexicon/load.js";
-import { DocumentsLexiconSchema, type DocumentsLexicon } from "../lexicon/documents-schema.js";
+import type { DocumentsLexicon } from "../lexicon/documents-schema.js";
 import { STATUS_OF_KIND, type DocumentKind, type ProcedureStatus } from "../domain.js";
 import { operationKindsIn } from "./context.js";
 import type { Evidence, Section, Sentence } from "../types.js";
@@ -49,7 +49,7 @@ let compiled: CompiledDocuments | undefined;
 
 function documents(): CompiledDocuments {
   if (compiled) return compiled;
-  const lexicon = loadLexicon("documents.json", DocumentsLexiconSchema);
+  const lexicon = loadLexicon("documents.json");
   const headerKind = new Map<string, DocumentsLexicon["kinds"][number]>();
   for (const k of lexicon.kinds) for (const h of k.headers) if (!headerKind.has(h)) headerKind.set(h, k);
   const headerStatus = new Map<string, ProcedureStatus>();

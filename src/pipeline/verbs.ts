@@ -12,7 +12,6 @@ import { createRequire } from "node:module";
 import type nlpType from "compromise";
 import type { VerbClass } from "../domain.js";
 import { loadLexicon } from "../lexicon/load.js";
-import { VerbsLexiconSchema } from "../lexicon/verbs-schema.js";
 import type { Span } from "../types.js";
 import { quickClauses } from "./clauses.js";
 
@@ -29,7 +28,7 @@ interface VerbTables {
 let tables: VerbTables | undefined;
 function verbTables(): VerbTables {
   if (tables) return tables;
-  const lex = loadLexicon("verbs.json", VerbsLexiconSchema);
+  const lex = loadLexicon("verbs.json");
   const byLemma = new Map<string, VerbClass>();
   for (const c of lex.classes) for (const l of c.lemmas) byLemma.set(l, c.class);
   const byModal = new Map<string, VerbClass>();

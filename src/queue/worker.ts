@@ -16,7 +16,7 @@ import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { DEFAULT_MAX_NOTE_CHARS, SUPPORTED_CODES } from "../contract.js";
 import { DEFAULT_TIMEOUT_MS, startPool } from "../scan/pool.js";
-import { failedRow, readyError, readyResult, tooLargeRow } from "../scan/run.js";
+import { failedRow, readyError, readyResult, rowHead, tooLargeRow } from "../scan/run.js";
 import type { ErrorRow, NoteRecord } from "../scan/types.js";
 import { connect, redactUrl } from "./connection.js";
 import { JOB_NAME, jobDataSchema, type JobData } from "./job.js";
@@ -90,14 +90,15 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
     // enqueue refused notes over its --max-note-chars already; the worker's own limit guards it against a job
     // written by anything else (the row is the one scan writes for such a note).
     const fits = data.notes.map((n) => n.text.length <= maxNoteChars);
-    const outcomes = await pool.checkBatch({ code: data.code, texts: data.notes.filter((_, k) => fits[k]).map((n) => n.text) });
+    const checked = data.notes.filter((_, k) => fits[k]);
+    const outcomes = await pool.checkBatch({ code: data.code, texts: checked.map((n) => n.text), heads: checked.map((n) => rowHead(noteRecord(n))) });
     let next = 0;
     const rows = data.notes.map((n, k) => {
       const rec = noteRecord(n);
       if (!fits[k]) return { index: data.first + k, value: "e" + readyError(tooLargeRow(rec, maxNoteChars), "jsonl").line };
       const o = outcomes[next++] ?? { ok: false as const, error: "no result" };
       const ready = o.ok ? readyResult(rec, o.row, "jsonl") : readyError(failedRow(rec, o.error, o.code), "jsonl");
-      return { index: data.first + k, value: flagOf(o.ok ? o.row.digest.verdict : null) + ready.line };
+      return { index: data.first + k, value: flagOf(o.ok ? o.row.digest.verdict : null) + lineText(ready.line) };
     });
     const dup = await storeRows(redis, runKeys(opts.queue, data.run, prefix), rows, opts.ttlSeconds);
     if (dup < 0) dropped += rows.length;
@@ -173,4 +174,11 @@ export async function runWorker(opts: WorkerOptions, log: (line: string) => void
   const extra = [duplicates ? `${duplicates} results already stored (a job ran again; kept once)` : "", dropped ? `${dropped} results dropped (their run was collected, discarded or expired)` : ""].filter(Boolean);
   log(`cdicheck worker: stopped: ${jobs} jobs, ${notes} notes${extra.length ? ", " + extra.join(", ") : ""}`);
   return EXIT_STOPPED;
+}
+
+const utf8 = new TextDecoder();
+
+/** A row's output line as text (scan workers hand JSONL lines back as UTF-8 bytes). */
+function lineText(line: string | Uint8Array): string {
+  return typeof line === "string" ? line : utf8.decode(line);
 }

@@ -175,7 +175,7 @@ class WorkerPool {
     const others = texts.filter((_, i) => i !== failed);
     try {
       const [again, bad] = await Promise.all([
-        others.length ? this.run({ code: job.task.code, texts: others }, true) : Promise.resolve([]),
+        others.length ? this.run({ ...job.task, texts: others, ...(job.task.heads ? { heads: job.task.heads.filter((_, i) => i !== failed) } : {}) }, true) : Promise.resolve([]),
         this.onFailure(job.task, failed, code, why),
       ]);
       const out: RowOutcome[] = [];
@@ -203,7 +203,7 @@ export function startPool(jobs: number, timeoutMs = DEFAULT_TIMEOUT_MS): CheckPo
   const toLarge: FailureHandler = async (task, i, code, why) => {
     if (code === "check_timeout") return { ok: false, code, error: why };
     large ??= new WorkerPool(1, LARGE_WORKER_LIMITS, 1, timeoutMs, final);
-    const [one] = await large.run({ code: task.code, texts: [task.texts[i]!] });
+    const [one] = await large.run({ code: task.code, texts: [task.texts[i]!], ...(task.heads ? { heads: [task.heads[i]!] } : {}) });
     return one!;
   };
   const pool = new WorkerPool(jobs, WORKER_LIMITS, BATCHES_AHEAD, timeoutMs, toLarge);

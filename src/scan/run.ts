@@ -82,9 +82,9 @@ export function errorRow(rec: ErrorRecord): ErrorRow {
   return { id: rec.id, source: rec.source, error: { ...rec.error, file: rec.source.file, line: rec.source.line } };
 }
 
-/** A row ready to write: its output line and its digest (for the CSV line, the tally and the report). */
+/** A row ready to write: its output line (text, or UTF-8 bytes from a worker) and its digest (for the CSV line, the tally and the report). */
 export interface ReadyRow {
-  line: string;
+  line: string | Uint8Array;
   digest: RowDigest;
 }
 
@@ -111,12 +111,17 @@ export function tooLargeRow(rec: NoteRecord, limit: number): ErrorRow {
   return { id: rec.id, source: rec.source, error: { code: "note_too_large", message, file: rec.source.file, line: rec.source.line } };
 }
 
+/** The start of a checked note's JSONL row, `{"id":...,"source":...,"textSource":...,`: the worker appends the result. */
+export function rowHead(rec: NoteRecord): string {
+  return `{"id":${JSON.stringify(rec.id)},"source":${JSON.stringify(rec.source)}${rec.textSource ? `,"textSource":${JSON.stringify(rec.textSource)}` : ""},`;
+}
+
 /** The row of a checked note from the worker's serialized result: `{id, source, textSource?, ...result}`. */
 export function readyResult(rec: NoteRecord, done: SerializedRow, format: "jsonl" | "csv", family = false): ReadyRow {
   const digest: RowDigest = { id: rec.id, file: rec.source.file, line: rec.source.line, ...done.digest };
   if (format === "csv") return { line: csvRow(digest, family), digest };
-  const head = `{"id":${JSON.stringify(rec.id)},"source":${JSON.stringify(rec.source)}${rec.textSource ? `,"textSource":${JSON.stringify(rec.textSource)}` : ""},`;
-  return { line: head + done.json.slice(1) + "\n", digest };
+  if (!done.line) throw new Error("scan: a worker returned no output line for a JSONL row");
+  return { line: done.line, digest };
 }
 
 export async function runScan(opts: ScanOptions, log: (line: string) => void = (l) => process.stderr.write(l + "\n")): Promise<number> {
@@ -221,7 +226,8 @@ export async function runScan(opts: ScanOptions, log: (line: string) => void = (
         const o = outcome(k);
         complete(it.n, o.ok ? readyResult(it.rec, o.row, opts.format, familyCsv) : readyError(failedRow(it.rec, o.error, o.code), opts.format, familyCsv), it.bytes, it.rec.text.length);
       });
-    pool.checkBatch({ code: opts.code, texts: items.map((it) => it.rec.text) }).then(
+    const task = { code: opts.code, texts: items.map((it) => it.rec.text), ...(opts.format === "jsonl" ? { heads: items.map((it) => rowHead(it.rec)) } : {}) };
+    pool.checkBatch(task).then(
       (outcomes) => settle((k) => outcomes[k] ?? { ok: false, error: "no result" }),
       (err: Error) => settle(() => ({ ok: false, error: (err as NodeJS.ErrnoException).code ?? err.name })),
     );

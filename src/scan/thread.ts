@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { UnsupportedCodeError } from "../contract.js";
-import checkBatch, { type BatchTask } from "./worker.js";
+import checkBatch, { rowBuffers, type BatchTask } from "./worker.js";
 
 /** [0]: Date.now() when the current note started (0 between notes); [1]: its index in the batch. */
 const heartbeat = new Float64Array((workerData as { heartbeat: SharedArrayBuffer }).heartbeat);
@@ -17,7 +17,7 @@ parentPort!.on("message", (msg: { id: number; task: BatchTask }) => {
       heartbeat[0] = Date.now();
     });
     heartbeat[0] = 0;
-    parentPort!.postMessage({ id: msg.id, outcomes });
+    parentPort!.postMessage({ id: msg.id, outcomes }, rowBuffers(outcomes));
   } catch (err) {
     heartbeat[0] = 0;
     parentPort!.postMessage({ id: msg.id, error: err instanceof UnsupportedCodeError ? err.message : (err as Error).name, unsupported: err instanceof UnsupportedCodeError });

@@ -1,21 +1,28 @@
 /**
- * Worker-thread entry for scan: checks a batch of notes and returns each row already serialized (the
- * result as JSON, without its id) plus the small digest the CSV output and the report need. Handing back
- * strings instead of large object trees, several notes to a message, keeps the main thread's share of
- * the work (messages, structured-clone decoding, JSON.stringify) small, so it does not hold the workers back.
+ * Worker-thread entry for scan: checks a batch of notes and returns each row already serialized (the whole
+ * JSONL line as UTF-8 bytes, in one buffer per batch that is transferred, not copied) plus the small digest
+ * the CSV output and the report need. The main thread then only writes bytes: no result objects to decode,
+ * no JSON.stringify, no UTF-8 encoding of the output, so its share of the work stays small beside the
+ * workers' (on two cores it shares a core with them).
  */
 import { check, SUPPORTED_CODES, UnsupportedCodeError } from "../check.js";
 import { digestResult, type RowDigest } from "./digest.js";
 
 export interface SerializedRow {
-  /** JSON of the result without `id` ("{...}"): the caller prefixes id and source. */
-  json: string;
+  /**
+   * The whole JSONL output line, UTF-8, newline included: the task's head for the note (`{"id":...,"source":...,`)
+   * followed by the result's JSON without its opening brace. A view into one buffer per batch, which is
+   * transferred to the main thread, not copied; absent when the task has no heads (CSV output needs the digest only).
+   */
+  line?: Uint8Array;
   digest: Omit<RowDigest, "id" | "file" | "line">;
 }
 
 export interface BatchTask {
   code: string;
   texts: string[];
+  /** Per note, the start of its JSONL row up to and including the comma after the fields the scan adds; none for CSV. */
+  heads?: string[];
 }
 
 /** Why a note has no result: the checker threw, it ran over the time budget, or its worker died. */
@@ -41,22 +48,49 @@ function injectFault(text: string): void {
 // not the reader, is the slower side from the first batch on, so more warm-up notes only delay real ones.
 check("IMPRESSION: Acquired C1-C2 ankylosis secondary to rheumatoid arthritis; CT shows bony bridging across C1-C2.");
 
-function checkRow(text: string, code: string): SerializedRow {
-  // The scan's main thread already refused notes over --max-note-chars; the limit is its business.
-  const result = check(text, { code, maxNoteChars: Infinity }); // no id given, so the result has none: the caller writes it
-  return { json: JSON.stringify(result), digest: digestResult(result) };
-}
+const encoder = new TextEncoder();
 
-/** Throws UnsupportedCodeError for a code the checker does not know (the whole batch is wrong then). */
+/**
+ * Throws UnsupportedCodeError for a code the checker does not know (the whole batch is wrong then). With
+ * heads, every row's output line is encoded into one fresh buffer (`rowBuffers` returns it for transfer).
+ */
 export default function checkBatch(task: BatchTask, onNote?: (index: number) => void): RowOutcome[] {
   if (!(SUPPORTED_CODES as readonly string[]).includes(task.code)) throw new UnsupportedCodeError(task.code);
-  return task.texts.map((text, i): RowOutcome => {
+  const lines: (string | null)[] = [];
+  const outcomes = task.texts.map((text, i): RowOutcome => {
     onNote?.(i);
     if (FAULT) injectFault(text);
     try {
-      return { ok: true, row: checkRow(text, task.code) };
+      // The scan's main thread already refused notes over --max-note-chars; the limit is its business.
+      const result = check(text, { code: task.code, maxNoteChars: Infinity }); // no id given, so the result has none: the head holds it
+      const line = task.heads ? task.heads[i]! + JSON.stringify(result).slice(1) + "\n" : null;
+      const digest = digestResult(result);
+      lines[i] = line;
+      return { ok: true, row: { digest } };
     } catch (err) {
+      lines[i] = null;
       return { ok: false, error: (err as NodeJS.ErrnoException).code ?? (err as Error).name };
     }
   });
+  if (task.heads) {
+    let total = 0;
+    for (const l of lines) if (l) total += Buffer.byteLength(l, "utf8");
+    const bytes = new Uint8Array(total); // its own ArrayBuffer (never Buffer's shared pool): it is transferred
+    let at = 0;
+    lines.forEach((l, i) => {
+      const o = outcomes[i]!;
+      if (!l || !o.ok) return;
+      const { written } = encoder.encodeInto(l, bytes.subarray(at));
+      o.row.line = bytes.subarray(at, at + written);
+      at += written;
+    });
+  }
+  return outcomes;
+}
+
+/** The buffers behind a batch's lines, to transfer with the message that carries them. */
+export function rowBuffers(outcomes: RowOutcome[]): ArrayBuffer[] {
+  const set = new Set<ArrayBuffer>();
+  for (const o of outcomes) if (o.ok && o.row.line) set.add(o.row.line.buffer as ArrayBuffer);
+  return [...set];
 }
