@@ -2,7 +2,7 @@
  * Stage 2: sections. A header is looked for at every line start and after every sentence end
  * ("...stable. IMPRESSION: ...", and exports whose line breaks became commas: "HISTORY:,"). It is a known
  * header (lexicons/sections.json) followed by ":" or " - ", or alone on its line in capitals or Title Case;
- * mid-line it must be in capitals. Unknown ALL-CAPS headers with a colon still end the previous section.
+ * mid-line it must be in capitals, or be a listed header with a capital first letter and a colon. Unknown ALL-CAPS headers with a colon still end the previous section.
  */
 import Fuse from "fuse.js";
 import { sectionsLexicon } from "../lexicon/index.js";
@@ -88,9 +88,11 @@ function headerAt(text: string, pos: number, atLineStart: boolean, map: Map<stri
   const delim = m[2]!;
   const start = m.index + m[0].lastIndexOf(words, m[0].length - delim.length);
   const caps = isAllCaps(words);
-  // A one-letter header is a SOAP field ("S:", "O:", "A:", "P:"): listed, at a line start, with its colon.
-  if (words.length === 1 && !(delim === ":" && atLineStart && map.has(words.toLowerCase()))) return null;
+  // A one-letter header is a SOAP field ("S:", "O:", "A:", "P:"): listed, a capital, with its colon, at a line start
+  // or after a sentence end (a one-line export: "... joints (R MCP2-3). A: 1. C1-C2 ankylosis ...").
+  if (words.length === 1 && !(delim === ":" && caps && map.has(words.toLowerCase()))) return null;
   let kind = map.get(words.toLowerCase().replace(/\s+/g, " "));
+  const listed = kind !== undefined;
   if (kind === undefined) {
     // An unlisted "Words:" at a line start (capitals or a capital first letter, a few words) still opens a section.
     const nWords = words.split(/\s+/).length;
@@ -98,7 +100,9 @@ function headerAt(text: string, pos: number, atLineStart: boolean, map: Map<stri
     if (!unknownHeader) return null;
     kind = unknownHeaderKind(words);
   }
-  if (!atLineStart && !caps) return null;
+  // Mid-line a header is in capitals, or a listed one with a capital and a colon after a sentence end (a one-line
+  // export: "... myelopathy. Past surgical history: ... Assessment: ...").
+  if (!atLineStart && !caps && !(listed && delim === ":" && /^[A-Z]/.test(words))) return null;
   const colonLike = delim === ":" || delim.trim() === "-";
   if (!colonLike && !(atLineStart && (caps || /^[A-Z][a-z]+(?: [A-Za-z&/]+){0,5}$/.test(words)))) return null;
   const bodyStart = colonLike ? m.index + m[0].length : start + words.length;
@@ -109,13 +113,13 @@ export function findSections(text: string): Section[] {
   const map = kinds();
   const hits: HeaderHit[] = [];
   const consider = (pos: number, atLineStart: boolean) => {
-    // Cheap filter: a mid-line header is in capitals, so its first two letters are capitals.
+    // Cheap filter: a mid-line header opens with a capital, then a letter, "/", "&" or a SOAP field's colon.
     if (!atLineStart) {
       let p = pos;
       while (text.charCodeAt(p) === 32) p++;
       const a = text.charCodeAt(p);
       const b = text.charCodeAt(p + 1);
-      if (!(a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || b === 47 || b === 38))) return;
+      if (!(a >= 65 && a <= 90 && ((b >= 65 && b <= 90) || b === 47 || b === 38 || b === 58 || (b >= 97 && b <= 122)))) return;
     }
     const hit = headerAt(text, pos, atLineStart, map);
     if (hit && (hits.length === 0 || hit.start >= hits[hits.length - 1]!.bodyStart)) hits.push(hit);

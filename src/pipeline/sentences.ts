@@ -235,6 +235,21 @@ function tableRow(text: string, i: number): boolean {
   return text[k] === "|";
 }
 
+/** A line with at least three letters, none of them lower-case (a title or a heading in capitals). */
+function isCapitalsLine(line: string): boolean {
+  let letters = 0;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+    else if (c > 127 && line[k]!.toLowerCase() !== line[k]!.toUpperCase()) {
+      if (line[k] === line[k]!.toLowerCase()) return false;
+      letters++;
+    }
+  }
+  return letters >= 3;
+}
+
 /** Marks that close a quotation or an aside right after a full stop, and belong to the sentence it ends. */
 const CLOSING_MARKS = new Set(['"', "'", "\u201d", "\u2019", ")"]);
 
@@ -266,7 +281,10 @@ function splitRange(text: string, from: number, to: number, section: number, out
         /[.:;!?]["'\u201d\u2019)]*$/.test(trimmed) ||
         LIST_START.test(next) ||
         /^[ \t]*[A-Za-z][A-Za-z /&]{1,40}:/.test(next) ||
-        (trimmed.length < 50 && /^\s*[^a-z\s]/.test(next));
+        (trimmed.length < 50 && /^\s*[^a-z\s]/.test(next)) ||
+        // A line in capitals above one that is not is a title ("CONSENT TO OPERATION, ANESTHESIA AND OTHER
+        // MEDICAL SERVICES" over "St. Brendan's Hospital"), wherever boilerplate put it.
+        (isCapitalsLine(trimmed) && !isCapitalsLine(next.trim()));
       if (ends) {
         pushTrimmed(text, sentStart, lineEnd, section, out);
         sentStart = i + 1;

@@ -18,6 +18,20 @@ describe("sections", () => {
     expect(kinds("Impresion: fused C1-C2.")).toEqual([["impression", "Impresion"]]);
   });
 
+  it("reads a one-line export: listed headers with a colon after a sentence end, and SOAP fields", () => {
+    expect(kinds("Rheum note. S: 61F with RA. O: Rotation 40. Imaging: MRI shows preserved joints. A: 1. C1-C2 ankylosis. P: Continue.")).toEqual([
+      ["other", null],
+      ["hpi", "S"],
+      ["exam", "O"],
+      ["imaging", "Imaging"],
+      ["assessment", "A"],
+      ["plan", "P"],
+    ]);
+    expect(kinds("Stable gait. Past surgical history: ankle arthrodesis. Medications: none.").map((k) => k[0])).toEqual(["other", "psh", "medications"]);
+    // Not an unlisted phrase, not without a colon, not in lower case.
+    expect(kinds("Stable. Airway: Mallampati III. Plan for today is rest. plan: none.").map((k) => k[0])).toEqual(["other"]);
+  });
+
   it("reads exports whose line breaks became commas", () => {
     expect(kinds("HISTORY:,  Pain.,PAST MEDICAL HISTORY:,1.  RA.,IMPRESSION:,  Ankylosis.").map((k) => k[0])).toEqual(["hpi", "pmh", "impression"]);
   });
@@ -68,6 +82,14 @@ describe("sentences", () => {
       "Old films are lost and were never scanned into the record at all) ok.",
     ]);
     expect(sentences("Items (one. Two\nthree) end.")[0]).toBe("Items (one.");
+  });
+
+  it("a line in capitals above one that is not is a title, wherever boilerplate put it", () => {
+    expect(sentences("Medications:\n- aspirin\n\nCONSENT TO OPERATION, ANESTHESIA AND OTHER MEDICAL SERVICES\r\nSt. Brendan's Hospital form")).toContain(
+      "CONSENT TO OPERATION, ANESTHESIA AND OTHER MEDICAL SERVICES",
+    );
+    // A note written all in capitals keeps its wrapped lines together.
+    expect(sentences("THE C1-C2 JOINTS ARE FUSED WITH BRIDGING BONE ON BOTH SIDES AND NO\nJOINT SPACE IS SEEN ON THE CT.")).toHaveLength(1);
   });
 
   it("a closing quote or parenthesis after the full stop goes with the sentence it ends", () => {
