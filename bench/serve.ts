@@ -17,6 +17,7 @@
  *   BENCH_SERVE_WORKERS=1 npx tsx bench/serve.ts   (passes --workers 1 to the server)
  *   BENCH_SERVE_NOTES=mtsamples npx tsx bench/serve.ts   (3 KB slices of MTSamples notes instead of the samples)
  *   BENCH_SERVE_SECONDS=10 BENCH_SERVE_REPEAT=3 BENCH_SERVE_RATES=400,1000
+ *   BENCH_SERVE_CLI=<other build>/dist/cli/index.js   (the server of another build, for an A/B)
  *
  * `benchServe()` returns the report as Markdown for bench/run.ts.
  */
@@ -71,7 +72,9 @@ interface Server {
 
 async function startServer(): Promise<Server> {
   const extra = process.env.BENCH_SERVE_WORKERS ? ["--workers", process.env.BENCH_SERVE_WORKERS] : [];
-  const child: ChildProcess = spawn(process.execPath, [ROOT + "dist/cli/index.js", "serve", "--host", "127.0.0.1", "--port", "0", ...extra], {
+  // BENCH_SERVE_CLI: another build's dist/cli/index.js, to compare two versions under the same load.
+  const cli = process.env.BENCH_SERVE_CLI || ROOT + "dist/cli/index.js";
+  const child: ChildProcess = spawn(process.execPath, [cli, "serve", "--host", "127.0.0.1", "--port", "0", ...extra], {
     env: { ...process.env, CDICHECK_TOKEN: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -97,10 +100,13 @@ async function startServer(): Promise<Server> {
   };
 }
 
-/** CPU seconds (user + system, every thread) a process has used so far, from /proc; NaN elsewhere. */
-function cpuSeconds(pid: number): number {
+/**
+ * CPU seconds (user + system) a process has used so far, every thread, from /proc; NaN elsewhere.
+ * With `thread`, that thread's only (the main thread's id is the process id).
+ */
+function cpuSeconds(pid: number, thread?: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
@@ -187,6 +193,8 @@ interface Saturation {
   healthCount: number;
   /** Server CPU (all threads) per answered check, ms. */
   cpuMsPerCheck: number;
+  /** The server's main thread (the event loop) alone, per answered check, ms. */
+  mainMsPerCheck: number;
   cores: number;
   load1: number;
 }
@@ -194,6 +202,7 @@ interface Saturation {
 async function saturation(server: Server, bodies: string[], seconds: number, connections: number): Promise<Omit<Saturation, "cores" | "load1">> {
   const health = await startProbe(server.url, seconds);
   const cpu0 = cpuSeconds(server.pid);
+  const main0 = cpuSeconds(server.pid, server.pid);
   const checks = autocannon({
     url: server.url,
     connections,
@@ -203,6 +212,7 @@ async function saturation(server: Server, bodies: string[], seconds: number, con
   });
   const [c, h] = await Promise.all([checks, health]);
   const cpu = cpuSeconds(server.pid) - cpu0;
+  const main = cpuSeconds(server.pid, server.pid) - main0;
   return {
     rps: c["2xx"] / (c.duration || seconds),
     total: c["2xx"],
@@ -213,6 +223,7 @@ async function saturation(server: Server, bodies: string[], seconds: number, con
     healthP99: r1(percentile(h, 99)),
     healthCount: h.length,
     cpuMsPerCheck: r2((cpu * 1000) / Math.max(1, c["2xx"])),
+    mainMsPerCheck: r2((main * 1000) / Math.max(1, c["2xx"])),
   };
 }
 
@@ -321,7 +332,7 @@ export async function benchServe(): Promise<string> {
   }
   const cpu = cpus();
   const satRow = (name: string, r: Saturation) =>
-    `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.total} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.healthP50} | ${r.healthP99} | ${r.cpuMsPerCheck} |`;
+    `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.total} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.healthP50} | ${r.healthP99} | ${r.cpuMsPerCheck} | ${r.mainMsPerCheck} |`;
   const openRow = (name: string, r: OpenLoop) =>
     `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.sent} | ${r.achieved.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.p999} | ${r.max} | ${r.bad} |`;
   const med = <T>(rows: T[], key: keyof T): number => median(rows.map((r) => r[key] as number));
@@ -335,6 +346,7 @@ export async function benchServe(): Promise<string> {
     healthP99: med(sat, "healthP99"),
     healthCount: med(sat, "healthCount"),
     cpuMsPerCheck: r2(med(sat, "cpuMsPerCheck")),
+    mainMsPerCheck: r2(med(sat, "mainMsPerCheck")),
     cores: med(sat, "cores"),
     load1: med(sat, "load1"),
   };
@@ -343,10 +355,10 @@ export async function benchServe(): Promise<string> {
     "",
     `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"}), Node ${process.version}, started ${started}; server and load generator on the same machine, loopback; server default options (request log on, worker threads = ${process.env.BENCH_SERVE_WORKERS ?? "CPU count"}). "cores" = CPU seconds two spinning processes got per second just before the run (2.00 = two free cores); "load" = 1-minute load average after it.`,
     "",
-    `Saturation: ${CONNECTIONS} concurrent clients (autocannon), ${SECONDS} s; /healthz probed about 20 times a second meanwhile on its own keep-alive connection; server CPU = user + system time of the server process (all threads) per answered check.`,
+    `Saturation: ${CONNECTIONS} concurrent clients (autocannon), ${SECONDS} s; /healthz probed about 20 times a second meanwhile on its own keep-alive connection; server CPU = user + system time of the server process (all threads) per answered check, event loop = its main thread's alone.`,
     "",
-    "| run | cores | load | checks | checks/s | p50 ms | p99 ms | non-2xx/errors | /healthz p50 ms | /healthz p99 ms | server CPU ms/check |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| run | cores | load | checks | checks/s | p50 ms | p99 ms | non-2xx/errors | /healthz p50 ms | /healthz p99 ms | server CPU ms/check | event loop CPU ms/check |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...sat.map((r, i) => satRow(`${i + 1}`, r)),
     satRow(`**median of ${sat.length}**`, medSat),
     "",
