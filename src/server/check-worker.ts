@@ -6,6 +6,9 @@
  * The bytes are exactly what the event loop used to send: `JSON.stringify` of the result, or of
  * `{ ...result, ...extra }` for a FHIR request (`extra`: its source and text source).
  */
+import { readlinkSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
+import { isMainThread, workerData } from "node:worker_threads";
 import { move, transferableSymbol, valueSymbol } from "piscina";
 import checkTask, { type WorkerTask } from "../worker.js";
 
@@ -41,4 +44,35 @@ export default function checkNoteToJson(task: ServerTask): unknown {
       return note;
     },
   });
+}
+
+
+/**
+ * How much lower than the event loop's the worker threads' CPU priority is, by default (Linux nice
+ * levels; `cdicheck serve --worker-nice`). When the cores are all busy, the kernel then runs the
+ * event loop first: /healthz and the parsing of new requests do not wait behind checks, and the
+ * workers still take every cycle the event loop leaves.
+ */
+export const DEFAULT_WORKER_NICE = 10;
+
+/**
+ * Lowers the calling thread's CPU priority by `nice` levels (at most to 19). Linux only (a thread's id
+ * is read from /proc/thread-self); elsewhere, or when refused, it does nothing and returns false.
+ */
+export function lowerThreadPriority(nice: number): boolean {
+  if (!(nice > 0)) return false;
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (!Number.isInteger(tid) || tid <= 0) return false;
+    setPriority(tid, Math.min(19, getPriority(tid) + nice));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// In a worker thread of the pool: piscina passes the pool's workerData ({ nice }) to every thread.
+if (!isMainThread) {
+  const nice = (workerData as { nice?: unknown } | undefined)?.nice;
+  if (typeof nice === "number") lowerThreadPriority(nice);
 }

@@ -11,8 +11,9 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type { CheckResult } from "../schema.js";
 import type { WorkerTask } from "../worker.js";
-import { checkToJson, type CheckedNote, type ServerTask } from "./check-worker.js";
+import { checkToJson, DEFAULT_WORKER_NICE, type CheckedNote, type ServerTask } from "./check-worker.js";
 
+export { DEFAULT_WORKER_NICE };
 export type { CheckedNote, ServerTask };
 
 export interface Checker {
@@ -86,6 +87,11 @@ export interface PoolOptions {
    * Past it the task is cancelled: taken off the queue, or its worker thread terminated and replaced.
    */
   timeoutMs?: number;
+  /**
+   * Nice levels the worker threads run below the event loop (default DEFAULT_WORKER_NICE; 0: the same
+   * priority). Linux only; elsewhere the threads keep the process's priority.
+   */
+  workerNice?: number;
 }
 
 export function createPoolChecker(options: PoolOptions = {}): Checker {
@@ -97,6 +103,7 @@ export function createPoolChecker(options: PoolOptions = {}): Checker {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    workerData: { nice: Math.max(0, options.workerNice ?? DEFAULT_WORKER_NICE) },
   });
   return {
     maxQueue,
