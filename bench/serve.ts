@@ -29,6 +29,7 @@ import { Worker } from "node:worker_threads";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { parse } from "csv-parse/sync";
+import { check } from "../src/index.js";
 import { MTSAMPLES_CSV } from "./lib/external.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -195,6 +196,8 @@ interface Saturation {
   cpuMsPerCheck: number;
   /** The server's main thread (the event loop) alone, per answered check, ms. */
   mainMsPerCheck: number;
+  /** The bench process (autocannon and the /healthz probe) per answered check, ms: CPU the server did not get. */
+  loadMsPerCheck: number;
   cores: number;
   load1: number;
 }
@@ -203,6 +206,7 @@ async function saturation(server: Server, bodies: string[], seconds: number, con
   const health = await startProbe(server.url, seconds);
   const cpu0 = cpuSeconds(server.pid);
   const main0 = cpuSeconds(server.pid, server.pid);
+  const load0 = process.cpuUsage();
   const checks = autocannon({
     url: server.url,
     connections,
@@ -213,6 +217,7 @@ async function saturation(server: Server, bodies: string[], seconds: number, con
   const [c, h] = await Promise.all([checks, health]);
   const cpu = cpuSeconds(server.pid) - cpu0;
   const main = cpuSeconds(server.pid, server.pid) - main0;
+  const load = process.cpuUsage(load0);
   return {
     rps: c["2xx"] / (c.duration || seconds),
     total: c["2xx"],
@@ -224,6 +229,7 @@ async function saturation(server: Server, bodies: string[], seconds: number, con
     healthCount: h.length,
     cpuMsPerCheck: r2((cpu * 1000) / Math.max(1, c["2xx"])),
     mainMsPerCheck: r2((main * 1000) / Math.max(1, c["2xx"])),
+    loadMsPerCheck: r2((load.user + load.system) / 1000 / Math.max(1, c["2xx"])),
   };
 }
 
@@ -307,6 +313,20 @@ async function openLoop(url: string, bodies: string[], rate: number, seconds: nu
   };
 }
 
+/**
+ * The engine alone on the same notes, for comparison: check() plus JSON.stringify (what the server's
+ * worker does) in a loop on this thread, after a warm-up; checks/s and CPU ms per check.
+ */
+function engineAlone(texts: string[], seconds: number): { rate: number; cpuMs: number } {
+  for (let i = 0; i < 2000; i++) JSON.stringify(check(texts[i % texts.length]!));
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < seconds * 1000) JSON.stringify(check(texts[n++ % texts.length]!, { id: `bench-${n}` }));
+  const c = process.cpuUsage(c0);
+  return { rate: n / ((performance.now() - t0) / 1000), cpuMs: r2((c.user + c.system) / 1000 / n) };
+}
+
 export async function benchServe(): Promise<string> {
   const which = process.env.BENCH_SERVE_NOTES === "mtsamples" ? "mtsamples" : "samples";
   const texts = which === "mtsamples" ? mtsamplesNotes() : sampleNotes();
@@ -314,8 +334,13 @@ export async function benchServe(): Promise<string> {
   const sat: Saturation[] = [];
   const open = new Map<number, OpenLoop[]>(RATES.map((r) => [r, []]));
   const started = new Date().toISOString();
+  const engineCores = await coresFree();
+  const engine = engineAlone(texts, 3);
   const server = await startServer();
+  let idle: number[] = [];
   try {
+    // /healthz with no load at all: what this machine's scheduling alone gives the probe.
+    idle = await (await startProbe(server.url, 5));
     // Warm-up: 3,000 checks (or 60 s), so that every worker thread has optimized the checker (on a
     // crowded machine V8's compiler threads take several seconds of CPU to get there).
     await autocannon({ url: server.url, connections: CONNECTIONS, amount: 3000, requests: bodies.map((body) => ({ method: "POST" as const, path: "/v1/check", headers: { "content-type": "application/json" }, body })), timeout: 60 });
@@ -334,7 +359,7 @@ export async function benchServe(): Promise<string> {
   }
   const cpu = cpus();
   const satRow = (name: string, r: Saturation) =>
-    `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.total} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.healthP50} | ${r.healthP99} | ${r.cpuMsPerCheck} | ${r.mainMsPerCheck} |`;
+    `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.total} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.healthP50} | ${r.healthP99} | ${r.cpuMsPerCheck} | ${r.mainMsPerCheck} | ${r.loadMsPerCheck} |`;
   const openRow = (name: string, r: OpenLoop) =>
     `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.sent} | ${r.achieved.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.p999} | ${r.max} | ${r.bad} |`;
   const med = <T>(rows: T[], key: keyof T): number => median(rows.map((r) => r[key] as number));
@@ -349,6 +374,7 @@ export async function benchServe(): Promise<string> {
     healthCount: med(sat, "healthCount"),
     cpuMsPerCheck: r2(med(sat, "cpuMsPerCheck")),
     mainMsPerCheck: r2(med(sat, "mainMsPerCheck")),
+    loadMsPerCheck: r2(med(sat, "loadMsPerCheck")),
     cores: med(sat, "cores"),
     load1: med(sat, "load1"),
   };
@@ -357,10 +383,12 @@ export async function benchServe(): Promise<string> {
     "",
     `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"}), Node ${process.version}, started ${started}; server and load generator on the same machine, loopback; server default options (request log on, worker threads = ${process.env.BENCH_SERVE_WORKERS ?? "CPU count"}). "cores" = CPU seconds two spinning processes got per second just before the run (2.00 = two free cores); "load" = 1-minute load average after it.`,
     "",
-    `Saturation: ${CONNECTIONS} concurrent clients (autocannon), ${SECONDS} s; /healthz probed about 20 times a second meanwhile on its own keep-alive connection; server CPU = user + system time of the server process (all threads) per answered check, event loop = its main thread's alone.`,
+    `Engine alone (check() and JSON.stringify in a loop, one thread of the bench process, same notes, 3 s, cores ${engineCores.toFixed(2)}): ${engine.rate.toFixed(0)} checks/s, ${engine.cpuMs} ms CPU per check. /healthz with no load (5 s, about 20 probes a second): p50 ${r1(percentile(idle, 50))} ms, p99 ${r1(percentile(idle, 99))} ms.`,
     "",
-    "| run | cores | load | checks | checks/s | p50 ms | p99 ms | non-2xx/errors | /healthz p50 ms | /healthz p99 ms | server CPU ms/check | event loop CPU ms/check |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `Saturation: ${CONNECTIONS} concurrent clients (autocannon), ${SECONDS} s; /healthz probed about 20 times a second meanwhile on its own keep-alive connection; server CPU = user + system time of the server process (all threads) per answered check, event loop = its main thread's alone, load generator = the bench process (autocannon and the probe), CPU the server did not get.`,
+    "",
+    "| run | cores | load | checks | checks/s | p50 ms | p99 ms | non-2xx/errors | /healthz p50 ms | /healthz p99 ms | server CPU ms/check | event loop CPU ms/check | load generator CPU ms/check |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...sat.map((r, i) => satRow(`${i + 1}`, r)),
     satRow(`**median of ${sat.length}**`, medSat),
     "",
