@@ -125,3 +125,52 @@ describe("the server under concurrency", () => {
     expect(batches).toBeGreaterThan(20);
   });
 });
+
+describe("back-pressure under concurrency", () => {
+  it("a full queue answers 503 overloaded with Retry-After at once, and never lets more than --max-queue wait", async () => {
+    // The stand-in worker holds its one thread for `id` ms; 2 may wait; 12 clients arrive at once.
+    const slow = fileURLToPath(new URL("./fixtures/serve/slow-worker.mjs", import.meta.url));
+    const checker = createPoolChecker({ threads: 1, maxQueue: 2, filename: slow });
+    const a = await buildApp({ checker, host: "127.0.0.1", logLevel: "silent", samples: [] });
+    await a.listen({ host: "127.0.0.1", port: 0 });
+    const url = `http://127.0.0.1:${(a.server.address() as AddressInfo).port}`;
+    try {
+      const queued: number[] = [];
+      const t0 = performance.now();
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, async () => {
+          const res = await fetch(`${url}/v1/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x", id: "300" }) });
+          const health = (await (await fetch(`${url}/healthz`)).json()) as { queued: number };
+          queued.push(health.queued);
+          return { status: res.status, retryAfter: res.headers.get("retry-after"), body: (await res.json()) as { error?: { code: string }; busy?: boolean }, ms: performance.now() - t0 };
+        }),
+      );
+      const ok = answers.filter((r) => r.status === 200);
+      const shed = answers.filter((r) => r.status === 503);
+      expect(ok.length + shed.length).toBe(12);
+      expect(ok.length).toBeGreaterThanOrEqual(1);
+      expect(shed.length).toBeGreaterThanOrEqual(6);
+      for (const r of ok) expect(r.body.busy).toBe(true);
+      for (const r of shed) {
+        expect(r.body.error?.code).toBe("overloaded");
+        expect(r.retryAfter).toBe("1");
+      }
+      // Shed at once, not after waiting for a thread: faster than the first check could finish.
+      expect(Math.min(...shed.map((r) => r.ms))).toBeLessThan(Math.max(...ok.map((r) => r.ms)));
+      expect(Math.max(...queued)).toBeLessThanOrEqual(2);
+      // A batch bigger than the room left is refused whole.
+      const busy = fetch(`${url}/v1/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "x", id: "300" }) });
+      await new Promise((r) => setTimeout(r, 50));
+      const batch = await fetch(`${url}/v1/check/batch`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ notes: [1, 2, 3].map((i) => ({ text: "x", id: String(i) })) }),
+      });
+      expect(batch.status).toBe(503);
+      expect(batch.headers.get("retry-after")).toBe("1");
+      expect((await busy).status).toBe(200);
+    } finally {
+      await a.close();
+    }
+  });
+});
