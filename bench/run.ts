@@ -34,7 +34,9 @@ const parts: [string, () => Promise<string>][] = [
   ["scan (worker threads)", async () => (await import("./scan.js")).benchScan()],
   // --jobs 1 against --jobs 2 on a large JSONL (NOTES=20000 npm run bench for a shorter run).
   ["scan scaling, 1 and 2 workers", async () => (await import("./scan.js")).benchScanScaling(Number(process.env.NOTES) || 200_000)],
-  ["HTTP server load", async () => (await import("./serve.js")).benchServe()],
+  // 3 KB notes made from the samples (dense with findings, ~55 KB answers), then typical notes (MTSamples).
+  ["HTTP server load", async () => (await import("./serve.js")).benchServe("samples")],
+  ["HTTP server load, MTSamples notes", async () => (await import("./serve.js")).benchServe("mtsamples")],
 ];
 
 for (const [name, run] of parts) {

@@ -327,8 +327,8 @@ function engineAlone(texts: string[], seconds: number): { rate: number; cpuMs: n
   return { rate: n / ((performance.now() - t0) / 1000), cpuMs: r2((c.user + c.system) / 1000 / n) };
 }
 
-export async function benchServe(): Promise<string> {
-  const which = process.env.BENCH_SERVE_NOTES === "mtsamples" ? "mtsamples" : "samples";
+export async function benchServe(notes: "samples" | "mtsamples" = process.env.BENCH_SERVE_NOTES === "mtsamples" ? "mtsamples" : "samples"): Promise<string> {
+  const which = notes;
   const texts = which === "mtsamples" ? mtsamplesNotes() : sampleNotes();
   const bodies = texts.map((text, i) => JSON.stringify({ id: `bench-${i}`, text }));
   const sat: Saturation[] = [];
