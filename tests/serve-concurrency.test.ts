@@ -15,7 +15,7 @@ import { createPoolChecker } from "../src/server/checker.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLIENTS = 16;
 
-/** The corpus notes, the bundled samples, and 3 KB notes made by repeating each sample (answers of ~55 KB). */
+/** The corpus notes, the bundled samples, 3 KB notes made by repeating each sample (answers of ~55 KB), and samples with odd characters. */
 function notes(): string[] {
   const corpus = ROOT + "corpus/notes/";
   const samples = ROOT + "samples/";
@@ -32,7 +32,9 @@ function notes(): string[] {
     while (t.length < 3072) t += "\n" + s;
     return t.slice(0, 3072);
   });
-  return [...fromCorpus, ...fromSamples, ...long];
+  // Text outside the BMP and lone surrogates: JSON.stringify escapes the latter, in the worker as before on the event loop.
+  const odd = fromSamples.map((t, i) => (i % 2 ? `\ud83d\ude00 ${t} \ud800 C1-C2 \udfff` : `${t}\u00e9\u2028\ud83e\uddb4`));
+  return [...fromCorpus, ...fromSamples, ...long, ...odd];
 }
 
 interface Probe {
