@@ -46,7 +46,6 @@ export default function checkNoteToJson(task: ServerTask): unknown {
   });
 }
 
-
 /**
  * How much lower than the event loop's the worker threads' CPU priority is, by default (Linux nice
  * levels; `cdicheck serve --worker-nice`). When the cores are all busy, the kernel then runs the
@@ -71,8 +70,8 @@ export function lowerThreadPriority(nice: number): boolean {
   }
 }
 
-// In a worker thread of the pool: piscina passes the pool's workerData ({ nice }) to every thread.
+// In a worker thread of the pool: piscina passes the pool's workerData to every thread it starts.
 if (!isMainThread) {
-  const nice = (workerData as { nice?: unknown } | undefined)?.nice;
+  const nice = (workerData as { cdicheckWorkerNice?: unknown } | undefined)?.cdicheckWorkerNice;
   if (typeof nice === "number") lowerThreadPriority(nice);
 }

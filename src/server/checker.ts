@@ -103,7 +103,7 @@ export function createPoolChecker(options: PoolOptions = {}): Checker {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    workerData: { nice: Math.max(0, options.workerNice ?? DEFAULT_WORKER_NICE) },
+    workerData: { cdicheckWorkerNice: Math.max(0, options.workerNice ?? DEFAULT_WORKER_NICE) },
   });
   return {
     maxQueue,
