@@ -29,7 +29,10 @@ import { Worker } from "node:worker_threads";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { parse } from "csv-parse/sync";
+import { Writable } from "node:stream";
 import { check } from "../src/index.js";
+import { buildApp } from "../src/server/app.js";
+import type { Checker } from "../src/server/checker.js";
 import { MTSAMPLES_CSV } from "./lib/external.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -327,6 +330,76 @@ function engineAlone(texts: string[], seconds: number): { rate: number; cpuMs: n
   return { rate: n / ((performance.now() - t0) / 1000), cpuMs: r2((c.user + c.system) / 1000 / n) };
 }
 
+/** autocannon in a child process (bodies on stdin), so that the process measured is only the server. */
+const LOADER = `
+const autocannon = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (d) => (input += d));
+process.stdin.on("end", () => {
+  const { url, seconds, connections, bodies } = JSON.parse(input);
+  autocannon({ url, connections, duration: seconds, requests: bodies.map((body) => ({ method: "POST", path: "/v1/check", headers: { "content-type": "application/json" }, body })) })
+    .then((r) => process.stdout.write(JSON.stringify({ ok: r["2xx"], bad: r.non2xx + r.errors + r.timeouts, duration: r.duration })));
+});
+`;
+
+function loadFromChild(url: string, bodies: string[], seconds: number): Promise<{ ok: number; bad: number; duration: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", LOADER, fileURLToPath(import.meta.resolve("autocannon"))], { stdio: ["pipe", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", () => {
+      try {
+        resolve(JSON.parse(out) as { ok: number; bad: number; duration: number });
+      } catch {
+        reject(new Error("load generator failed"));
+      }
+    });
+    child.stdin.end(JSON.stringify({ url, seconds, connections: CONNECTIONS, bodies }));
+  });
+}
+
+interface Ceiling {
+  rps: number;
+  cpuMs: number;
+  cores: number;
+}
+
+/**
+ * The event loop's own ceiling: the real app (helmet, the hooks, the body parser, zod, the request log,
+ * here to a stream that drops it) in this process, with a checker that answers at once with each note's
+ * answer computed beforehand; 16 clients from a child process. Requests/s and this process's CPU per
+ * request: what HTTP, fastify and the hand-off cost per check, apart from check() itself.
+ */
+async function eventLoopCeiling(texts: string[], bodies: string[], seconds: number, repeat: number): Promise<Ceiling[]> {
+  const encoder = new TextEncoder();
+  const answers = new Map(texts.map((t) => [t, (() => { const r = check(t); return { verdict: r.verdict, json: encoder.encode(JSON.stringify(r)) }; })()]));
+  const checker: Checker = {
+    maxQueue: Infinity,
+    queued: () => 0,
+    run: async (task) => answers.get(task.text)!,
+    warmUp: async () => {},
+    close: async () => {},
+  };
+  const drop = new Writable({ write: (_chunk, _enc, done) => done() });
+  const app = await buildApp({ checker, host: "127.0.0.1", logLevel: "info", logStream: drop, samples: [] });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const runs: Ceiling[] = [];
+  try {
+    await loadFromChild(url, bodies, 3); // warm-up
+    for (let i = 0; i < repeat; i++) {
+      const cores = await coresFree();
+      const c0 = process.cpuUsage();
+      const r = await loadFromChild(url, bodies, seconds);
+      const c = process.cpuUsage(c0);
+      runs.push({ rps: r.ok / (r.duration || seconds), cpuMs: r2((c.user + c.system) / 1000 / Math.max(1, r.ok)), cores });
+    }
+  } finally {
+    await app.close();
+  }
+  return runs;
+}
+
 export async function benchServe(notes: "samples" | "mtsamples" = process.env.BENCH_SERVE_NOTES === "mtsamples" ? "mtsamples" : "samples"): Promise<string> {
   const which = notes;
   const texts = which === "mtsamples" ? mtsamplesNotes() : sampleNotes();
@@ -336,6 +409,7 @@ export async function benchServe(notes: "samples" | "mtsamples" = process.env.BE
   const started = new Date().toISOString();
   const engineCores = await coresFree();
   const engine = engineAlone(texts, 3);
+  const ceiling = await eventLoopCeiling(texts, bodies, 5, REPEAT);
   const server = await startServer();
   let idle: number[] = [];
   try {
@@ -384,6 +458,8 @@ export async function benchServe(notes: "samples" | "mtsamples" = process.env.BE
     `Machine: ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? "?"}), Node ${process.version}, started ${started}; server and load generator on the same machine, loopback; server default options (request log on, worker threads = ${process.env.BENCH_SERVE_WORKERS ?? "CPU count"}). "cores" = CPU seconds two spinning processes got per second just before the run (2.00 = two free cores); "load" = 1-minute load average after it.`,
     "",
     `Engine alone (check() and JSON.stringify in a loop, one thread of the bench process, same notes, 3 s, cores ${engineCores.toFixed(2)}): ${engine.rate.toFixed(0)} checks/s, ${engine.cpuMs} ms CPU per check. /healthz with no load (5 s, about 20 probes a second): p50 ${r1(percentile(idle, 50))} ms, p99 ${r1(percentile(idle, 99))} ms.`,
+    "",
+    `The event loop's own ceiling (the app in the bench process with a checker that answers at once with answers computed beforehand, request log dropped; ${CONNECTIONS} clients from a child process, 5 s): ${ceiling.map((c) => `${c.rps.toFixed(0)} requests/s at ${c.cpuMs} ms CPU each (cores ${c.cores.toFixed(2)})`).join("; ")}; median ${median(ceiling.map((c) => c.rps)).toFixed(0)} requests/s, ${r2(median(ceiling.map((c) => c.cpuMs)))} ms CPU per request.`,
     "",
     `Saturation: ${CONNECTIONS} concurrent clients (autocannon), ${SECONDS} s; /healthz probed about 20 times a second meanwhile on its own keep-alive connection; server CPU = user + system time of the server process (all threads) per answered check, event loop = its main thread's alone, load generator = the bench process (autocannon and the probe), CPU the server did not get.`,
     "",
