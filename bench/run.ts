@@ -40,7 +40,9 @@ const parts: [string, () => Promise<string>][] = [
     const { benchThreads } = await import("./threads.js");
     return (await benchThreads(10_000, 1)) + (await benchThreads(10_000, 2));
   }],
-  ["HTTP server load", async () => (await import("./serve.js")).benchServe()],
+  // 3 KB notes made from the samples (dense with findings, ~55 KB answers), then typical notes (MTSamples).
+  ["HTTP server load", async () => (await import("./serve.js")).benchServe("samples")],
+  ["HTTP server load, MTSamples notes", async () => (await import("./serve.js")).benchServe("mtsamples")],
 ];
 
 for (const [name, run] of parts) {

@@ -4,6 +4,7 @@
  */
 import { Writable } from "node:stream";
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -307,6 +308,38 @@ describe("the worker pool keeps the event loop free", () => {
   });
 });
 
+/** The nice level of each thread of this process (Linux /proc), by thread id. */
+function threadNices(): Map<number, number> {
+  const nices = new Map<number, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    nices.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+  }
+  return nices;
+}
+
+describe.skipIf(process.platform !== "linux")("the worker threads run below the event loop's priority", () => {
+  it("--worker-nice lowers the pool's threads, and only them; 0 leaves them alone", async () => {
+    const before = threadNices();
+    const mainNice = before.get(process.pid)!;
+    const niced = createPoolChecker({ threads: 2, workerNice: 5 });
+    await niced.warmUp();
+    const during = threadNices();
+    await niced.close();
+    const fresh = [...during].filter(([tid]) => !before.has(tid));
+    // The pool's two threads (and none of the threads this process already had) run 5 levels lower.
+    expect(fresh.filter(([, nice]) => nice === Math.min(19, mainNice + 5))).toHaveLength(2);
+    expect(during.get(process.pid)).toBe(mainNice);
+    for (const [tid, nice] of before) if (during.has(tid)) expect(during.get(tid)).toBe(nice);
+
+    const plain = createPoolChecker({ threads: 2, workerNice: 0 });
+    await plain.warmUp();
+    const after = threadNices();
+    await plain.close();
+    expect([...after].filter(([tid, nice]) => !before.has(tid) && nice !== mainNice)).toEqual([]);
+  });
+});
+
 describe("a check over its time budget", () => {
   it("is stopped and answered 503 check_timeout naming the budget; the pool goes on", async () => {
     const checker = createPoolChecker({ threads: 1, timeoutMs: 400, filename: fileURLToPath(new URL("./fixtures/serve/slow-worker.mjs", import.meta.url)) });
@@ -367,6 +400,7 @@ describe("the serve command (built CLI)", () => {
     expect((await runCli(["serve", "--max-bytes", "lots"])).code).toBe(2);
     expect((await runCli(["serve", "--max-note-chars", "lots"])).code).toBe(2);
     expect((await runCli(["serve", "--check-timeout", "-1"])).code).toBe(2);
+    expect((await runCli(["serve", "--worker-nice", "20"])).code).toBe(2);
   });
 
   it("reads sizes and prints URLs people can open", () => {

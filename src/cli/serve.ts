@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { buildApp, DEFAULT_MAX_BYTES } from "../server/app.js";
-import { createPoolChecker, DEFAULT_CHECK_TIMEOUT_MS } from "../server/checker.js";
+import { createPoolChecker, DEFAULT_CHECK_TIMEOUT_MS, DEFAULT_WORKER_NICE } from "../server/checker.js";
 import { DEFAULT_MAX_NOTE_CHARS } from "../server/requests.js";
 import { isLoopbackHost } from "../server/security.js";
 
@@ -15,6 +15,7 @@ interface ServeOptions {
   maxNoteChars: string;
   checkTimeout: string;
   workers?: string;
+  workerNice: string;
   maxQueue: string;
   insecure?: boolean;
   logLevel: string;
@@ -55,6 +56,7 @@ export function registerServe(program: Command): void {
     .option("--max-bytes <size>", "largest request body, e.g. 5mb or 1048576", String(DEFAULT_MAX_BYTES))
     .option("--max-note-chars <n>", "longest note in characters (UTF-16 units); longer notes get 413", String(DEFAULT_MAX_NOTE_CHARS))
     .option("--workers <n>", "worker threads that run the checks (default: CPU count)")
+    .option("--worker-nice <n>", "nice levels the worker threads run below the event loop, so /healthz and new requests come first when the cores are busy (Linux; 0: same priority)", String(DEFAULT_WORKER_NICE))
     .option("--check-timeout <ms>", "most milliseconds a note may take, queue included; then 503 check_timeout (0: no limit)", String(DEFAULT_CHECK_TIMEOUT_MS))
     .option("--max-queue <n>", "notes allowed to wait for a worker before requests get 503", "2000")
     .option("--insecure", "allow a non-loopback address without CDICHECK_TOKEN")
@@ -66,6 +68,7 @@ export function registerServe(program: Command): void {
       const timeoutMs = intOption("check-timeout", opts.checkTimeout, 0, 3_600_000);
       const maxQueue = intOption("max-queue", opts.maxQueue, 1, 1_000_000);
       const threads = opts.workers === undefined ? undefined : intOption("workers", opts.workers, 1, 64);
+      const workerNice = intOption("worker-nice", opts.workerNice, 0, 19);
       if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(opts.logLevel)) {
         fail(`--log-level: unknown level "${opts.logLevel}"`);
       }
@@ -77,7 +80,7 @@ export function registerServe(program: Command): void {
         );
       }
 
-      const checker = createPoolChecker({ ...(threads !== undefined ? { threads } : {}), maxQueue, timeoutMs });
+      const checker = createPoolChecker({ ...(threads !== undefined ? { threads } : {}), maxQueue, timeoutMs, workerNice });
       const app = await buildApp({
         checker,
         maxBytes,

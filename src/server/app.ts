@@ -9,11 +9,11 @@ import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Writable } from "node:stream";
-import { resultJsonSchema, type CheckResult } from "../schema.js";
+import { resultJsonSchema } from "../schema.js";
 import { buildCard, cardCodes, MalformedCodeError, UnknownCodeError } from "../card/card.js";
 import type { CodeCard } from "../card/schema.js";
 import { CheckTimeoutError, OverloadedError, type Checker } from "./checker.js";
-import { FHIR_JSON, type FhirCheckResult, isFhirContentType, isFhirRequest, operationOutcome, parseFhirRequest } from "./fhir.js";
+import { FHIR_JSON, isFhirContentType, isFhirRequest, operationOutcome, parseFhirRequest } from "./fhir.js";
 import { openApiDocument } from "./openapi.js";
 import { VERSION } from "../version.js";
 import { buildPage, loadSamples, type PagePanel, type Sample } from "./page.js";
@@ -121,6 +121,17 @@ function sendError(reply: FastifyReply, err: ApiError): FastifyReply {
     return reply.code(err.status).type(`${FHIR_JSON}; charset=utf-8`).send(operationOutcome(err));
   }
   return reply.code(err.status).type("application/json; charset=utf-8").send(err.toJSON());
+}
+
+/** The Content-Type fastify gives a serialized object; the check routes send bytes with the same one. */
+const JSON_UTF8 = "application/json; charset=utf-8";
+const BATCH_OPEN = Buffer.from('{"results":[');
+const COMMA = Buffer.from(",");
+const BATCH_CLOSE = Buffer.from("]}");
+
+/** A Buffer over the same memory (no copy), which fastify sends as it is. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const MEDIA_TYPE_HINT = 'send the body as JSON with "Content-Type: application/json" (POST /v1/check also takes a FHIR resource as "application/fhir+json")';
@@ -314,21 +325,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const openApi = JSON.stringify(openApiDocument(VERSION));
   app.get("/openapi.json", PUBLIC, async (_req, reply) => reply.type("application/json; charset=utf-8").send(openApi));
 
-  app.post("/v1/check", async (req): Promise<CheckResult | FhirCheckResult> => {
+  // The checker answers with the JSON bytes of the result (CheckResult, or FhirCheckResult for a FHIR
+  // request), serialized in the worker thread: the event loop only writes them.
+  app.post("/v1/check", async (req, reply) => {
     if (isFhirContentType(req.headers["content-type"])) {
       // A FHIR resource: the same result, its id the resource reference, and where the text came from.
       const fhir = parseFhirRequest(req.body, maxNoteChars);
-      const result = await checker.run({ ...fhir.task, code: queryCode(req.query) ?? fhir.task.code });
-      req.outcome = result.verdict;
-      return { ...result, source: fhir.source, ...(fhir.textSource ? { textSource: fhir.textSource } : {}) };
+      const extra = { source: fhir.source, ...(fhir.textSource ? { textSource: fhir.textSource } : {}) };
+      const checked = await checker.run({ ...fhir.task, code: queryCode(req.query) ?? fhir.task.code, extra });
+      req.outcome = checked.verdict;
+      return reply.type(JSON_UTF8).send(asBuffer(checked.json));
     }
     const task = parseNoteRequest(req.body, maxNoteChars, queryCode(req.query));
-    const result = await checker.run(task);
-    req.outcome = result.verdict;
-    return result;
+    const checked = await checker.run(task);
+    req.outcome = checked.verdict;
+    return reply.type(JSON_UTF8).send(asBuffer(checked.json));
   });
 
-  app.post("/v1/check/batch", async (req) => {
+  app.post("/v1/check/batch", async (req, reply) => {
     if (isFhirContentType(req.headers["content-type"])) {
       throw new ApiError(415, "unsupported_media_type", 'the batch takes JSON ("Content-Type: application/json"); send one FHIR resource to POST /v1/check, or a Bundle to cdicheck scan');
     }
@@ -340,7 +354,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     req.outcome = Object.entries(counts)
       .map(([v, n]) => `${v}:${n}`)
       .join(",");
-    return { results };
+    // The bytes of JSON.stringify({ results }): each result's JSON, comma-separated, in order.
+    const parts: Buffer[] = [BATCH_OPEN];
+    results.forEach((r, i) => parts.push(...(i ? [COMMA] : []), asBuffer(r.json)));
+    parts.push(BATCH_CLOSE);
+    return reply.type(JSON_UTF8).send(Buffer.concat(parts));
   });
 
   // Wrong methods on known paths read better as 405 than 404.
