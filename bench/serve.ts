@@ -436,22 +436,7 @@ export async function benchServe(notes: "samples" | "mtsamples" = process.env.BE
     `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.total} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.healthP50} | ${r.healthP99} | ${r.cpuMsPerCheck} | ${r.mainMsPerCheck} | ${r.loadMsPerCheck} |`;
   const openRow = (name: string, r: OpenLoop) =>
     `| ${name} | ${r.cores.toFixed(2)} | ${r.load1.toFixed(1)} | ${r.sent} | ${r.achieved.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.p999} | ${r.max} | ${r.bad} |`;
-  const med = <T>(rows: T[], key: keyof T): number => median(rows.map((r) => r[key] as number));
-  const medSat: Saturation = {
-    rps: med(sat, "rps"),
-    total: med(sat, "total"),
-    p50: med(sat, "p50"),
-    p99: med(sat, "p99"),
-    bad: med(sat, "bad"),
-    healthP50: med(sat, "healthP50"),
-    healthP99: med(sat, "healthP99"),
-    healthCount: med(sat, "healthCount"),
-    cpuMsPerCheck: r2(med(sat, "cpuMsPerCheck")),
-    mainMsPerCheck: r2(med(sat, "mainMsPerCheck")),
-    loadMsPerCheck: r2(med(sat, "loadMsPerCheck")),
-    cores: med(sat, "cores"),
-    load1: med(sat, "load1"),
-  };
+  const medSat = medians(sat, { r2: ["cpuMsPerCheck", "mainMsPerCheck", "loadMsPerCheck"] });
   const lines = [
     `### serve: POST /v1/check, ${NOTE_CHARS}-character notes (${which === "samples" ? `${bodies.length} bundled samples, each repeated to the length` : `${bodies.length} MTSamples notes, first ${NOTE_CHARS} characters`})`,
     "",
@@ -475,19 +460,7 @@ export async function benchServe(notes: "samples" | "mtsamples" = process.env.BE
   ];
   for (const [rate, rows] of open) {
     for (const [i, r] of rows.entries()) lines.push(openRow(`${rate} | ${i + 1}`, r));
-    const m: OpenLoop = {
-      rate,
-      sent: med(rows, "sent"),
-      ok: med(rows, "ok"),
-      bad: med(rows, "bad"),
-      achieved: med(rows, "achieved"),
-      p50: r2(med(rows, "p50")),
-      p99: r2(med(rows, "p99")),
-      p999: r2(med(rows, "p999")),
-      max: r2(med(rows, "max")),
-      cores: med(rows, "cores"),
-      load1: med(rows, "load1"),
-    };
+    const m = medians(rows, { r2: ["p50", "p99", "p999", "max"] });
     lines.push(openRow(`${rate} | **median of ${rows.length}**`, m));
   }
   lines.push("");
@@ -502,4 +475,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exit(1);
     },
   );
+}
+
+/** The median of each numeric field over several runs (the fields in `r2` rounded to two decimals). */
+function medians<T extends { [K in keyof T]: number }>(rows: readonly T[], opts: { r2?: readonly (keyof T)[] } = {}): T {
+  const out = {} as Record<keyof T, number>;
+  for (const key of Object.keys(rows[0]!) as (keyof T)[]) {
+    const m = median(rows.map((r) => r[key]));
+    out[key] = opts.r2?.includes(key) ? r2(m) : m;
+  }
+  return out as T;
 }

@@ -12,16 +12,9 @@ if [ -n "${CHROMIUM_PATH:-}" ]; then
   echo "ensure-chromium: CHROMIUM_PATH=$bin is not an executable file" >&2
   exit 1
 fi
-if [ "$(id -u)" != "0" ]; then
-  echo "ensure-chromium: $bin is missing and we are not root; install it with 'sudo apt-get install -y chromium' or set CHROMIUM_PATH" >&2
-  exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-chromium: $bin is missing and apt-get is not available; install Chromium and set CHROMIUM_PATH" >&2
-  exit 1
-fi
-echo "ensure-chromium: installing Debian's chromium package (one time)..." >&2
-export DEBIAN_FRONTEND=noninteractive
+# shellcheck source=scripts/apt-lib.sh
+. "$(dirname "$0")/apt-lib.sh"
+can_apt_install ensure-chromium chromium "set CHROMIUM_PATH" || exit 1
 apt-get update -qq >&2
 apt-get install -y -qq --no-install-recommends chromium >&2
 if [ ! -x "$bin" ]; then

@@ -13,16 +13,9 @@ fi
 for candidate in /usr/bin/redis-server "$(command -v redis-server 2>/dev/null || true)"; do
   if [ -n "$candidate" ] && [ -x "$candidate" ]; then echo "$candidate"; exit 0; fi
 done
-if [ "$(id -u)" != "0" ]; then
-  echo "ensure-redis: redis-server is missing and we are not root; install it with 'sudo apt-get install -y redis-server' or set REDIS_SERVER" >&2
-  exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-redis: redis-server is missing and apt-get is not available; install Redis and set REDIS_SERVER" >&2
-  exit 1
-fi
-echo "ensure-redis: installing Debian's redis-server package (one time)..." >&2
-export DEBIAN_FRONTEND=noninteractive
+# shellcheck source=scripts/apt-lib.sh
+. "$(dirname "$0")/apt-lib.sh"
+can_apt_install ensure-redis redis-server "set REDIS_SERVER" || exit 1
 # policy-rc.d refuses service starts during the install, so the package does not leave a system-wide
 # redis-server running on port 6379: the tests start their own, on a free port, and stop it.
 policy=/usr/sbin/policy-rc.d
