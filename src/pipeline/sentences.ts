@@ -52,14 +52,17 @@ function isBreakAfterPeriod(text: string, dot: number, lineStart: number): boole
 
 /** How far after a full stop a ")" may close the parenthesis the stop sits in, for the stop to end nothing. */
 const PAREN_CLOSE_WITHIN = 40;
+/** How far before a full stop the "(" of that parenthesis may open. */
+const PAREN_OPEN_WITHIN = 120;
 
 /**
  * A full stop inside a short parenthesis ends no sentence: "her mother (d. 2019) had RA", "(approx. 2 cm.)".
- * The parenthesis opened earlier on the line and closes on it soon after the stop.
+ * The parenthesis opened on the line at most PAREN_OPEN_WITHIN characters before the stop and closes on it soon after.
  */
 function insideShortParentheses(text: string, dot: number, lineStart: number): boolean {
   let depth = 0;
-  for (let k = dot - 1; k >= lineStart; k--) {
+  // Bounded both ways, so a long line of full stops costs linear time.
+  for (let k = dot - 1; k >= lineStart && k >= dot - PAREN_OPEN_WITHIN; k--) {
     const c = text.charCodeAt(k);
     if (c === 41) depth--;
     else if (c === 40 && ++depth > 0) break;

@@ -246,17 +246,25 @@ function sentenceLevels(sentence: readonly Mention[]): Set<number> {
  * the note also says was done keeps its default.
  */
 function settleFromNamesakes(mentions: Mention[], bySentence: Map<number, Mention[]>): void {
-  const undecided = mentions.filter((m) => m.procedure === UNDECIDED);
+  const undecided = mentions.filter((m) => m.procedure === UNDECIDED && m.type === "fusion");
   if (!undecided.length) return;
-  const decided = mentions.filter((m) => m.procedure && m.procedure !== UNDECIDED && m.procedure.cue !== null && m.type === "fusion");
-  if (!decided.length) return;
-  const levelsOf = new Map<number, Set<number>>();
-  const levels = (sentence: number) => levelsOf.get(sentence) ?? levelsOf.set(sentence, sentenceLevels(bySentence.get(sentence) ?? [])).get(sentence)!;
+  const levelsOf = new Map<number, string | null>();
+  const key = (sentence: number): string | null => {
+    if (!levelsOf.has(sentence)) levelsOf.set(sentence, spanKey(sentenceLevels(bySentence.get(sentence) ?? [])));
+    return levelsOf.get(sentence)!;
+  };
+  // The decided fusions by the stretch of levels their sentence names: one pass, then a lookup per undecided one.
+  const decided = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    if (!m.procedure || m.procedure === UNDECIDED || m.procedure.cue === null || m.type !== "fusion") continue;
+    const k = key(m.sentence);
+    if (k !== null) decided.set(k, [...(decided.get(k) ?? []), m]);
+  }
+  if (!decided.size) return;
   for (const m of undecided) {
-    if (m.type !== "fusion") continue;
-    const own = levels(m.sentence);
-    if (!own.size) continue;
-    const same = decided.filter((o) => o.sentence !== m.sentence && sameLevels(own, levels(o.sentence)));
+    const k = key(m.sentence);
+    if (k === null) continue;
+    const same = (decided.get(k) ?? []).filter((o) => o.sentence !== m.sentence);
     if (!same.length || same.some((o) => !isKind(o.procedure!.status))) continue;
     const strongest = same.reduce((a, b) => (HYPOTHETICAL_PRIORITY[b.procedure!.status as HypotheticalKind] > HYPOTHETICAL_PRIORITY[a.procedure!.status as HypotheticalKind] ? b : a));
     m.procedure = { status: strongest.procedure!.status, cue: strongest.procedure!.cue };
@@ -272,9 +280,19 @@ function settleFromNamesakes(mentions: Mention[], bySentence: Map<number, Mentio
   }
 }
 
-/** Whether two sentences' levels span the same stretch of spine ("occiput-to-C2" names occiput and C2; "occiput–C2" all three). */
-function sameLevels(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  return Math.min(...a) === Math.min(...b) && Math.max(...a) === Math.max(...b);
+/**
+ * The stretch of spine a sentence's levels span, as a key ("occiput-to-C2" names occiput and C2, "occiput–C2" all
+ * three: both "0-2"), or null when it names none.
+ */
+function spanKey(levels: ReadonlySet<number>): string | null {
+  if (!levels.size) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const l of levels) {
+    lo = Math.min(lo, l);
+    hi = Math.max(hi, l);
+  }
+  return `${lo}-${hi}`;
 }
 
 /** A yes or a no said in a sentence of its own: the trigger's kind and words. */
