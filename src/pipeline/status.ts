@@ -258,7 +258,10 @@ function settleFromNamesakes(mentions: Mention[], bySentence: Map<number, Mentio
   for (const m of mentions) {
     if (!m.procedure || m.procedure === UNDECIDED || m.procedure.cue === null || m.type !== "fusion") continue;
     const k = key(m.sentence);
-    if (k !== null) decided.set(k, [...(decided.get(k) ?? []), m]);
+    if (k === null) continue;
+    const list = decided.get(k);
+    if (list) list.push(m);
+    else decided.set(k, [m]);
   }
   if (!decided.size) return;
   for (const m of undecided) {
