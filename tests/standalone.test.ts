@@ -14,7 +14,7 @@ const SELF = "tests/standalone.test.ts";
 // Built from parts so that this file does not hold the strings it looks for (a plain `git grep` stays clean).
 const BUILD_MACHINE_DIR = ["", "work", ""].join("/");
 const SIBLING = "shared";
-/** "/tmp/" followed by a name, assembled so that this file does not name it. */
+/** The machine's temporary folder followed by a name, assembled so that this file does not name it. */
 const TEMP_DIR = new RegExp(["", "tmp", "[A-Za-z0-9]"].join("\\/"));
 const ABSOLUTE = new RegExp(BUILD_MACHINE_DIR);
 // The sibling folder written as a relative path (either slash) or in the path.join form `"..", "<name>"`.
