@@ -13,6 +13,9 @@ export type Direction = (typeof DIRECTIONS)[number];
 import { HYPOTHETICAL_KINDS, PERFORMED_KINDS, type HypotheticalKind } from "../domain.js";
 export { HYPOTHETICAL_KINDS, type HypotheticalKind };
 
+/** The word sets a token or an antecedent names: one set, or several. */
+const SetNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
 /**
  * One token of a pattern: an exact (folded) token, one of several tokens (which may be optional), a
  * whole-token regular expression, "$", a zero-width check that the clause ends here (sentence end or
@@ -31,7 +34,7 @@ const PatternToken = z.union([
    * relative, friend or colleague, instead of a list copied into each rule that needs it.
    */
   z.strictObject({
-    set: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    set: SetNames,
     optional: z.literal(true).optional(),
   }),
 ]);
@@ -94,7 +97,7 @@ export const ContextRuleSchema = z.strictObject({
    */
   antecedent: z
     .strictObject({
-      set: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+      set: SetNames,
       within: z.number().int().min(1).max(20),
     })
     .optional(),

@@ -119,6 +119,9 @@ export const TermLexiconSchema = z
   });
 export type TermLexicon = z.infer<typeof TermLexiconSchema>;
 
+/** One word in lower-case letters (runOnBreaks). */
+const lowercaseWord = z.string().regex(/^[a-z]+$/, "one lowercase word");
+
 export const SectionsLexiconSchema = z
   .strictObject({
     description: z.string().min(1),
@@ -145,9 +148,9 @@ export const SectionsLexiconSchema = z
     runOnBreaks: z
       .strictObject({
         minChars: z.number().int().min(40),
-        words: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")).min(1),
+        words: z.array(lowercaseWord).min(1),
         /** Words after which a header word is an ordinary word ("no history of", "family history", "the plan"). */
-        notAfter: z.array(z.string().regex(/^[a-z]+$/, "one lowercase word")),
+        notAfter: z.array(lowercaseWord),
       })
       .optional(),
   })
