@@ -101,6 +101,16 @@ export const ContextRuleSchema = z.strictObject({
       within: z.number().int().min(1).max(20),
     })
     .optional(),
+  /**
+   * For experiencer triggers: the person named owns the event ("her son signed consent for his own fusion"): never
+   * a proxy acting for the patient, whatever the operation's status.
+   */
+  owner: z.literal(true).optional(),
+  /**
+   * For hypothetical triggers that only suggest a time ("Friday's fusion", "fusion on 3/4"): a completion verb
+   * governing the operation outranks them ("He had the arthrodesis on 3/4 and is healing well").
+   */
+  weak: z.literal(true).optional(),
   /** Why the rule exists, for the generated docs table. */
   note: z.string().optional(),
 });
@@ -179,6 +189,12 @@ export const ContextLexiconSchema = z
       }
       if (rule.proxy !== undefined && !(rule.category === "experiencer" && isTrigger)) {
         ctx.addIssue({ code: "custom", path: ["rules", i, "proxy"], message: "only experiencer triggers are proxies" });
+      }
+      if (rule.owner !== undefined && !(rule.category === "experiencer" && isTrigger)) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "owner"], message: "only experiencer triggers name an event's owner" });
+      }
+      if (rule.weak !== undefined && !(rule.category === "hypothetical" && isTrigger)) {
+        ctx.addIssue({ code: "custom", path: ["rules", i, "weak"], message: "only hypothetical triggers are weak" });
       }
       if (rule.antecedent !== undefined) {
         if (!(rule.category === "experiencer" && isTrigger)) {

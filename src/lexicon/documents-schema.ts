@@ -26,6 +26,17 @@ export const DocumentsLexiconSchema = z
     ),
     statusHeaders: z.array(z.strictObject({ status: z.enum(PROCEDURE_STATUSES), headers: z.array(phrase).min(1) })),
     procedureHeaders: z.strictObject({ note: z.string(), headers: z.array(phrase).min(1) }),
+    /**
+     * Labels of the note's own date ("Date of service: 11/27/2026"), looked for at the start of the note's first
+     * `within` sentences; the first full date after the label is the note's date.
+     */
+    noteDateLabels: z.strictObject({
+      note: z.string(),
+      labels: z.array(phrase).min(1),
+      /** Labels that start like one of `labels` but date something else ("date of birth"). */
+      except: z.array(phrase),
+      within: z.number().int().min(1).max(20),
+    }),
   })
   .superRefine((lex, ctx) => {
     const seen = new Map<string, string>();

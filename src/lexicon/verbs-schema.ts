@@ -21,6 +21,18 @@ export const VerbsLexiconSchema = z
     ),
     /** Modal auxiliaries by the status they give a verb of no class ("will have" -> planned, "would stabilise" -> conditional). */
     modals: z.array(z.strictObject({ words: z.array(Lemma).min(1), class: z.enum(VERB_CLASSES), note: z.string().optional() })),
+    /**
+     * Words that, right before a past participle with no auxiliary, make it an adjective of the operation after it
+     * ("the previously recommended C1-C2 fusion was carried out today": "carried out" governs it, not "recommended").
+     */
+    attributiveAfter: z.array(Lemma).min(1),
+    /**
+     * Subjects that, right before a verb after the operation, open a relative clause about it ("the C1-C2 fusion we
+     * discussed last year was performed in March"): that verb is not what happened to the operation.
+     */
+    relativeSubjects: z.array(Lemma).min(1),
+    /** Words that, right after a verb before the operation, make the operation no object of it ("testing completed for the fusion"). */
+    prepositions: z.array(Lemma).min(1),
   })
   .superRefine((lex, ctx) => {
     const seen = new Map<string, string>();

@@ -20,13 +20,20 @@ interface ClauseJson {
 
 const CLAUSE_BREAK = /;|,\s*(?:and|but|while|whereas|which|with|without)\b|\b(?:whereas|while|however|although)\b/gi;
 
+/**
+ * The same breaks, and a colon before a space: a verb on one side of a label's colon does not govern a word on the
+ * other ("Pre-op checklist for the C1-C2 fusion: labs drawn").
+ */
+const CLAUSE_BREAK_OR_COLON = /;|:\s|,\s*(?:and|but|while|whereas|which|with|without)\b|\b(?:whereas|while|however|although)\b/gi;
+
 /** Clause spans found by punctuation and conjunctions alone (cheap; tried before the parser). */
-export function quickClauses(text: string, span: Span): Span[] {
+export function quickClauses(text: string, span: Span, colon = false): Span[] {
   const sentence = text.slice(span.start, span.end);
   const out: Span[] = [];
   let prev = span.start;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m !== null; m = CLAUSE_BREAK.exec(sentence)) {
+  const re = colon ? CLAUSE_BREAK_OR_COLON : CLAUSE_BREAK;
+  re.lastIndex = 0;
+  for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
     const cut = span.start + m.index;
     if (cut > prev) out.push({ start: prev, end: cut });
     prev = cut;

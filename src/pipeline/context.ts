@@ -83,6 +83,8 @@ function compiledRule(r: ContextRule): CompiledRule {
     scope: r.scope,
     adverb: r.adverb,
     proxy: r.proxy,
+    owner: r.owner,
+    weak: r.weak,
     antecedent: r.antecedent,
     note: r.note,
   };

@@ -49,3 +49,55 @@ export function nearestDate(text: string, from: number, to: number, near: Span):
   }
   return best;
 }
+
+const MONTH_NUMBER: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** A date's place in time, to compare with another: days for a full date, else its month or year. */
+export interface DateValue {
+  year: number;
+  /** 1-12, or 0 when only the year is written. */
+  month: number;
+  /** 1-31, or 0 when the day is not written. */
+  day: number;
+}
+
+/**
+ * The value of a date as findDates finds them (US order for slashes: 03/12/2025 is 12 March), or null when the
+ * words are not one. Two-digit years are 20xx up to 39, else 19xx.
+ */
+export function dateValue(s: string): DateValue | null {
+  const parts: string[] = [];
+  let cur = "";
+  for (const ch of s.toLowerCase()) {
+    const word = (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9");
+    if (word) cur += ch;
+    else if (cur) {
+      parts.push(cur);
+      cur = "";
+    }
+  }
+  if (cur) parts.push(cur);
+  const num = (p: string | undefined) => (p !== undefined && /^\d+$/.test(p) ? Number(p) : NaN);
+  const year = (n: number) => (n < 100 ? (n <= 39 ? 2000 + n : 1900 + n) : n);
+  const monthOf = (p: string | undefined) => (p === undefined ? 0 : (MONTH_NUMBER[p.slice(0, 3)] ?? 0));
+  const ok = (v: DateValue) => (v.year >= 1900 && v.year <= 2100 && v.month >= 0 && v.month <= 12 && v.day >= 0 && v.day <= 31 ? v : null);
+  const [a, b, c] = parts;
+  if (parts.length === 3 && num(a) > 999) return ok({ year: num(a), month: num(b), day: num(c) });
+  if (parts.length === 3 && !Number.isNaN(num(a)) && !Number.isNaN(num(b)) && !Number.isNaN(num(c))) return ok({ year: year(num(c)), month: num(a), day: num(b) });
+  const ordinal = (p: string | undefined) => num(p?.replace(/(?:st|nd|rd|th)$/, ""));
+  if (parts.length === 3 && monthOf(a)) return ok({ year: num(c), month: monthOf(a), day: ordinal(b) });
+  if (parts.length === 3 && monthOf(b)) return ok({ year: num(c), month: monthOf(b), day: ordinal(a) });
+  if (parts.length === 2 && monthOf(a) && num(b) > 999) return ok({ year: num(b), month: monthOf(a), day: 0 });
+  if (parts.length === 2 && num(b) > 999 && !Number.isNaN(num(a))) return ok({ year: num(b), month: num(a), day: 0 });
+  if (parts.length === 1 && num(a) > 999) return ok({ year: num(a), month: 0, day: 0 });
+  return null;
+}
+
+/** Whether `a` lies after `b` at the precision both are written to (a year alone is compared by year). */
+export function isAfter(a: DateValue, b: DateValue): boolean {
+  if (a.year !== b.year) return a.year > b.year;
+  if (!a.month || !b.month) return false;
+  if (a.month !== b.month) return a.month > b.month;
+  if (!a.day || !b.day) return false;
+  return a.day > b.day;
+}

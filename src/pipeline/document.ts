@@ -10,6 +10,7 @@ import { STATUS_OF_KIND, type DocumentKind, type ProcedureStatus } from "../doma
 import { operationKindsIn } from "./context.js";
 import type { Evidence, Section, Sentence } from "../types.js";
 import { fold } from "./text.js";
+import { dateValue, findDates, type DateValue } from "./dates.js";
 
 export interface DocumentFacts {
   kind: DocumentKind;
@@ -23,6 +24,8 @@ export interface DocumentFacts {
   procedureSections: Set<number>;
   /** Every section's header by section index (for cues that name the section). */
   headers: Map<number, Evidence>;
+  /** The note's own date (lexicons/documents.json noteDateLabels), or null when the note does not say it. */
+  noteDate: DateValue | null;
 }
 
 /** A note that is no operative report, pre-operative form, consent or education note, with no status headers. */
@@ -33,6 +36,7 @@ export const ORDINARY_DOCUMENT: DocumentFacts = Object.freeze({
   sectionStatus: new Map(),
   procedureSections: new Set<number>(),
   headers: new Map(),
+  noteDate: null,
 }) as DocumentFacts;
 
 /** Longest title looked for in a note's first line; a longer first line is prose, not a title. */
@@ -125,5 +129,37 @@ export function readDocument(text: string, sections: readonly Section[], sentenc
       if (kind) sectionStatus.set(i, { status: STATUS_OF_KIND[kind.kind], cue: { start: kind.start, end: kind.end, text: text.slice(kind.start, kind.end) } });
     }
   });
-  return { kind, cue, defaultStatus, sectionStatus, procedureSections, headers };
+  return { kind, cue, defaultStatus, sectionStatus, procedureSections, headers, noteDate: noteDateOf(text, sentences) };
+}
+
+/**
+ * The note's own date: the first full date (day, month and year) in one of the first sentences that opens with a
+ * label of it ("Date of service: 11/27/2026", "Note date 12/03/2026", "TELEPHONE ENCOUNTER 11/20/2026 1412").
+ */
+export function noteDateOf(text: string, sentences: readonly Sentence[]): DateValue | null {
+  const { labels, except, within } = documents().lexicon.noteDateLabels;
+  for (let i = 0; i < Math.min(within, sentences.length); i++) {
+    const s = sentences[i]!;
+    const head = normalizeHeading(text.slice(s.start, Math.min(s.end, s.start + LABEL_MAX_CHARS)));
+    const label = labels.find((l) => head.startsWith(l) && (head.length === l.length || !isWordChar(head.charCodeAt(l.length))));
+    if (label === undefined || except.some((x) => head.startsWith(x))) continue;
+    // The date may stand after the label's colon, which can close a sentence of its own: look to the line's end.
+    const lineEnd = text.indexOf("\n", s.start);
+    const to = Math.min(lineEnd < 0 ? text.length : lineEnd, s.start + NOTE_DATE_MAX_CHARS);
+    for (const d of findDates(text, s.start, to)) {
+      const v = dateValue(text.slice(d.start, d.end));
+      if (v && v.day) return v;
+    }
+  }
+  return null;
+}
+
+/** How far into a sentence a note-date label may reach. */
+const LABEL_MAX_CHARS = 40;
+
+/** How far after the label's start its date may stand. */
+const NOTE_DATE_MAX_CHARS = 80;
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }

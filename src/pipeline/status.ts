@@ -12,6 +12,7 @@
  * the mention's hypothetical flag to match, so later stages need not know about statuses to set a planned
  * fusion aside.
  */
+import { dateValue, findDates, isAfter } from "./dates.js";
 import { ACTUAL_STATUSES, HYPOTHETICAL_KINDS, HYPOTHETICAL_PRIORITY, STATUS_OF_KIND, type HypotheticalKind, type ProcedureStatus } from "../domain.js";
 import type { Cue, Evidence, Span } from "../types.js";
 import { contextRule, OPERATION_TARGET } from "./context.js";
@@ -160,7 +161,8 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   // own operation ("her husband declined a C1-C2 fusion last year").
   // A relative who gives consent gives it for the patient ("consent obtained from the wife, as the patient is
   // intubated"); a relative's refusal is of their own operation unless a proxy word says otherwise.
-  const proxy = experiencer !== undefined && (contextRule(experiencer.rule)?.proxy === true || hypotheticalKind === "consented");
+  const experiencerRule = experiencer ? contextRule(experiencer.rule) : undefined;
+  const proxy = experiencer !== undefined && experiencerRule?.owner !== true && (experiencerRule?.proxy === true || hypotheticalKind === "consented");
   if (m.assertion.experiencer === "other" && !proxy) return { status: "other", cue: experiencer ? asCue(experiencer) : null };
   const negation = cues.find((c) => c.category === "negated");
   // "If the pseudarthrosis does not consolidate, revision fusion will be needed": a negation inside the
@@ -169,7 +171,10 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
     negation !== undefined && hypothetical !== undefined && hypotheticalKind === "conditional" && hypothetical.end <= negation.start && negation.end <= m.start;
   if (m.assertion.negated && !negatesCondition) return { status: "negated", cue: negation ? asCue(negation) : null };
 
-  const historical = cues.find((c) => c.category === "historical" && c.end > c.start);
+  // A date after the note's own date is still to come ("posterior occiput-C3 fusion, planned for 12/01/2026" in a
+  // note of 11/27/2026): it places nothing in the past.
+  const historical = cues.find((c) => c.category === "historical" && c.end > c.start && !afterNoteDate(c, doc));
+  const future = historical ? undefined : cues.find((c) => c.category === "historical" && c.end > c.start && afterNoteDate(c, doc));
   const performedKind = historical ? contextRule(historical.rule)?.performed : undefined;
   // In an operative report a completion verb with no time before this note is this encounter's operation.
   const actual: ProcedureStatus = doc.kind === "operative" && (performedKind === "done" || !historical) ? "performed_here" : "performed";
@@ -181,10 +186,25 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   const header = operation ? doc.sectionStatus.get(sectionIndex) : undefined;
   if (hypothetical) {
     const kind = hypotheticalKind ?? "conditional";
+    // A time word that only suggests a booking ("on 3/4", "Friday's"), or talk of the operation before the clause's
+    // verb ("the previously recommended C1-C2 fusion was carried out today", "the fusion we discussed was performed
+    // in March"): a completion verb governing the operation says what happened.
+    if (YIELDS_TO_VERB.has(kind)) {
+      const v = verb();
+      const weak = contextRule(hypothetical.rule)?.weak === true;
+      // The verb takes the operation as its object with the cue between them ("underwent the previously planned
+      // fusion"), or as the subject of a passive after the cue ("the fusion we discussed was performed").
+      const takes = v && ((v.role === "object" && (weak || v.cue.end <= hypothetical.start)) || (v.role === "passive" && (weak || v.cue.start >= hypothetical.end)));
+      if (v && v.verbClass === "done" && takes) {
+        return { status: doc.kind === "operative" ? "performed_here" : "performed", cue: { ...v.cue, rule: "verb:done" } };
+      }
+    }
     // "Consent: posterior C1-C2 fusion, risks reviewed": the header's status settles more than the talk under it.
     if (header && isKind(header.status) && HYPOTHETICAL_PRIORITY[header.status] > HYPOTHETICAL_PRIORITY[kind]) return headerFact(header);
     return { status: STATUS_OF_KIND[kind], cue: asCue(hypothetical) };
   }
+  // An operation dated after the note is booked ("Occipitocervical fusion 04/15/2026" in a note of 03/02/2026).
+  if (future && operation && !study) return { status: "planned", cue: { ...asCue(future), rule: `${future.rule}:after-note-date` } };
   // A fusion word not known to be an operation takes no status from the section or the document: on a
   // pre-operative form, "CT: C1-C2 fusion" is the patient's finding, not the planned operation.
   // An operation a study shows ("hardware intact, solid fusion occiput to C2") exists: seen, so done.
@@ -207,6 +227,17 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   if (doc.defaultStatus && doc.cue) return { status: doc.defaultStatus, cue: { ...doc.cue, rule: `document:${doc.kind}` } };
   return UNDECIDED;
 }
+
+/** Whether the cue's words are a date after the note's own date. */
+function afterNoteDate(c: Cue, doc: DocumentFacts): boolean {
+  if (!doc.noteDate) return false;
+  const d = findDates(c.text, 0, c.text.length)[0];
+  const v = d ? dateValue(c.text.slice(d.start, d.end)) : null;
+  return v !== null && isAfter(v, doc.noteDate);
+}
+
+/** Statuses a completion verb governing the operation outranks when their cue is weak or comes before the verb. */
+const YIELDS_TO_VERB: ReadonlySet<HypotheticalKind> = new Set(["planned", "proposed", "discussed"]);
 
 /**
  * The status of an operation nothing in its sentence, section or document decides: performed, by default (the

@@ -24,6 +24,9 @@ function parser(): typeof nlpType {
 interface VerbTables {
   byLemma: Map<string, VerbClass>;
   byModal: Map<string, VerbClass>;
+  attributiveAfter: ReadonlySet<string>;
+  relativeSubjects: ReadonlySet<string>;
+  prepositions: ReadonlySet<string>;
 }
 let tables: VerbTables | undefined;
 function verbTables(): VerbTables {
@@ -33,7 +36,7 @@ function verbTables(): VerbTables {
   for (const c of lex.classes) for (const l of c.lemmas) byLemma.set(l, c.class);
   const byModal = new Map<string, VerbClass>();
   for (const m of lex.modals) for (const w of m.words) byModal.set(w, m.class);
-  return (tables = { byLemma, byModal });
+  return (tables = { byLemma, byModal, attributiveAfter: new Set(lex.attributiveAfter), relativeSubjects: new Set(lex.relativeSubjects), prepositions: new Set(lex.prepositions) });
 }
 
 /** One verb group of a sentence as compromise reads it, with offsets into the note. */
@@ -128,6 +131,13 @@ export function classOfVerb(v: VerbGroup, subject = false): VerbClass | null {
 export interface VerbFact {
   verbClass: VerbClass;
   cue: Span & { text: string };
+  /**
+   * How the verb takes the operation: "object", before it with no preposition between ("underwent the C1-C2
+   * fusion", not "testing completed for the C1-C2 fusion"); "passive", after it with an auxiliary and a verb of doing
+   * from the lexicon ("the fusion was carried out", not "fusing ... because the ligaments have been loosened"); null
+   * otherwise.
+   */
+  role?: "object" | "passive" | null;
 }
 
 /**
@@ -135,22 +145,60 @@ export interface VerbFact {
  * the nearest after it; null when no verb of the clause has one. Negated verbs are left to ConText.
  */
 export function verbFactOf(text: string, sentence: Span, target: Span, groups: readonly VerbGroup[] = verbGroups(text, sentence)): VerbFact | null {
-  const clause = quickClauses(text, sentence).find((c) => c.start <= target.start && target.start < c.end) ?? sentence;
+  const clause = quickClauses(text, sentence, true).find((c) => c.start <= target.start && target.start < c.end) ?? sentence;
   const inClause = groups.filter((g) => g.start >= clause.start && g.end <= clause.end && !g.negative && (g.end <= target.start || g.start >= target.end));
   // Before the operation the verb governs it as its object ("we favour fusion"); after it, the operation is
   // the subject, and only what happened to it or may happen counts ("fusion was complicated by", "fusion would
   // help"), not what it needs ("the fusion requires no further imaging" is said of one that exists).
   const before = inClause.filter((g) => g.end <= target.start).reverse();
   const after = inClause.filter((g) => g.start >= target.end);
+  const { attributiveAfter, relativeSubjects, prepositions } = verbTables();
   for (const g of before) {
+    // "the previously recommended C1-C2 fusion": a participle after a determiner is an adjective of the operation.
+    if (g.past && g.auxiliary === "" && attributiveAfter.has(wordBefore(text, g.start, sentence.start))) continue;
     const verbClass = classOfVerb(g);
-    if (verbClass !== null) return { verbClass, cue: { start: g.start, end: g.end, text: g.text } };
+    if (verbClass !== null) {
+      const role = wordsBetween(text, g.end, target.start).some((w) => prepositions.has(w)) || wordBefore(text, g.start, sentence.start) === "to" ? null : "object";
+      return { verbClass, cue: { start: g.start, end: g.end, text: g.text }, role };
+    }
   }
   for (const g of after) {
+    // "the C1-C2 fusion we discussed last year was performed": the relative clause's verb is someone's doing.
+    if (g.auxiliary === "" && relativeSubjects.has(wordBefore(text, g.start, sentence.start))) continue;
     const verbClass = classOfVerb(g, true);
     const modal = verbClass === "conditional" || (verbClass === "planned" && g.auxiliary !== "" && verbTables().byModal.has(g.auxiliary));
-    if (verbClass === "done" || modal) return { verbClass, cue: { start: g.start, end: g.end, text: g.text } };
+    if (verbClass === "done" || modal) return { verbClass, cue: { start: g.start, end: g.end, text: g.text }, role: g.auxiliary !== "" && verbTables().byLemma.get(g.lemma.split(" ")[0]!) === "done" ? "passive" : null };
     if (verbClass !== null) return null;
   }
   return null;
+}
+
+/** The word just before `at` (letters only, lowercase), not looking back past `from`; "" when there is none. */
+function wordBefore(text: string, at: number, from: number): string {
+  let end = at;
+  while (end > from && !isLetter(text.charCodeAt(end - 1))) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9) return "";
+    end--;
+  }
+  let start = end;
+  while (start > from && isLetter(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The words (letters only, lowercase) of text[from, to). */
+function wordsBetween(text: string, from: number, to: number): string[] {
+  const out: string[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && !isLetter(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < to && isLetter(text.charCodeAt(i))) i++;
+    if (i > start) out.push(text.slice(start, i).toLowerCase());
+  }
+  return out;
 }

@@ -104,6 +104,68 @@ const ROWS: Record<string, Row[]> = {
     ["He has decided not to proceed with posterior C1-C2 fusion.", "C1-C2 fusion", "declined"],
     ["Stabilization was refused, so the C1-C2 fusion will not be performed.", "C1-C2 fusion", "declined"],
   ],
+  "the preparations of an operation still to come are its booking": [
+    ["PROGRESS NOTE\nPre-op checklist for the C1-C2 fusion: labs drawn, consent on chart.", "C1-C2 fusion", "planned", "Pre-op checklist"],
+    ["PROGRESS NOTE\nPreoperative clearance visit for posterior atlantoaxial arthrodesis.", "arthrodesis", "planned"],
+    ["PREOPERATIVE HISTORY AND PHYSICAL\nPre-anesthesia assessment for tomorrow's occiput-C2 fusion; airway class II.", "fusion", "planned"],
+    ["PROGRESS NOTE\nAnesthesia phone screen done ahead of Friday's C1-2 arthrodesis.", "arthrodesis", "planned", "Friday's"],
+    ["PROGRESS NOTE\nTelephone call: she asked when to arrive Wednesday for her neck fusion; told 6 a.m.", "neck fusion", "planned", "arrive"],
+    ["PROGRESS NOTE\nNPO after midnight before the C1-C2 fusion.", "C1-C2 fusion", "planned", "NPO"],
+    ["PROGRESS NOTE\nPrior authorization for posterior C1-C2 fusion was approved by the insurer.", "C1-C2 fusion", "planned", "authorization"],
+    ["PROGRESS NOTE\nBlood bank type and crossmatch ordered for Monday\u2019s posterior C1-C2 fusion.", "fusion", "planned"],
+    ["CONSULTATION\nProcedures to be scheduled:\n1. Posterior C1-C2 arthrodesis", "arthrodesis", "planned"],
+    ["PROGRESS NOTE\nPending procedures:\n- occiput to C2 fusion", "fusion", "planned"],
+  ],
+  "an operation stopped, shelved or put off is declined, not negated": [
+    ["PROGRESS NOTE\nThe occipitocervical fusion is on hold at her request.", "occipitocervical fusion", "declined", "on hold"],
+    ["PROGRESS NOTE\nHe keeps putting off the C1-C2 fusion.", "C1-C2 fusion", "declined", "putting off"],
+    ["PROGRESS NOTE\nShe has decided not to have the fusion.", "fusion", "declined", "not to have"],
+    ["PROGRESS NOTE\nHe chose never to undergo the arthrodesis his surgeon advised.", "arthrodesis", "declined"],
+    ["PROGRESS NOTE\nPatient phoned to say he is not going ahead with the atlantoaxial fusion.", "atlantoaxial fusion", "declined", "not going ahead"],
+    ["DISCHARGE SUMMARY\nThe planned C1-C2 fusion was abandoned when the family chose comfort care.", "C1-C2 fusion", "declined"],
+    ["PROGRESS NOTE\nThe C1-2 arthrodesis has been shelved for now.", "arthrodesis", "declined"],
+    // Not a choice: an operation that simply did not happen stays negated.
+    ["PROGRESS NOTE\nShe did not have a fusion after the accident, only a brace.", "fusion", "negated"],
+    ["DISCHARGE SUMMARY\nShe did not undergo operative fixation during this stay.", "fixation", "negated"],
+  ],
+  "someone else's operation, however the sentence names them": [
+    ["PROGRESS NOTE\nHer brother is himself recovering from a C1-2 fusion.", "C1-2 fusion", "other", "brother is himself"],
+    ["PROGRESS NOTE\nThe C1-C2 fusion her father had in 2001 went badly.", "C1-C2 fusion", "other", "her father had"],
+    ["PROGRESS NOTE\nHer mother had a C1-C2 fusion.", "C1-C2 fusion", "other"],
+    ["CONSULTATION\nHer godmother, who underwent an occiput-C2 fusion years ago, referred her.", "fusion", "other"],
+    ["PROGRESS NOTE\nHer son signed consent for his own C1-C2 fusion this week.", "C1-C2 fusion", "other", "his own"],
+    ["PROGRESS NOTE\nShe read about a stranger's atlantoaxial fusion online.", "atlantoaxial fusion", "other", "a stranger's"],
+    // A proxy still signs for the patient.
+    ["PROGRESS NOTE\nHer son, as health-care proxy, signed consent for her C1-C2 fusion.", "C1-C2 fusion", "consented"],
+  ],
+  "a time word or earlier talk yields to the verb that says the operation was done": [
+    ["DISCHARGE SUMMARY\nShe underwent posterior C1-C2 fusion on 11/29 and went home on 12/02.", "C1-C2 fusion", "performed"],
+    ["PROGRESS NOTE\nHe had the occiput-C2 arthrodesis on 3/4 and is healing well.", "arthrodesis", "performed", "had"],
+    ["PROGRESS NOTE\nShe had been scheduled twice before finally undergoing the C1-C2 arthrodesis last October.", "arthrodesis", "performed", "last October"],
+    ["OPERATIVE REPORT\nThe previously recommended C1-C2 fusion was carried out today without complication.", "C1-C2 fusion", "performed_here"],
+    ["PROGRESS NOTE\nThe C1-C2 fusion we discussed last year was performed in March at another hospital.", "C1-C2 fusion", "performed"],
+    // A time word with no verb of doing, or a verb that is not done to the operation, leaves the booking.
+    ["PROGRESS NOTE\nC1-C2 fusion on 1/14 as planned.", "C1-C2 fusion", "planned"],
+    ["PROGRESS NOTE\nPre-admission testing completed for C1-C2 fusion on 8/30.", "C1-C2 fusion", "planned"],
+    ["PROGRESS NOTE\nPlan is for fusion on 6/6 followed by inpatient rehab.", "fusion", "planned"],
+    ["CONSULTATION\nI've advised her to have the C1-C2 fusion.", "C1-C2 fusion", "proposed"],
+    ["PROGRESS NOTE\nThe family had many questions about posterior atlantoaxial fusion, which were answered.", "fusion", "discussed"],
+  ],
+  "a date after the note's own date is still to come": [
+    ["OPERATIVE NOTE\nDate: 11/27/2026\nStage 2: posterior occiput-C3 instrumented fusion, planned for 12/01/2026 if she is stable.", "instrumented fusion", "conditional"],
+    ["PROGRESS NOTE\nDate of service: 03/02/2026\nOccipitocervical fusion 04/15/2026 with Dr. Reyes.", "Occipitocervical fusion", "planned"],
+    ["PROGRESS NOTE\nDate of service: 03/02/2026\nOccipitocervical fusion 04/15/2025 with Dr. Reyes.", "Occipitocervical fusion", "performed"],
+    // A date of birth is not the note's date.
+    ["PROGRESS NOTE\nDate of birth: 01/05/1950\nC1-C2 fusion 06/10/2019, healed.", "C1-C2 fusion", "performed"],
+  ],
+  "a study's report and a subordinate clause's verb say nothing of the operation": [
+    ["TELEPHONE ENCOUNTER\nReport reads: bony fusion across the C1-2 lateral masses, no residual joint space.", "bony fusion", "finding"],
+    ["PATIENT EDUCATION\nDr. Lane has recommended fusing C1 to C2 because the ligaments there have been loosened by her arthritis.", "fusing", "proposed"],
+  ],
+  "a field that says none, and neither-nor": [
+    ["RADIOLOGY REPORT\nPostoperative changes: none. Instrumentation: none identified.", "Instrumentation", "negated"],
+    ["PROGRESS NOTE\nNeither fusion nor decompression has ever been done.", "fusion", "negated"],
+  ],
   "a surgery word names the fusion before it only when it follows at once": [
     ["PRE-OPERATIVE H&P\nBecause of the C1-C2 fusion, anesthesia asked for cervical flexion-extension films before surgery.", "C1-C2 fusion", "finding"],
     ["PROGRESS NOTE\nHer C1-C2 fusion, which limits rotation, is why we avoid neck manipulation during surgery.", "C1-C2 fusion", "finding"],
