@@ -28,6 +28,11 @@ export const TermEntrySchema = z.strictObject({
   segments: z.array(SEGMENT_NAME).optional(),
   /** For disease causes: which cause, so routing can act on it. */
   cause: z.enum(CAUSES).optional(),
+  /**
+   * For operations done through an intervertebral disc (ACDF, interbody fusion): none can be at occiput-C1 or
+   * C1-C2, which have no disc, so levels there are not the operation's site.
+   */
+  needsDisc: z.literal(true).optional(),
 });
 export type TermEntry = z.infer<typeof TermEntrySchema>;
 

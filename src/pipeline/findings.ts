@@ -11,7 +11,7 @@ import { attachFollowingSentences, linkCause, resolveGenericCauses } from "./fac
 import { FINDING_TYPES, inSpan, sentenceMentions, type Finding, type NoteFacts, type Origin } from "./facts/model.js";
 import { fractureNonunion, inferOrigins, isPerformedCue } from "./facts/origin.js";
 import { differentialExcludedByStudy, refutedByConclusion } from "./facts/refutation.js";
-import { attachSites, clauseOf, inferSites, siteOf } from "./facts/site.js";
+import { attachSites, clauseOf, discSites, inferSites, siteOf } from "./facts/site.js";
 import { defaultTarget, type TargetRegion } from "./facts/target.js";
 
 export type { CauseLink, Finding, NoteFacts, Origin, Region, Site } from "./facts/model.js";
@@ -44,7 +44,9 @@ export function buildFacts(
     const clause = clauseOf(text, sentence, sentMentions, m);
     const clauseMentions = sentMentions.filter((x) => inSpan(x, clause));
     const prevMentions = m.sentence > 0 && sentences[m.sentence - 1]!.section === sentence.section ? bySentence.get(m.sentence - 1) : undefined;
-    const siteMentions = isCongenitalFusion ? [m, ...attachSites(clause, sentMentions, undefined, sentence, text)] : attachSites(clause, sentMentions, prevMentions, sentence, text);
+    const siteMentions = isCongenitalFusion
+      ? [m, ...attachSites(clause, sentMentions, undefined, sentence, text)]
+      : discSites(m, attachSites(clause, sentMentions, prevMentions, sentence, text));
     const { site, levels, regions } = siteOf(siteMentions, target);
 
     // Origin: surgery, congenital, Klippel-Feil, or explicit acquired wording, in the clause.

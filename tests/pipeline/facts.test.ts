@@ -38,6 +38,29 @@ describe("site pass", () => {
   ])("levels %j -> %j", (levels, regions) => expect(regionsOfLevels(levels)).toEqual(regions));
 });
 
+describe("site pass: an operation through a disc is never at occiput-C1 or C1-C2 (no disc there)", () => {
+  const find = (note: string, words: string) => analyseNote(note).facts.findings.find((f) => note.slice(f.mention.start, f.mention.end) === words);
+  it.each([
+    ["Lower cervical mobility limited after the two-level ACDF, upper cervical (C1-C2) mobility preserved.", "ACDF", "cervical"],
+    ["Rotation at C1-C2 is full; s/p ACDF.", "ACDF", "none"],
+    ["Rotation at C1-C2 is full; s/p anterior cervical discectomy and fusion.", "anterior cervical discectomy and fusion", "cervical"],
+    ["Interbody fusion at the craniocervical junction was mentioned.", "Interbody fusion", "none"],
+    // Levels with a disc stay the operation's site, and other fusions keep O-C2 sites.
+    ["S/p ACDF C2-C3 and C5-C6.", "ACDF", "other_spine"],
+    ["S/p ACDF C5-C6; rotation at C1-C2 limited.", "ACDF", "other_spine"],
+    ["S/p posterior C1-C2 fusion.", "posterior C1-C2 fusion", "region"],
+  ])("%s", (note, words, site) => {
+    const f = find(note, words);
+    expect(f, `no finding for "${words}"`).toBeDefined();
+    expect(f!.site).toBe(site);
+  });
+  it("a fusion with no site of its own does not inherit O-C2 when it is a disc operation", () => {
+    const note = "Bony ankylosis of C1-C2 on CT. He also had an ACDF years ago.";
+    expect(find(note, "ACDF")!.site).toBe("none");
+    expect(find(note, "Bony ankylosis")!.site).toBe("region");
+  });
+});
+
 describe("site pass for another code of the family (the target region as data)", () => {
   const firstFor = (code: string, note: string) => analyseNote(note, targetOf(code)!).facts.findings[0];
   it.each([

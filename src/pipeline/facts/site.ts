@@ -5,6 +5,7 @@
  */
 import type { Region, Site } from "../../domain.js";
 import type { Sentence, Span } from "../../types.js";
+import { loadLexicon } from "../../lexicon/load.js";
 import { clauseSpans, quickClauses } from "../clauses.js";
 import { isPatientFact, type Mention } from "../mentions.js";
 import { inSpan, SITE_TYPES, UNSPECIFIC_KINDS, type Finding } from "./model.js";
@@ -170,6 +171,35 @@ export function attachSites(clause: Span, sentMentions: readonly Mention[], prev
   return [];
 }
 
+/** The last level with no disc below it: occiput-C1 and C1-C2 have none; the first disc is C2-C3 (levels.ts: 0 = occiput). */
+export const LAST_DISCLESS_LEVEL = 2;
+
+let discOperations: ReadonlySet<string> | undefined;
+
+/** Whether the mention names an operation done through a disc (lexicons/fusion.json needsDisc: ACDF, interbody fusion). */
+export function needsDisc(m: Mention): boolean {
+  discOperations ??= new Set(loadLexicon("fusion.json").entries.filter((e) => e.needsDisc).map((e) => e.id));
+  return discOperations.has(m.id);
+}
+
+/** Whether every level the site words name lies where there is no disc (occiput to C2). */
+function disclessOnly(levels: readonly number[] | undefined): boolean {
+  return levels !== undefined && levels.length > 0 && levels.every((l) => l <= LAST_DISCLESS_LEVEL);
+}
+
+/** Site words of the craniocervical junction ("upper cervical", "CVJ"): no disc there either. */
+function disclessWord(x: Mention): boolean {
+  return x.type === "region" && REGION_KIND[x.kind] === "vague";
+}
+
+/**
+ * An operation through a disc cannot be at occiput-C1 or C1-C2: site words there in its clause speak of something
+ * else ("lower cervical motion limited after the two-level ACDF, upper cervical (C1-C2) mobility preserved").
+ */
+export function discSites(m: Mention, sites: Mention[]): Mention[] {
+  return needsDisc(m) ? sites.filter((x) => !disclessOnly(x.levels) && !disclessWord(x)) : sites;
+}
+
 /**
  * "The fusion", "Ankylosis is due to RA": a finding with no site of its own belongs to the note's spine
  * fusion when there is one clear candidate (the region first, then a vague region, then other spine).
@@ -179,7 +209,7 @@ export function inferSites(findings: Finding[]): void {
   if (!sited.length) return;
   const pick = sited.find((f) => f.site === "region") ?? sited.find((f) => f.site === "vague") ?? sited.find((f) => f.site === "cervical") ?? sited[0]!;
   for (const f of findings) {
-    if (f.site !== "none") continue;
+    if (f.site !== "none" || (needsDisc(f.mention) && (disclessOnly(pick.levels) || pick.siteMentions.every(disclessWord)))) continue;
     f.site = pick.site;
     f.levels = pick.levels;
     f.regions = pick.regions;
