@@ -2,7 +2,7 @@
  * `npm run eval:status`: the procedure-status evaluation (corpus/status/sentences.jsonl). Prints accuracy
  * over the ten statuses, the did-it-happen accuracy (performed or performed here, against the rest), the
  * confusion matrix and every disagreement (id, expected, got, the deciding cue; never the snippet's text
- * unless --text). `--half dev|test` scores the odd or even ids of the first set, `--half set2` the second, `--half set3` the third
+ * unless --text). `--half dev|test` scores the odd or even ids of the first set, `--half set2` the second, `--half set3` the third, `--half set4` the fourth
  * set (corpus/status/sentences-2.jsonl), `--file` one other file; `--write-ledger` records today's
  * disagreements in corpus/status/ledger.json (tests/status-eval.test.ts fails on any other).
  */

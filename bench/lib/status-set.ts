@@ -15,6 +15,8 @@ export const STATUS_SET = join(import.meta.dirname, "..", "..", "corpus", "statu
 export const STATUS_SET_2 = join(import.meta.dirname, "..", "..", "corpus", "status", "sentences-2.jsonl");
 /** The third set (es-3001 on), written blind on 2026-12-03 and scored before it was read (corpus/status/README-set3.md). */
 export const STATUS_SET_3 = join(import.meta.dirname, "..", "..", "corpus", "status", "sentences-3.jsonl");
+/** The fourth set (es-4001 on), written blind on 2026-12-03 (third session) and scored before it was read (corpus/status/README-set4.md). */
+export const STATUS_SET_4 = join(import.meta.dirname, "..", "..", "corpus", "status", "sentences-4.jsonl");
 /** Today's accepted disagreements on the status set: id, expected, got. */
 export const STATUS_LEDGER = join(import.meta.dirname, "..", "..", "corpus", "status", "ledger.json");
 
@@ -33,12 +35,14 @@ export type StatusItem = z.infer<typeof ItemSchema>;
 /**
  * Part of the set: "dev", the odd ids of the first set (read while the status cues were written), "test", its
  * even ids (never read), "set2", the second set (first scored 0.779 unread, then read), or "set3", the third
- * (first scored 0.778 unread; not read to fix anything yet); anything else, all.
+ * (first scored 0.778 unread; read in the third session), or "set4", the fourth (first scored 0.758 unread; not read
+ * to fix anything yet); anything else, all.
  */
 export function halfOf(items: readonly StatusItem[], half: string | undefined): StatusItem[] {
   const n = (i: StatusItem) => Number(i.id.slice(3));
   if (half === "set2") return items.filter((i) => n(i) >= 2000 && n(i) < 3000);
-  if (half === "set3") return items.filter((i) => n(i) >= 3000);
+  if (half === "set3") return items.filter((i) => n(i) >= 3000 && n(i) < 4000);
+  if (half === "set4") return items.filter((i) => n(i) >= 4000);
   if (half !== "dev" && half !== "test") return [...items];
   return items.filter((i) => n(i) < 2000 && n(i) % 2 === (half === "dev" ? 1 : 0));
 }
@@ -59,7 +63,7 @@ const TITLE: Record<(typeof DOC_TYPES)[number], string> = {
 
 /** Both sets (or one file when a path is given). */
 export function loadStatusSet(path?: string): StatusItem[] {
-  if (path === undefined) return [...loadStatusFile(STATUS_SET), ...loadStatusFile(STATUS_SET_2), ...loadStatusFile(STATUS_SET_3)];
+  if (path === undefined) return [...loadStatusFile(STATUS_SET), ...loadStatusFile(STATUS_SET_2), ...loadStatusFile(STATUS_SET_3), ...loadStatusFile(STATUS_SET_4)];
   return loadStatusFile(path);
 }
 
