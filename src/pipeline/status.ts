@@ -151,7 +151,7 @@ function namesStudy(m: Mention, sentence: readonly Mention[]): boolean {
 const asCue = (c: Cue) => ({ start: c.start, end: c.end, text: c.text, rule: c.rule });
 
 /** The status of one operation mention (see the module comment for the order of evidence). */
-export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, operation = true, study = false, verb: () => VerbFact | null = () => null): ProcedureFact {
+export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, operation = true, study = false, verb: (doneOnly?: boolean) => VerbFact | null = () => null): ProcedureFact {
   const cues = m.assertion.cues;
   const experiencer = cues.find((c) => c.category === "experiencer");
   const hypothetical = cues.find((c) => c.category === "hypothetical" && c.end > c.start);
@@ -190,7 +190,7 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
     // verb ("the previously recommended C1-C2 fusion was carried out today", "the fusion we discussed was performed
     // in March"): a completion verb governing the operation says what happened.
     if (YIELDS_TO_VERB.has(kind)) {
-      const v = verb();
+      const v = verb(true);
       const weak = contextRule(hypothetical.rule)?.weak === true;
       // The verb takes the operation as its object with the cue between them ("underwent the previously planned
       // fusion"), or as the subject of a passive after the cue ("the fusion we discussed was performed").
@@ -213,7 +213,7 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
   if (!operation || study || studySection) return { status: "performed", cue: null };
   // In an operative report a completion verb governing the operation outweighs the section it sits in
   // ("Indications: ... Today we carried out the posterior C1-C2 fusion"): the header says why, the verb what was done.
-  const done = doc.kind === "operative" ? verb() : null;
+  const done = header && doc.kind === "operative" ? verb(true) : null;
   if (header && !(done && done.verbClass === "done")) return headerFact(header);
   if (historical || m.section === "psh") return { status: "performed", cue: historical ? asCue(historical) : null };
   // No cue: what the verb governing the operation says (lexicons/verbs.json), before any default.
@@ -254,7 +254,7 @@ export function assignStatuses(
   doc: DocumentFacts,
   sectionOf: (m: Mention) => number,
   bySentence: Map<number, Mention[]>,
-  verbOf: (m: Mention) => VerbFact | null = () => null,
+  verbOf: (m: Mention, doneOnly?: boolean) => VerbFact | null = () => null,
   outcomeOf: (sentence: number) => Outcome | null = () => null,
 ): void {
   assignEach(mentions, doc, sectionOf, bySentence, verbOf);
@@ -372,7 +372,13 @@ function carryOutcomesBack(
   }
 }
 
-function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Mention) => number, bySentence: Map<number, Mention[]>, verbOf: (m: Mention) => VerbFact | null): void {
+function assignEach(
+  mentions: Mention[],
+  doc: DocumentFacts,
+  sectionOf: (m: Mention) => number,
+  bySentence: Map<number, Mention[]>,
+  verbOf: (m: Mention, doneOnly?: boolean) => VerbFact | null,
+): void {
   for (const m of mentions) {
     const si = sectionOf(m);
     if (m.type === "pseudarthrosis" && talkOfOperation(doc) && !m.assertion.hypothetical && !namesStudy(m, bySentence.get(m.sentence) ?? [])) {
@@ -388,7 +394,13 @@ function assignEach(mentions: Mention[], doc: DocumentFacts, sectionOf: (m: Ment
     const sentence = bySentence.get(m.sentence) ?? [];
     const study = namesStudy(m, sentence);
     let verbFact: VerbFact | null | undefined;
-    const verb = () => (verbFact === undefined ? (verbFact = verbOf(m)) : verbFact);
+    // `doneOnly`: the caller wants only a verb of doing; the sentence is parsed only if it may hold one.
+    const verb = (doneOnly = false) => {
+      if (verbFact !== undefined) return verbFact;
+      const v = verbOf(m, doneOnly);
+      if (v !== null || !doneOnly) verbFact = v;
+      return v;
+    };
     const operation = isOperation(m, sentence, study, doc, si, verb);
     if (!operation) dropOperationCues(m);
     const fact = statusOf(m, doc, si, operation, study, verb);

@@ -73,6 +73,18 @@ function mayHoldClassedVerb(sentence: string): boolean {
 let forms: Set<string> | undefined;
 const WORD = /[a-z]+/g;
 
+/**
+ * Whether the sentence has a word that may be a verb of doing (lexicons/verbs.json class "done", or an irregular
+ * past of one): without one no verb can say an operation was done, and the sentence need not be parsed for it.
+ */
+export function mayHoldDoneVerb(sentence: string): boolean {
+  doneForms ??= new Set([...[...verbTables().byLemma].filter(([, c]) => c === "done").flatMap(([l]) => inflections(l)), ...IRREGULAR_PAST]);
+  const words = sentence.toLowerCase().match(WORD) ?? [];
+  for (const w of words) if (doneForms.has(w)) return true;
+  return false;
+}
+let doneForms: Set<string> | undefined;
+
 /** The regular forms of a lemma: recommend(s|ed|ing), schedul(e|es|ed|ing), plan(ned|ning), defer(red|ring), apply(ies|ied). */
 export function inflections(lemma: string): string[] {
   const out = [lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"];
@@ -140,12 +152,17 @@ export interface VerbFact {
   role?: "object" | "passive" | null;
 }
 
+/** The clause of `sentence` whose verbs may govern `target` (clauses.ts quickClauses, a label's colon included). */
+export function verbClauseOf(text: string, sentence: Span, target: Span): Span {
+  return quickClauses(text, sentence, true).find((c) => c.start <= target.start && target.start < c.end) ?? sentence;
+}
+
 /**
  * What the verbs of `target`'s clause say about it: the nearest verb group before it that has a class, else
  * the nearest after it; null when no verb of the clause has one. Negated verbs are left to ConText.
  */
-export function verbFactOf(text: string, sentence: Span, target: Span, groups: readonly VerbGroup[] = verbGroups(text, sentence)): VerbFact | null {
-  const clause = quickClauses(text, sentence, true).find((c) => c.start <= target.start && target.start < c.end) ?? sentence;
+export function verbFactOf(text: string, sentence: Span, target: Span, groups: readonly VerbGroup[] = verbGroups(text, verbClauseOf(text, sentence, target))): VerbFact | null {
+  const clause = verbClauseOf(text, sentence, target);
   const inClause = groups.filter((g) => g.start >= clause.start && g.end <= clause.end && !g.negative && (g.end <= target.start || g.start >= target.end));
   // Before the operation the verb governs it as its object ("we favour fusion"); after it, the operation is
   // the subject, and only what happened to it or may happen counts ("fusion was complicated by", "fusion would
