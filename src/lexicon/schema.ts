@@ -79,6 +79,24 @@ export const TermLexiconSchema = z
     specificCauses: z.partialRecord(z.enum(CAUSES), z.array(z.enum(CAUSES)).min(1)).optional(),
     /** Single words a match may pass over inside any term (degree adverbs: "rotation is markedly limited"). */
     skipInside: z.array(term).optional(),
+    /**
+     * How a disease cause is tied to a fusion by position (lexicons/links.json; src/pipeline/facts/causes.ts): a
+     * cause written as a modifier stands at most `maxWords` words and `maxChars` characters before the fusion,
+     * with no `listWords` between (a list is juxtaposition, not a tie); `determiners` may stand between a link
+     * and its cause ("due to her RA", "attributed the fusion to his long-standing DISH"); `temporalLinks` order
+     * events rather than tie a cause named before the fusion; `splitVerbTo` is the word before the cause of a
+     * split causal verb.
+     */
+    causeGap: z
+      .strictObject({
+        maxChars: z.number().int().min(1).max(200),
+        maxWords: z.number().int().min(1).max(10),
+        listWords: z.array(term).min(1),
+        determiners: z.array(term).min(1),
+        temporalLinks: z.array(term).min(1),
+        splitVerbTo: term,
+      })
+      .optional(),
     /** Range of motion written as degrees ("cervical rotation 15° each side"): below the limit, the entry's limitation. */
     measuredMotion: z
       .array(

@@ -7,6 +7,7 @@
 import { CAUSE_NAMES, type Cause } from "../domain.js";
 import { vocabulary } from "../lexicon/index.js";
 import type { Finding, NoteFacts } from "../pipeline/findings.js";
+import { isSpaceChar } from "../pipeline/tokens.js";
 import type { Mention } from "../pipeline/mentions.js";
 import type { Span } from "../types.js";
 import type { QueryOptionDraft } from "./types.js";
@@ -15,7 +16,14 @@ import type { QueryOptionDraft } from "./types.js";
 const PHRASE_GAP_MAX = 25;
 
 /** Letters, digits, spaces, hyphens and apostrophes only: no punctuation that ends a phrase. */
-const PHRASE_GAP = /^[\w\s'-]*$/;
+function plainWords(gap: string): boolean {
+  for (const c of gap) {
+    const lower = c.toLowerCase();
+    const word = (lower >= "a" && lower <= "z") || (c >= "0" && c <= "9") || c === "_";
+    if (!word && c !== "'" && c !== "-" && !isSpaceChar(c)) return false;
+  }
+  return true;
+}
 
 /**
  * The finding's words as one phrase of the note: the fusion word grown over the site words of its own
@@ -37,7 +45,7 @@ export function findingPhrase(facts: NoteFacts, f: Finding): Span {
     const gap = before ? facts.text.slice(x.end, start) : facts.text.slice(end, x.start);
     // A hedge after the phrase joins only when it touches it ("ankylosis?"), not across words ("... related to DISH or").
     if (hedge && !before) return gap === "";
-    return gap.length <= PHRASE_GAP_MAX && PHRASE_GAP.test(gap);
+    return gap.length <= PHRASE_GAP_MAX && plainWords(gap);
   };
   for (let grown = true; grown; ) {
     grown = false;

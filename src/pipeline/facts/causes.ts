@@ -4,64 +4,120 @@
  * finding, and generic names that stand for the specific disease the note names elsewhere.
  */
 import { vocabulary } from "../../lexicon/index.js";
+import { loadLexicon } from "../../lexicon/load.js";
+import { fold } from "../text.js";
+import { isSpaceChar, tokenTexts } from "../tokens.js";
 import type { Sentence } from "../../types.js";
 import { isPatientFact, type Mention } from "../mentions.js";
 import { between, inSpan, SITE_TYPES, type CauseLink, type Finding } from "./model.js";
 
-/**
- * Words between a cause written as a modifier and its fusion: adjectives and site words ("rheumatoid
- * atlantoaxial ankylosis", "RA-related C1-C2 ankylosis"), at most three. A conjunction, "with" or a comma
- * makes it a list ("RA and C1-C2 ankylosis", "ankylosis, RA"): juxtaposition, not a tie.
- */
-export const GAP_MAX_CHARS = 40;
-
-export const GAP_MAX_WORDS = 3;
-
-export const GAP_WORD = /^[a-z0-9'/\u2013-]+$/i;
-
-/**
- * True when `gap` is at most three words of letters, digits, hyphens, apostrophes and slashes, separated
- * and followed by spaces, hyphens or parentheses. Written as a split, not one regex: a word class and a
- * separator class that share the hyphen made the regex backtrack exponentially on a line of dashes.
- */
-export function modifierGap(gap: string): boolean {
-  if (gap.length > GAP_MAX_CHARS) return false;
-  if (gap.length && !/[\s\-()]$/.test(gap)) return false;
-  const words = gap.split(/[\s()]+/).filter((w) => w.replace(/-/g, "").length > 0);
-  return words.length <= GAP_MAX_WORDS && words.every((w) => GAP_WORD.test(w.replace(/^-+/, "")));
+/** The position rules of lexicons/links.json causeGap, loaded once. */
+interface CauseGapWords {
+  maxChars: number;
+  maxWords: number;
+  listWords: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  temporalLinks: ReadonlySet<string>;
+  splitVerbTo: string;
 }
 
-export const GAP_BREAKS = /(?:^|[\s(])(?:and|or|with|without|plus|vs|versus|&)(?=[\s)]|$)/i;
+let gapWords: CauseGapWords | undefined;
+
+function causeGap(): CauseGapWords {
+  if (gapWords) return gapWords;
+  const g = loadLexicon("links.json").causeGap;
+  if (!g) throw new Error("lexicons/links.json: causeGap is missing");
+  return (gapWords = {
+    maxChars: g.maxChars,
+    maxWords: g.maxWords,
+    listWords: new Set(g.listWords.map(fold)),
+    determiners: new Set(g.determiners.map(fold)),
+    temporalLinks: new Set(g.temporalLinks.map(fold)),
+    splitVerbTo: fold(g.splitVerbTo),
+  });
+}
+
+/** Characters that separate the words of a modifier gap (white space and parentheses). */
+const isGapSeparator = (c: string) => isSpaceChar(c) || c === "(" || c === ")";
+
+/** Characters a word of a modifier may have: letters, digits, apostrophes, slashes, hyphens and en dashes. */
+const isModifierChar = (c: string) => (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c === "'" || c === "/" || c === "-" || c === "\u2013";
+
+/**
+ * True when `gap` (the text between a cause written first and its fusion) is at most `maxWords` words of
+ * letters, digits, hyphens, apostrophes and slashes, separated and followed by spaces, hyphens or parentheses,
+ * none of them a list word ("RA and C1-C2 ankylosis", "ankylosis with RA": juxtaposition, not a tie). Read
+ * character by character: a regex whose word and separator classes shared the hyphen backtracked exponentially
+ * on a line of dashes.
+ */
+export function modifierGap(gap: string): boolean {
+  const { maxChars, maxWords, listWords } = causeGap();
+  if (gap.length > maxChars) return false;
+  const last = gap[gap.length - 1];
+  if (last !== undefined && !isGapSeparator(last) && last !== "-") return false;
+  const folded = fold(gap);
+  let words = 0;
+  let word = "";
+  const close = (): boolean => {
+    let k = 0;
+    while (k < word.length && word[k] === "-") k++;
+    const bare = word.slice(k);
+    word = "";
+    if (!bare.length || [...bare].every((c) => c === "-")) return true;
+    words++;
+    for (const c of bare) if (!isModifierChar(c)) return false;
+    return !listWords.has(bare) && words <= maxWords;
+  };
+  for (const c of folded) {
+    if (isGapSeparator(c)) {
+      if (!close()) return false;
+    } else word += c;
+  }
+  return close();
+}
+
+/** Whether every token of text[start, end) is one of `allowed` or an opening parenthesis or hyphen. */
+function onlyWords(text: string, start: number, end: number, allowed: ReadonlySet<string>): boolean {
+  if (end < start) return false;
+  return tokenTexts(fold(text.slice(start, end))).every((t) => allowed.has(t) || t === "(" || t === "-");
+}
 
 /**
  * "after" and "following" tie a fusion to what came before it ("fusion after discitis"); between a cause
  * named first and a later fusion they only order events ("JIA since childhood, referred after a CT that
  * showed O-C1 fusion").
  */
-export const TEMPORAL_LINK = /^(?:after|following)$/i;
+function isTemporalLink(text: string, link: Mention): boolean {
+  const words = tokenTexts(fold(text.slice(link.start, link.end)));
+  return words.length === 1 && causeGap().temporalLinks.has(words[0]!);
+}
 
-/** "attribute this ankylosis to her RA": the verb before the fusion, "to" just before the cause. */
-export const TO_BEFORE_CAUSE = /^\s+to\s+(?:(?:her|his|their|the|underlying|known|long-standing|longstanding)\s+)*$/i;
+/** "attribute this ankylosis to her RA": between the fusion phrase and the cause, "to" and determiners only. */
+function toBeforeCause(text: string, start: number, end: number): boolean {
+  const words = tokenTexts(fold(text.slice(start, end)));
+  const { splitVerbTo, determiners } = causeGap();
+  return words[0] === splitVerbTo && words.slice(1).every((t) => determiners.has(t) || t === "-");
+}
 
 /** How a disease cause in the same clause relates to the fusion. */
 export function linkCause(text: string, finding: Mention, cause: Mention, clauseMentions: readonly Mention[]): CauseLink {
   const gap = between(finding, cause);
   const causeFirst = cause.end <= finding.start;
   const links = clauseMentions.filter(
-    (x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap) && !(causeFirst && TEMPORAL_LINK.test(text.slice(x.start, x.end))),
+    (x) => x.type === "link" && x.kind === "causal" && inSpan(x, gap) && !(causeFirst && isTemporalLink(text, x)),
   );
   const indications = clauseMentions.filter((x) => x.type === "link" && x.kind === "indication" && inSpan(x, gap) && finding.end <= cause.start);
   const hedges = clauseMentions.filter((x) => x.type === "link" && x.kind === "hedge" && (inSpan(x, gap) || (x.end <= cause.start && cause.start - x.end < 30)));
   const gapText = text.slice(gap.start, gap.end);
-  const modifier = cause.end <= finding.start && modifierGap(gapText) && !GAP_BREAKS.test(gapText);
+  const modifier = cause.end <= finding.start && modifierGap(gapText);
   // "I would attribute this ankylosis (of C1-C2) to her rheumatoid disease", "attributed the C1-C2 fusion to her
   // seronegative RA": a split causal verb (or a causal word used as one) before the fusion, "to" before the cause.
   const splitVerb =
     finding.end <= cause.start &&
-    TO_BEFORE_CAUSE.test(text.slice(lastSiteOrFindingEnd(finding, cause, clauseMentions), cause.start)) &&
+    toBeforeCause(text, lastSiteOrFindingEnd(finding, cause, clauseMentions), cause.start) &&
     clauseMentions.some((x) => x.type === "link" && (x.kind === "causal_verb" || x.kind === "causal") && x.end <= finding.start && finding.start - x.end < 20);
   // "due to RA, ...", "sequelae of ankylosing spondylitis: ankylosis ..." -- a link right before the cause.
-  const leading = clauseMentions.some((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && /^[\s(]*(?:the |his |her |their |known |underlying )*$/i.test(text.slice(x.end, cause.start)));
+  const leading = clauseMentions.some((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && onlyWords(text, x.end, cause.start, causeGap().determiners));
   links.push(...(leading && !links.length ? clauseMentions.filter((x) => x.type === "link" && x.kind === "causal" && x.end <= cause.start && cause.start - x.end < 30) : []));
   const tied = links.length > 0 || modifier || splitVerb || indications.length > 0;
   const hedged = hedges.length > 0 || cause.assertion.uncertain;

@@ -15,6 +15,9 @@ const REGION_WORD_KINDS = ["cervical", "vague", ...OTHER_REGION_KINDS];
 /** "Spine" names several regions only with a word for extent ("multilevel spinal ankylosis", "the entire spine": lexicons/segments.json kind multi_region), not alone ("the imaged spine"). */
 const SEVERAL_REGIONS_KIND = "multi_region";
 
+/** The lexicon entry of "bamboo spine": several regions by itself. */
+const BAMBOO_SPINE = "bamboo-spine";
+
 export const ankylosingSpondylitis: RoutingRule = {
   meta: {
     id: "ankylosing-spondylitis",
@@ -60,7 +63,8 @@ export const ankylosingSpondylitis: RoutingRule = {
           : m.type === "segment" && otherLevels(m)),
     );
     const otherFindings = facts.findings.filter((f) => f.causes.some((c) => c.cause === "as") && f.regions.some((r) => r !== target.region));
-    const bamboo = asMentions.filter((m) => /bamboo/i.test(m.text));
+    // "Bamboo spine" (lexicons/etiology.json entry bamboo-spine) is ankylosing spondylitis across the spine.
+    const bamboo = asMentions.filter((m) => m.id === BAMBOO_SPINE);
     const multiple = otherSites.length > 0 || otherFindings.length > 0 || bamboo.length > 0;
     const evidence = uniqueMentions([...tied.map((x) => x.m), ...tied.map((x) => x.f.mention), ...otherSites, ...bamboo]);
     return {
