@@ -477,6 +477,18 @@ describe("experiencer", () => {
     expectOnly(run("The fused C2-C3 in the outside letter belongs to her sister.", "fused C2-C3").result, { other: true });
     expectOnly(run("The C1-C2 fusion is her own, not her mother's.", "C1-C2 fusion").result, {});
   });
+  it("a relative's possessive owns the body part or condition after it (or before it, 'like my aunt's')", () => {
+    for (const [sentence, target] of [
+      ["Her mother's top two neck vertebrae fused years ago because of RA.", "fused"],
+      ["His brother's C1-C2 ankylosis was found on a trauma CT.", "C1-C2 ankylosis"],
+      ["She asked whether her neck was fusing like her aunt's did.", "fusing"],
+    ] as const) {
+      expectOnly({ ...run(sentence, target).result, historical: false }, { other: true });
+    }
+    // A relative's event is no condition of theirs, and a new subject ends the reach.
+    expectOnly(run("She postponed the CT until after her daughter's wedding; C1-C2 ankylosis is likely.", "C1-C2 ankylosis").result, { uncertain: true });
+    expectOnly(run("Her mother's visit went well. C1-C2 ankylosis on CT.", "C1-C2 ankylosis").result, {});
+  });
   it("'family history of' makes the relative the experiencer (and the mention history)", () => {
     const r = run("Family history of rheumatoid arthritis.", "rheumatoid arthritis");
     expectOnly(r.result, { other: true, historical: true });

@@ -61,6 +61,31 @@ describe("site pass: an operation through a disc is never at occiput-C1 or C1-C2
   });
 });
 
+describe("site pass: a word for the spine in general speaks of the fusion just described at its levels", () => {
+  it.each([
+    ["Findings: the C2-C3 and C3-C4 facets are ankylosed. The vertebral contours indicate an acquired fusion.", "fusion", "other_spine"],
+    ["Bony ankylosis of C1-C2 on CT. The spinal fusion is solid.", "spinal fusion", "region"],
+    // Too far away, the generic word keeps its own site.
+    ["Bony ankylosis of C1-C2 on CT. Neck pain. Headache. Poor sleep. The spinal fusion is solid.", "spinal fusion", "spine"],
+  ])("%s", (note, words, site) => {
+    const f = analyseNote(note).facts.findings.find((x) => note.slice(x.mention.start, x.mention.end) === words);
+    expect(f, `no finding for "${words}"`).toBeDefined();
+    expect(f!.site).toBe(site);
+  });
+});
+
+describe("assertions that keep a fusion from counting: the alternative set aside, a question", () => {
+  const found = (note: string, words: string) => analyseNote(note).facts.findings.some((x) => note.slice(x.mention.start, x.mention.end) === words);
+  it.each([
+    ["Acquired degenerative fusion rather than a congenital block vertebra.", "congenital block vertebra", false],
+    ["This is an acquired ankylosis as opposed to a congenital fusion.", "congenital fusion", false],
+    ["Acquired degenerative fusion rather than a congenital block vertebra.", "fusion", true],
+    ["He asked whether his neck is fused; rotation is 75 degrees each way.", "fused", false],
+    ["She wonders if the C1-C2 joint has fused.", "fused", false],
+    ["The C1-C2 joint has fused; she asked whether that explains her headaches.", "fused", true],
+  ])("%s [%s] counts: %s", (note, words, counts) => expect(found(note, words)).toBe(counts));
+});
+
 describe("site pass for another code of the family (the target region as data)", () => {
   const firstFor = (code: string, note: string) => analyseNote(note, targetOf(code)!).facts.findings[0];
   it.each([
@@ -126,7 +151,26 @@ describe("causes pass", () => {
     [" one two three four ", false],
     ["-".repeat(80) + " ", false], // over 40 characters: a separator line, no modifier
     ["x".repeat(41), false],
+    [" (atlanto-axial) ", true],
+    ["-related\u00a0C1-C2\u00a0", true], // non-breaking spaces separate words as spaces do
+    ["\u2009", true],
+    ["\u2013associated ", true],
+    [" and ", false], // a list, not a modifier (lexicons/links.json causeGap listWords)
+    [" with C1-C2 ", false],
+    [" AND ", false],
+    [", ", false],
+    [" c1-c2: ", false],
   ])("modifier gap %j -> %s", (gap, ok) => expect(modifierGap(gap)).toBe(ok));
+  it.each([
+    ["C1-C2 ankylosis after discitis.", "infection", true],
+    ["C1-C2 fusion due to her known rheumatoid arthritis.", "ra", true],
+    ["I attribute the C1-C2 ankylosis to longstanding DISH.", "dish", true],
+    ["The C1-C2 ankylosis is compared to her RA films.", "ra", false],
+  ])("%s -> %s tied=%s (links and the words between)", (note, cause, tied) => {
+    const link = first(note)!.causes.find((c) => c.cause === cause);
+    expect(link, `no ${cause} cause`).toBeDefined();
+    expect(link!.tied).toBe(tied);
+  });
 });
 
 describe("refutation pass", () => {

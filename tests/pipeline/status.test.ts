@@ -162,6 +162,9 @@ const ROWS: Record<string, Row[]> = {
     ["TELEPHONE ENCOUNTER\nReport reads: bony fusion across the C1-2 lateral masses, no residual joint space.", "bony fusion", "finding"],
     ["PATIENT EDUCATION\nDr. Lane has recommended fusing C1 to C2 because the ligaments there have been loosened by her arthritis.", "fusing", "proposed"],
   ],
+  "an operation set aside for another choice is declined, not negated": [
+    ["CONSULTATION\nShe chose conservative care instead of atlantoaxial fusion.", "atlantoaxial fusion", "declined"],
+  ],
   "a field that says none, and neither-nor": [
     ["RADIOLOGY REPORT\nPostoperative changes: none. Instrumentation: none identified.", "Instrumentation", "negated"],
     ["PROGRESS NOTE\nNeither fusion nor decompression has ever been done.", "fusion", "negated"],

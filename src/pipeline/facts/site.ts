@@ -200,6 +200,9 @@ export function discSites(m: Mention, sites: Mention[]): Mention[] {
   return needsDisc(m) ? sites.filter((x) => !disclessOnly(x.levels) && !disclessWord(x)) : sites;
 }
 
+/** How many sentences away a finding with levels may be for a finding sited only "spine" to take its site. */
+export const GENERIC_SITE_REACH = 2;
+
 /**
  * "The fusion", "Ankylosis is due to RA": a finding with no site of its own belongs to the note's spine
  * fusion when there is one clear candidate (the region first, then a vague region, then other spine).
@@ -207,6 +210,20 @@ export function discSites(m: Mention, sites: Mention[]): Mention[] {
 export function inferSites(findings: Finding[]): void {
   const sited = findings.filter((f) => f.site !== "none" && f.site !== "non_spine");
   if (!sited.length) return;
+  // "The vertebral contours indicate an acquired degenerative fusion": a word for the spine in general, with no
+  // level, speaks of the fusion the same section just described at its levels (within GENERIC_SITE_REACH sentences).
+  for (const f of findings) {
+    if (f.site !== "spine" || f.levels.length) continue;
+    const near = sited
+      .filter((o) => o !== f && o.levels.length > 0 && o.mention.section === f.mention.section && Math.abs(o.mention.sentence - f.mention.sentence) <= GENERIC_SITE_REACH)
+      .sort((a, b) => Math.abs(a.mention.sentence - f.mention.sentence) - Math.abs(b.mention.sentence - f.mention.sentence))[0];
+    if (!near) continue;
+    f.site = near.site;
+    f.levels = near.levels;
+    f.regions = near.regions;
+    f.siteMentions = near.siteMentions;
+    f.siteInferred = true;
+  }
   const pick = sited.find((f) => f.site === "region") ?? sited.find((f) => f.site === "vague") ?? sited.find((f) => f.site === "cervical") ?? sited[0]!;
   for (const f of findings) {
     if (f.site !== "none" || (needsDisc(f.mention) && (disclessOnly(pick.levels) || pick.siteMentions.every(disclessWord)))) continue;
