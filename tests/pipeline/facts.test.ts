@@ -86,6 +86,23 @@ describe("assertions that keep a fusion from counting: the alternative set aside
   ])("%s [%s] counts: %s", (note, words, counts) => expect(found(note, words)).toBe(counts));
 });
 
+describe("fusion worded as bone joining the segments", () => {
+  it.each([
+    ["The CT shows C1 and C2 joined by solid bone on both sides, with no joint space left.", "joined by solid bone", "region"],
+    ["On CT the atlas and axis are united by bone.", "united by bone", "region"],
+    ["Her C5 and C6 have grown together.", "grown together", "other_spine"],
+  ])("%s", (note, words, site) => {
+    const f = analyseNote(note).facts.findings.find((x) => note.slice(x.mention.start, x.mention.end) === words);
+    expect(f, `no finding for "${words}"`).toBeDefined();
+    expect(f!.site).toBe(site);
+  });
+  it("an open alternative put first is uncertain on both sides", () => {
+    const note = "Whether this is surgical or a post-traumatic C1-C2 ankylosis, I cannot tell.";
+    const f = analyseNote(note).facts.findings.find((x) => note.slice(x.mention.start, x.mention.end) === "ankylosis");
+    expect(f?.uncertain).toBe(true);
+  });
+});
+
 describe("site pass for another code of the family (the target region as data)", () => {
   const firstFor = (code: string, note: string) => analyseNote(note, targetOf(code)!).facts.findings[0];
   it.each([

@@ -124,6 +124,8 @@ const ROWS: Record<string, Row[]> = {
     ["PROGRESS NOTE\nPatient phoned to say he is not going ahead with the atlantoaxial fusion.", "atlantoaxial fusion", "declined", "not going ahead"],
     ["DISCHARGE SUMMARY\nThe planned C1-C2 fusion was abandoned when the family chose comfort care.", "C1-C2 fusion", "declined"],
     ["PROGRESS NOTE\nThe C1-2 arthrodesis has been shelved for now.", "arthrodesis", "declined"],
+    ["SCRIBE DRAFT\nPatient's words: \u201cI really don\u2019t want my neck fused.\u201d", "fused", "declined", "don\u2019t want"],
+    ["PROGRESS NOTE\nShe doesn't want the C1-C2 fusion.", "C1-C2 fusion", "declined"],
     // Not a choice: an operation that simply did not happen stays negated.
     ["PROGRESS NOTE\nShe did not have a fusion after the accident, only a brace.", "fusion", "negated"],
     ["DISCHARGE SUMMARY\nShe did not undergo operative fixation during this stay.", "fixation", "negated"],
