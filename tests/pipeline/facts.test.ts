@@ -11,6 +11,9 @@ import { targetOf } from "../../src/pipeline/facts/target.js";
 
 const first = (note: string) => analyseNote(note).facts.findings[0];
 
+/** The finding whose mention is exactly `words` of the note, if the note has one. */
+const findingOf = (note: string, words: string) => analyseNote(note).facts.findings.find((f) => note.slice(f.mention.start, f.mention.end) === words);
+
 describe("site pass", () => {
   it.each([
     ["Bony ankylosis of C1-C2.", "region", ["occipito_atlanto_axial"]],
@@ -39,7 +42,6 @@ describe("site pass", () => {
 });
 
 describe("site pass: an operation through a disc is never at occiput-C1 or C1-C2 (no disc there)", () => {
-  const find = (note: string, words: string) => analyseNote(note).facts.findings.find((f) => note.slice(f.mention.start, f.mention.end) === words);
   it.each([
     ["Lower cervical mobility limited after the two-level ACDF, upper cervical (C1-C2) mobility preserved.", "ACDF", "cervical"],
     ["Rotation at C1-C2 is full; s/p ACDF.", "ACDF", "none"],
@@ -50,14 +52,14 @@ describe("site pass: an operation through a disc is never at occiput-C1 or C1-C2
     ["S/p ACDF C5-C6; rotation at C1-C2 limited.", "ACDF", "other_spine"],
     ["S/p posterior C1-C2 fusion.", "posterior C1-C2 fusion", "region"],
   ])("%s", (note, words, site) => {
-    const f = find(note, words);
+    const f = findingOf(note, words);
     expect(f, `no finding for "${words}"`).toBeDefined();
     expect(f!.site).toBe(site);
   });
   it("a fusion with no site of its own does not inherit O-C2 when it is a disc operation", () => {
     const note = "Bony ankylosis of C1-C2 on CT. He also had an ACDF years ago.";
-    expect(find(note, "ACDF")!.site).toBe("none");
-    expect(find(note, "Bony ankylosis")!.site).toBe("region");
+    expect(findingOf(note, "ACDF")!.site).toBe("none");
+    expect(findingOf(note, "Bony ankylosis")!.site).toBe("region");
   });
 });
 
@@ -68,14 +70,14 @@ describe("site pass: a word for the spine in general speaks of the fusion just d
     // Too far away, the generic word keeps its own site.
     ["Bony ankylosis of C1-C2 on CT. Neck pain. Headache. Poor sleep. The spinal fusion is solid.", "spinal fusion", "spine"],
   ])("%s", (note, words, site) => {
-    const f = analyseNote(note).facts.findings.find((x) => note.slice(x.mention.start, x.mention.end) === words);
+    const f = findingOf(note, words);
     expect(f, `no finding for "${words}"`).toBeDefined();
     expect(f!.site).toBe(site);
   });
 });
 
 describe("assertions that keep a fusion from counting: the alternative set aside, a question", () => {
-  const found = (note: string, words: string) => analyseNote(note).facts.findings.some((x) => note.slice(x.mention.start, x.mention.end) === words);
+  const found = (note: string, words: string) => findingOf(note, words) !== undefined;
   it.each([
     ["Acquired degenerative fusion rather than a congenital block vertebra.", "congenital block vertebra", false],
     ["This is an acquired ankylosis as opposed to a congenital fusion.", "congenital fusion", false],
@@ -92,13 +94,13 @@ describe("fusion worded as bone joining the segments", () => {
     ["On CT the atlas and axis are united by bone.", "united by bone", "region"],
     ["Her C5 and C6 have grown together.", "grown together", "other_spine"],
   ])("%s", (note, words, site) => {
-    const f = analyseNote(note).facts.findings.find((x) => note.slice(x.mention.start, x.mention.end) === words);
+    const f = findingOf(note, words);
     expect(f, `no finding for "${words}"`).toBeDefined();
     expect(f!.site).toBe(site);
   });
   it("an open alternative put first is uncertain on both sides", () => {
     const note = "Whether this is surgical or a post-traumatic C1-C2 ankylosis, I cannot tell.";
-    const f = analyseNote(note).facts.findings.find((x) => note.slice(x.mention.start, x.mention.end) === "ankylosis");
+    const f = findingOf(note, "ankylosis");
     expect(f?.uncertain).toBe(true);
   });
 });
