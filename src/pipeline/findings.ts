@@ -9,7 +9,7 @@ import type { Section, Sentence } from "../types.js";
 import { isPatientFact, type Mention } from "./mentions.js";
 import { attachFollowingSentences, linkCause, resolveGenericCauses } from "./facts/causes.js";
 import { FINDING_TYPES, inSpan, sentenceMentions, type Finding, type NoteFacts, type Origin } from "./facts/model.js";
-import { fractureNonunion, inferOrigins, isPerformedCue } from "./facts/origin.js";
+import { fractureNonunion, inferOrigins, isPerformedCue, noteUnions } from "./facts/origin.js";
 import { differentialExcludedByStudy, refutedByConclusion } from "./facts/refutation.js";
 import { attachSites, clauseOf, discSites, inferSites, siteOf } from "./facts/site.js";
 import { defaultTarget, type TargetRegion } from "./facts/target.js";
@@ -31,11 +31,12 @@ export function buildFacts(
   const findings: Finding[] = [];
   const setAside: Mention[] = [];
 
+  const unions = noteUnions(mentions);
   for (const m of mentions) {
     const isCongenitalFusion = m.type === "congenital" && m.kind === "congenital_fusion";
     if (!FINDING_TYPES.has(m.type) && !isCongenitalFusion) continue;
     // An operation done in this encounter (the operative note of the fusion itself) is a procedure, not yet a status.
-    if (!isPatientFact(m) || m.procedure?.status === "performed_here" || fractureNonunion(m, bySentence.get(m.sentence) ?? [], m.sentence > 0 ? (bySentence.get(m.sentence - 1) ?? []) : [])) {
+    if (!isPatientFact(m) || m.procedure?.status === "performed_here" || fractureNonunion(m, bySentence.get(m.sentence) ?? [], m.sentence > 0 ? (bySentence.get(m.sentence - 1) ?? []) : [], unions)) {
       setAside.push(m);
       continue;
     }

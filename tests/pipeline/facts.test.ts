@@ -148,6 +148,16 @@ describe("origin pass", () => {
   ])("%s -> %s", (note, origin) => expect(first(note)!.origin).toBe(origin));
 });
 
+describe("a nonunion or fibrous union is a failed fusion only when a fusion was done before this note", () => {
+  const pseudarthroses = (note: string) => analyseNote(note).facts.findings.filter((f) => f.kind === "pseudarthrosis").length;
+  it.each([
+    ["OPERATIVE NOTE\nPre-op dx: nonunion of type II odontoid fracture.\nProcedure performed: posterior C1-C2 arthrodesis.\nFindings: mobile odontoid fragment with fibrous union only.", 0],
+    ["Dens fracture in 2024 treated in a collar. CT today: fibrous union of the dens; C1-C2 fusion is planned.", 0],
+    ["S/p posterior C1-C2 arthrodesis 2020. Fibrous union at C1-C2 on CT.", 1],
+    ["Pseudarthrosis of the C1-C2 arthrodesis on CT; odontoid fracture 2018.", 1],
+  ])("%s -> %i", (note, n) => expect(pseudarthroses(note)).toBe(n));
+});
+
 describe("causes pass", () => {
   it.each([
     ["C1-C2 ankylosis due to rheumatoid arthritis.", "ra", true, false],

@@ -20,12 +20,36 @@ export function isPerformedCue(rule: string): boolean {
  * "type II odontoid fracture treated in a collar, now nonunion": a nonunion in a sentence that names a
  * fracture and no fusion or operation is the fracture's, not a failed fusion (GUIDELINES decision 11).
  */
-export function fractureNonunion(m: Mention, sentence: readonly Mention[], previous: readonly Mention[]): boolean {
+export function fractureNonunion(m: Mention, sentence: readonly Mention[], previous: readonly Mention[], note?: NoteUnions): boolean {
   if (m.type !== "pseudarthrosis" || m.id !== "nonunion") return false;
+  // "Findings: mobile odontoid fragment with fibrous union only" in the operative note of the C1-C2 arthrodesis done
+  // for that fracture: the note names a fracture and no fusion done before this encounter, so the union is the fracture's.
+  if (note && note.fracture && !note.priorFusion) return true;
   const fusion = sentence.some((x) => (x.type === "fusion" || x.type === "surgery") && isPatientFact(x));
   if (fusion) return false;
   // "... odontoid fracture, treated in a collar; now a nonunion": the fracture may be named in the clause before.
   return [...sentence, ...previous].some((x) => x.type === "etiology" && x.id === "fracture" && isPatientFact(x));
+}
+
+/** What the whole note says about unions: a fracture of the patient's, and a fusion done before this encounter. */
+export interface NoteUnions {
+  fracture: boolean;
+  priorFusion: boolean;
+}
+
+/**
+ * A fracture the patient has, and any fusion operation done before this note (performed, or listed in the surgical
+ * history; not one performed in this encounter): an ambiguous "nonunion" or "fibrous union" is a failed fusion only
+ * when there is a fusion to fail.
+ */
+export function noteUnions(mentions: readonly Mention[]): NoteUnions {
+  let fracture = false;
+  let priorFusion = false;
+  for (const x of mentions) {
+    if (x.type === "etiology" && x.id === "fracture" && isPatientFact(x)) fracture = true;
+    if (x.type === "fusion" && x.procedure !== null && x.procedure.status === "performed" && isPatientFact(x)) priorFusion = true;
+  }
+  return { fracture, priorFusion };
 }
 
 /** The note leaves the origin open: every word that gave it is hedged ("congenital assimilation or acquired ankylosis: both possible"). */

@@ -89,10 +89,14 @@ function reportingModalities(facts: NoteFacts, f: Finding, done: readonly Mentio
   return done.filter((m) => m.start < 400 && !aboutOtherLevels(m));
 }
 
-/** The contradiction's sentence names every level of the finding (the same joint, not its neighbour). */
+/**
+ * The contradiction's sentence names every level of the finding (the same joint, not its neighbour); a field label
+ * just before it names them for it ("Right lateral atlantoaxial joint: joint space preserved").
+ */
 function sameJoint(facts: NoteFacts, contradiction: Mention, f: Finding): boolean {
-  const levels = new Set((facts.bySentence.get(contradiction.sentence) ?? []).filter((m) => m.type === "segment").flatMap((m) => m.levels ?? []));
-  return f.levels.length > 0 && f.levels.every((l) => levels.has(l));
+  const own = (facts.bySentence.get(contradiction.sentence) ?? []).filter((m) => (m.type === "segment" || m.type === "region") && m.levels?.length);
+  const set = new Set(labelledSites(facts, contradiction.sentence, own).flatMap((m) => m.levels ?? []));
+  return f.levels.length > 0 && f.levels.every((l) => set.has(l));
 }
 
 /** Whether the finding is the study's own: in an imaging or impression section, or in a sentence that names a study. */
@@ -111,10 +115,10 @@ function studyContradiction(facts: NoteFacts): Mention | null {
   let found: Mention | null = null;
   let confirmedInFindings = false;
   let confirmedInConclusion = false;
-  for (const [, list] of facts.bySentence) {
+  for (const [si, list] of facts.bySentence) {
     const study = list.some((m) => IMAGING_SECTIONS.has(m.section)) || list.some((m) => usableModality(m));
     if (!study) continue;
-    const sites = list.filter((m) => m.type === "segment" || m.type === "region");
+    const sites = labelledSites(facts, si, list.filter((m) => m.type === "segment" || m.type === "region"));
     const atRegion = sites.length === 0 || sites.some((m) => onlyAtTarget(facts.target, m));
     if (!atRegion) continue;
     // A confirming finding word in a study sentence at the region's segments ("trabecular continuity between
@@ -133,6 +137,17 @@ function studyContradiction(facts: NoteFacts): Mention | null {
   if (confirmedInFindings) return null;
   if (confirmedInConclusion && !(found && found.section !== "impression")) return null;
   return found;
+}
+
+/**
+ * The site words of a sentence, or, when it has none, those of the field label just before it in the same section
+ * ("Right lateral atlantoaxial joint: continuous bone across the articulation").
+ */
+function labelledSites(facts: NoteFacts, si: number, own: Mention[]): Mention[] {
+  if (own.length) return own;
+  const label = facts.sentences[si - 1];
+  if (!label || label.closer !== ":" || label.section !== facts.sentences[si]!.section) return own;
+  return (facts.bySentence.get(si - 1) ?? []).filter((m) => m.type === "segment" || m.type === "region");
 }
 
 /**

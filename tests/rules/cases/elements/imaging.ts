@@ -32,10 +32,20 @@ export default {
       status: "present",
       evidence: ["CT", "bony ankylosis"],
     },
+    {
+      name: "a field label names the joint of the finding after it; one fused joint is enough",
+      note: "CT CERVICAL SPINE\nFINDINGS:\nRight lateral atlantoaxial joint: continuous bone across the articulation; the joint space is no longer seen.\nLeft lateral atlantoaxial joint: joint space preserved.\nIMPRESSION: Right-sided C1-C2 ankylosis in rheumatoid arthritis.",
+      status: "present",
+    },
     { name: "checked for M43.28: a CT that bridges the sacroiliac joint", code: "M43.28", note: "Assessment: acquired fusion of the left sacroiliac joint. CT pelvis shows complete osseous bridging across the left SI joint.", status: "present", evidence: ["CT"] },
     { name: "checked for M43.24: a CT with bridging at the thoracic levels", code: "M43.24", note: "Acquired ankylosis T5-T8 from DISH. CT thoracic spine: bridging T5-T8 with osseous fusion.", status: "present", evidence: ["CT"] },
   ],
   invalid: [
+    {
+      name: "a report whose anatomical field labels show the joints open, against its own impression",
+      note: "CT CERVICAL SPINE\nFindings:\nRight lateral atlantoaxial joint: joint space preserved, measuring 2 mm.\nLeft lateral atlantoaxial joint: narrowed to 1 mm; no bridging bone.\nImpression:\n1. Ankylosis of the atlantoaxial joints in the setting of rheumatoid arthritis.",
+      status: "partial",
+    },
     {
       name: "a report's described findings outweigh its conclusion",
       note: "CT C-spine (report):\nFINDINGS: The lateral atlantoaxial joints are narrowed but joint space is preserved bilaterally.\nIMPRESSION: Advanced rheumatoid changes at C1-C2, compatible with ankylosis.\nA/P: C1-C2 ankylosis secondary to RA.",
