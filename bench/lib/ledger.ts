@@ -17,7 +17,7 @@ export const LEDGER_FILE = join(CORPUS_DIR, "ledger.json");
 export const TODO_REASON = "TODO: reason";
 
 /** The corpus sets the ledger covers: the development notes and the held-out sets (named explicitly). */
-export const LEDGER_SETS = ["notes", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "family", "family-blind1"] as const;
+export const LEDGER_SETS = ["notes", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "family", "family-blind1"] as const;
 /** Sets the behavioural transforms run on: the M43.21 sets (corpus/family's notes are checked for their own codes). */
 export const BEHAVIOUR_SETS = LEDGER_SETS.filter((s) => s !== "family" && s !== "family-blind1");
 export type LedgerSet = (typeof LEDGER_SETS)[number];
