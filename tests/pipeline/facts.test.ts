@@ -14,6 +14,13 @@ const first = (note: string) => analyseNote(note).facts.findings[0];
 /** The finding whose mention is exactly `words` of the note, if the note has one. */
 const findingOf = (note: string, words: string) => analyseNote(note).facts.findings.find((f) => note.slice(f.mention.start, f.mention.end) === words);
 
+/** The note has a finding whose mention is exactly `words`, and the site pass gives it `site`. */
+const expectSite = (note: string, words: string, site: string) => {
+  const f = findingOf(note, words);
+  expect(f, `no finding for "${words}"`).toBeDefined();
+  expect(f!.site).toBe(site);
+};
+
 describe("site pass", () => {
   it.each([
     ["Bony ankylosis of C1-C2.", "region", ["occipito_atlanto_axial"]],
@@ -51,11 +58,7 @@ describe("site pass: an operation through a disc is never at occiput-C1 or C1-C2
     ["S/p ACDF C2-C3 and C5-C6.", "ACDF", "other_spine"],
     ["S/p ACDF C5-C6; rotation at C1-C2 limited.", "ACDF", "other_spine"],
     ["S/p posterior C1-C2 fusion.", "posterior C1-C2 fusion", "region"],
-  ])("%s", (note, words, site) => {
-    const f = findingOf(note, words);
-    expect(f, `no finding for "${words}"`).toBeDefined();
-    expect(f!.site).toBe(site);
-  });
+  ])("%s", expectSite);
   it("a fusion with no site of its own does not inherit O-C2 when it is a disc operation", () => {
     const note = "Bony ankylosis of C1-C2 on CT. He also had an ACDF years ago.";
     expect(findingOf(note, "ACDF")!.site).toBe("none");
@@ -69,11 +72,7 @@ describe("site pass: a word for the spine in general speaks of the fusion just d
     ["Bony ankylosis of C1-C2 on CT. The spinal fusion is solid.", "spinal fusion", "region"],
     // Too far away, the generic word keeps its own site.
     ["Bony ankylosis of C1-C2 on CT. Neck pain. Headache. Poor sleep. The spinal fusion is solid.", "spinal fusion", "spine"],
-  ])("%s", (note, words, site) => {
-    const f = findingOf(note, words);
-    expect(f, `no finding for "${words}"`).toBeDefined();
-    expect(f!.site).toBe(site);
-  });
+  ])("%s", expectSite);
 });
 
 describe("assertions that keep a fusion from counting: the alternative set aside, a question", () => {
@@ -93,11 +92,7 @@ describe("fusion worded as bone joining the segments", () => {
     ["The CT shows C1 and C2 joined by solid bone on both sides, with no joint space left.", "joined by solid bone", "region"],
     ["On CT the atlas and axis are united by bone.", "united by bone", "region"],
     ["Her C5 and C6 have grown together.", "grown together", "other_spine"],
-  ])("%s", (note, words, site) => {
-    const f = findingOf(note, words);
-    expect(f, `no finding for "${words}"`).toBeDefined();
-    expect(f!.site).toBe(site);
-  });
+  ])("%s", expectSite);
   it("an open alternative put first is uncertain on both sides", () => {
     const note = "Whether this is surgical or a post-traumatic C1-C2 ankylosis, I cannot tell.";
     const f = findingOf(note, "ankylosis");
