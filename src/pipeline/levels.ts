@@ -69,11 +69,18 @@ export function compileLevelGrammar(occiputAliases: readonly string[]): LevelGra
   const aliasStarts = new Set([...firstWords, ...firstWords.flatMap((w) => GLUED_RANGE_WORDS.map((r) => w + r))]);
   const aliasFilter = new TokenFilter(aliasStarts);
 
+  // An alias run into a range word and the next level with no space at all ("craniumtot12-l1"): the token starts
+  // with the alias and a range word but is longer than both, so it is tested by its start.
+  const aliasFirstChars = new CharSet(firstWords.map((w) => w.charCodeAt(0)));
+  const gluedStart = (folded: string, at: number, len: number): boolean =>
+    firstWords.some((w) => folded.startsWith(w, at) && GLUED_RANGE_WORDS.some((r) => len > w.length + r.length && folded.startsWith(r, at + w.length)));
+
   const canStart = (folded: string, toks: Tokens, k: number): boolean => {
     const at = toks.starts[k]!;
     const len = toks.ends[k]! - at;
     if (REGION_LETTERS.has(folded.charCodeAt(at)) && (len === 1 || isDigit(folded.charCodeAt(at + 1)))) return true;
-    return aliasFilter.has(toks.hashes[k]!) && aliasStarts.has(folded.slice(at, at + len));
+    if (aliasFilter.has(toks.hashes[k]!) && aliasStarts.has(folded.slice(at, at + len))) return true;
+    return len > 2 && aliasFirstChars.has(folded.charCodeAt(at)) && gluedStart(folded, at, len);
   };
 
   const matchAt = (folded: string, positions: Iterable<number>): LevelHit[] => {

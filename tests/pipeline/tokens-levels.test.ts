@@ -70,6 +70,8 @@ describe("level grammar at candidate tokens", () => {
   it("reads ranges run into their range word (transcription without the space)", () => {
     expect(levels("fusion C1to C3")).toEqual([{ text: "C1to C3", levels: [1, 2, 3] }]);
     expect(levels("occiputto C2")).toEqual([{ text: "occiputto C2", levels: [0, 1, 2] }]);
+    // No space at all: the alias, the range word and the level in one token (a case fast-check found).
+    expect(levels("\r\ncraniumtot12-l1")[0]).toEqual({ text: "craniumtot12", levels: expect.any(Array) });
   });
 
   it("reads a level range written with a space after the letter, and no bare spaced number", () => {
@@ -95,6 +97,10 @@ describe("level grammar at candidate tokens", () => {
   });
 
   it("finds exactly what the grammar finds tried at every position (the token test only saves time)", () => {
+    for (const raw of ["\r\ncraniumtot12-l1", "occiputtoc2", "skullthroughc1"]) {
+      const folded = fold(raw);
+      expect(findLevels(grammar, folded, tokenize(folded))).toEqual(grammar.matchAt(folded, Array.from({ length: folded.length }, (_, i) => i)));
+    }
     fc.assert(
       fc.property(text, (raw) => {
         const folded = fold(raw);
