@@ -173,8 +173,9 @@ export function statusOf(m: Mention, doc: DocumentFacts, sectionIndex: number, o
 
   // A date after the note's own date is still to come ("posterior occiput-C3 fusion, planned for 12/01/2026" in a
   // note of 11/27/2026): it places nothing in the past.
-  const historical = cues.find((c) => c.category === "historical" && c.end > c.start && !afterNoteDate(c, doc));
-  const future = historical ? undefined : cues.find((c) => c.category === "historical" && c.end > c.start && afterNoteDate(c, doc));
+  const timed = cues.filter((c) => c.category === "historical" && c.end > c.start);
+  const historical = timed.find((c) => !afterNoteDate(c, doc));
+  const future = historical ? undefined : timed[0];
   const performedKind = historical ? contextRule(historical.rule)?.performed : undefined;
   // In an operative report a completion verb with no time before this note is this encounter's operation.
   const actual: ProcedureStatus = doc.kind === "operative" && (performedKind === "done" || !historical) ? "performed_here" : "performed";

@@ -26,7 +26,7 @@ for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = WORD;
 for (const c of [9, 10, 11, 12, 13, 32]) ASCII_CLASS[c] = SPACE;
 
 /** The non-ASCII characters JavaScript's `\s` matches (the token boundaries of the regex this replaces). */
-export function isWideSpace(c: number): boolean {
+function isWideSpace(c: number): boolean {
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
@@ -123,17 +123,6 @@ export class CharSet {
   has(c: number): boolean {
     return c < 128 ? this.ascii[c] === 1 : this.rest.has(c);
   }
-}
-
-/**
- * The tokens of `folded` in [from, to) as strings: words ([a-z0-9] runs) and single punctuation marks, cut as the
- * rest of the pipeline cuts the note. For short stretches (the words between two mentions).
- */
-export function tokenTexts(folded: string, from = 0, to = folded.length): string[] {
-  const t = tokenize(folded, from, to);
-  const out: string[] = new Array<string>(t.count);
-  for (let i = 0; i < t.count; i++) out[i] = folded.slice(t.starts[i], t.ends[i]);
-  return out;
 }
 
 /** Whether the character is white space as JavaScript's `\s` reads it (ASCII or wide). */

@@ -14,6 +14,8 @@ import type { VerbClass } from "../domain.js";
 import { loadLexicon } from "../lexicon/load.js";
 import type { Span } from "../types.js";
 import { quickClauses } from "./clauses.js";
+import { fold } from "./text.js";
+import { termTokens } from "./tokens.js";
 
 let nlp: typeof nlpType | undefined;
 function parser(): typeof nlpType {
@@ -66,9 +68,7 @@ interface VerbJson {
 function mayHoldClassedVerb(sentence: string): boolean {
   const { byLemma, byModal } = verbTables();
   forms ??= new Set([...byLemma.keys()].flatMap(inflections));
-  const words = sentence.toLowerCase().match(WORD) ?? [];
-  for (const w of words) if (byModal.has(w) || IRREGULAR_PAST.has(w) || forms.has(w)) return true;
-  return false;
+  return hasWordOf(sentence, (w) => byModal.has(w) || IRREGULAR_PAST.has(w) || forms!.has(w));
 }
 let forms: Set<string> | undefined;
 const WORD = /[a-z]+/g;
@@ -79,8 +79,12 @@ const WORD = /[a-z]+/g;
  */
 export function mayHoldDoneVerb(sentence: string): boolean {
   doneForms ??= new Set([...[...verbTables().byLemma].filter(([, c]) => c === "done").flatMap(([l]) => inflections(l)), ...IRREGULAR_PAST]);
-  const words = sentence.toLowerCase().match(WORD) ?? [];
-  for (const w of words) if (doneForms.has(w)) return true;
+  return hasWordOf(sentence, (w) => doneForms!.has(w));
+}
+
+/** Whether a word of the sentence (lowercase letters) passes `test`. */
+function hasWordOf(sentence: string, test: (word: string) => boolean): boolean {
+  for (const w of sentence.toLowerCase().match(WORD) ?? []) if (test(w)) return true;
   return false;
 }
 let doneForms: Set<string> | undefined;
@@ -175,7 +179,7 @@ export function verbFactOf(text: string, sentence: Span, target: Span, groups: r
     if (g.past && g.auxiliary === "" && attributiveAfter.has(wordBefore(text, g.start, sentence.start))) continue;
     const verbClass = classOfVerb(g);
     if (verbClass !== null) {
-      const role = wordsBetween(text, g.end, target.start).some((w) => prepositions.has(w)) || wordBefore(text, g.start, sentence.start) === "to" ? null : "object";
+      const role = termTokens(fold(text.slice(g.end, target.start))).some((w) => prepositions.has(w)) || wordBefore(text, g.start, sentence.start) === "to" ? null : "object";
       return { verbClass, cue: { start: g.start, end: g.end, text: g.text }, role };
     }
   }
@@ -207,15 +211,3 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** The words (letters only, lowercase) of text[from, to). */
-function wordsBetween(text: string, from: number, to: number): string[] {
-  const out: string[] = [];
-  let i = from;
-  while (i < to) {
-    while (i < to && !isLetter(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < to && isLetter(text.charCodeAt(i))) i++;
-    if (i > start) out.push(text.slice(start, i).toLowerCase());
-  }
-  return out;
-}

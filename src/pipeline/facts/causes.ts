@@ -6,7 +6,7 @@
 import { vocabulary } from "../../lexicon/index.js";
 import { loadLexicon } from "../../lexicon/load.js";
 import { fold } from "../text.js";
-import { isSpaceChar, tokenTexts } from "../tokens.js";
+import { isSpaceChar, termTokens } from "../tokens.js";
 import type { Sentence } from "../../types.js";
 import { isPatientFact, type Mention } from "../mentions.js";
 import { between, inSpan, SITE_TYPES, type CauseLink, type Finding } from "./model.js";
@@ -79,7 +79,7 @@ export function modifierGap(gap: string): boolean {
 /** Whether every token of text[start, end) is one of `allowed` or an opening parenthesis or hyphen. */
 function onlyWords(text: string, start: number, end: number, allowed: ReadonlySet<string>): boolean {
   if (end < start) return false;
-  return tokenTexts(fold(text.slice(start, end))).every((t) => allowed.has(t) || t === "(" || t === "-");
+  return termTokens(fold(text.slice(start, end))).every((t) => allowed.has(t) || t === "(" || t === "-");
 }
 
 /**
@@ -88,13 +88,13 @@ function onlyWords(text: string, start: number, end: number, allowed: ReadonlySe
  * showed O-C1 fusion").
  */
 function isTemporalLink(text: string, link: Mention): boolean {
-  const words = tokenTexts(fold(text.slice(link.start, link.end)));
+  const words = termTokens(fold(text.slice(link.start, link.end)));
   return words.length === 1 && causeGap().temporalLinks.has(words[0]!);
 }
 
 /** "attribute this ankylosis to her RA": between the fusion phrase and the cause, "to" and determiners only. */
 function toBeforeCause(text: string, start: number, end: number): boolean {
-  const words = tokenTexts(fold(text.slice(start, end)));
+  const words = termTokens(fold(text.slice(start, end)));
   const { splitVerbTo, determiners } = causeGap();
   return words[0] === splitVerbTo && words.slice(1).every((t) => determiners.has(t) || t === "-");
 }
